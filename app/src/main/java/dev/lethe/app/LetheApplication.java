@@ -1,0 +1,23 @@
+package dev.lethe.app;
+
+import dev.lethe.app.local.LocalServicesLauncher;
+import dev.lethe.app.local.ProductionServicesCheck;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Lethe in one process. With the {@code local} profile (the default) it first starts real
+ * PostgreSQL, Kafka, Elasticsearch and Temporal on loopback; with {@code prod} it checks that the
+ * external ones answer before anything else happens.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LetheApplication {
+
+    public static void main(String[] args) {
+        var application = new SpringApplication(LetheApplication.class);
+        application.addListeners(new LocalServicesLauncher(), new ProductionServicesCheck());
+        application.run(args);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lethe.app.local;
+
+import dev.lethe.infra.LocalServices;
+import dev.lethe.infra.LocalServicesSettings;
+import dev.lethe.infra.ServiceEndpoints;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * With the {@code local} profile, starts the embedded services before the application context
+ * exists (its data source and clients need them) and stops them after it has closed, on Ctrl-C
+ * as on a failed start.
+ */
+public final class LocalServicesLauncher implements ApplicationListener<ApplicationEvent> {
+
+    static final String DATABASE = "lethe";
+
+    private LocalServices services;
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared
+                && prepared.getEnvironment().acceptsProfiles(Profiles.of("local"))) {
+            start(prepared.getEnvironment());
+        } else if (event instanceof ApplicationFailedEvent) {
+            stop();
+        }
+    }
+
+    private void start(ConfigurableEnvironment environment) {
+        Binder binder = Binder.get(environment);
+        Path dataDir = binder.bind("lethe.data-dir", Path.class).orElse(LocalServicesSettings.DEFAULT_DATA_DIR);
+        LocalServicesSettings bound =
+                binder.bind("lethe.infra", LocalServicesSettings.class).orElse(LocalServicesSettings.defaults(dataDir));
+        var settings = new LocalServicesSettings(
+                dataDir,
+                bound.postgres(),
+                bound.kafka(),
+                bound.elasticsearch(),
+                bound.temporal(),
+                bound.startTimeout());
+        services = LocalServices.start(settings);
+        // Runs after the application context has closed, so nothing still uses the services.
+        SpringApplication.getShutdownHandlers().add(this::stop);
+        services.ensureDatabase(DATABASE);
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("lethe-local-services", connectionProperties(services.endpoints())));
+    }
+
+    static Map<String, Object> connectionProperties(ServiceEndpoints endpoints) {
+        return Map.of(
+                "spring.datasource.url", endpoints.jdbcUrl(DATABASE),
+                "spring.datasource.username", endpoints.postgresUser(),
+                "spring.datasource.password", "",
+                "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
+                "spring.elasticsearch.uris", endpoints.elasticsearchUrl(),
+                "lethe.temporal.target", endpoints.temporalTarget());
+    }
+
+    private synchronized void stop() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lethe.app.security;
+
+import dev.lethe.catalog.apikey.ApiKey;
+import dev.lethe.catalog.apikey.ApiKeys;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <api key>}. A request without the header goes on
+ * anonymous (public endpoints still answer); a header with an unknown, revoked or expired key is
+ * refused at once with a problem response, so a typo never looks like "not allowed".
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys apiKeys;
+
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiKey> key =
+                apiKeys.authenticate(header.substring(BEARER.length()).trim());
+        if (key.isEmpty()) {
+            ProblemResponses.write(response, 401, "Unauthorized", "The API key is unknown, revoked or expired.");
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(key.get()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lethe.app.security;
+
+import dev.lethe.catalog.apikey.ApiKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The API and the actuator are stateless and authenticated by bearer API keys: no cookies, so no
+ * CSRF tokens. {@code /actuator/health} answers everyone with the overall status only; its
+ * components, and every other actuator endpoint, need the ADMIN role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(
+                                        response,
+                                        401,
+                                        "Unauthorized",
+                                        "Send an API key as Authorization: Bearer <key>."))
+                                .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                        response, 403, "Forbidden", "Your API key's roles do not allow this.")))
+                .build();
+    }
+
+    /** Everything else is the (static, for now) web UI, open to read. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'")))
+                .build();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.lethe.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A service running as a child process, with its output in a log file and its pid in a pid file.
+ *
+ * <p>The pid file lets the next start stop a process that a killed parent left behind, so that a
+ * crash never leaves a port occupied or a data directory locked by an orphan.
+ */
+final class ChildProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final Path pidFile;
+
+    private ChildProcess(String name, Process process, Path logFile, Path pidFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+    }
+
+    /**
+     * @param marker a string in the command line (e.g. a path under the data directory) that
+     *     identifies a leftover of ours, so a recycled pid never takes an unrelated process down
+     */
+    static ChildProcess start(String name, ProcessBuilder builder, Path logFile, Path pidFile, String marker)
+            throws IOException {
+        stopLeftover(pidFile, marker);
+        Files.createDirectories(logFile.getParent());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        Process process = builder.start();
+        Files.writeString(pidFile, Long.toString(process.pid()));
+        return new ChildProcess(name, process, logFile, pidFile);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Fails with the tail of the log when the process has exited. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new LocalServiceException(name + " exited with code " + process.exitValue() + " while starting. "
+                    + "Last lines of " + logFile + ":\n" + tail(logFile, 30));
+        }
+    }
+
+    /** Asks the process and its children to stop, then forces them after the grace period. */
+    void stop(Duration grace) {
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .toList();
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : tree) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                handle.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception timeoutOrInterrupt) {
+                handle.destroyForcibly();
+            }
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // The next start checks whether the recorded pid is still a live process.
+        }
+    }
+
+    /** Stops a process recorded by a previous run that did not get to stop it itself. */
+    static void stopLeftover(Path pidFile, String marker) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of);
+        leftover.filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().commandLine().orElse("").contains(marker))
+                .ifPresent(handle -> {
+                    handle.descendants().forEach(ProcessHandle::destroy);
+                    handle.destroy();
+                    try {
+                        handle.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                        handle.destroyForcibly();
+                    }
+                });
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> readPid(Path pidFile) throws IOException {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        if (!Files.exists(file)) {
+            return "(no log at " + file + ")";
+        }
+        var last = new ArrayDeque<String>(lines);
+        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
+            all.forEach(line -> {
+                if (last.size() == lines) {
+                    last.removeFirst();
+                }
+                last.addLast(line);
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return "(could not read " + file + ": " + e.getMessage() + ")";
+        }
+        return String.join("\n", last);
+    }
+}

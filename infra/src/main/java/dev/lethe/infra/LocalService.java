@@ -1,0 +1,15 @@
+package dev.lethe.infra;
+
+/** One service under {@link LocalServices}' control. Implementations are not thread-safe. */
+interface LocalService {
+
+    String displayName();
+
+    /** Starts the service and returns once it answers, or throws with what went wrong. */
+    void start() throws Exception;
+
+    boolean isHealthy();
+
+    /** Stops whatever part of the service is running; safe to call at any time, repeatedly. */
+    void stop();
+}
