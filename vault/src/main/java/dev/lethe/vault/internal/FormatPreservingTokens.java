@@ -3,9 +3,6 @@ package dev.lethe.vault.internal;
 import dev.lethe.vault.Category;
 import dev.lethe.vault.InvalidInputException;
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.fpe.FPEFF1Engine;
-import org.bouncycastle.crypto.params.FPEParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Format-preserving tokens: FF1 (NIST SP 800-38G, Bouncy Castle) over the value's decimal digits, radix
@@ -39,12 +36,7 @@ final class FormatPreservingTokens {
         if (n < MIN_DIGITS) {
             throw new InvalidInputException(field, "too few digits for a format-preserving token");
         }
-        FPEFF1Engine ff1 = new FPEFF1Engine();
-        ff1.init(encrypt, new FPEParameters(new KeyParameter(key.ff1Key()), RADIX, tweak(category)));
-        byte[] out = new byte[digits.length];
-        ff1.processBlock(digits, 0, n, out, 0);
-        System.arraycopy(digits, n, out, n, keep);
-        return withDigits(text, out);
+        return withDigits(text, Ff1.apply(encrypt, key.ff1Key(), RADIX, tweak(category), digits, n));
     }
 
     private static byte[] tweak(Category category) {

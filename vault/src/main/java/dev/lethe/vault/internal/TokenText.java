@@ -34,10 +34,17 @@ final class TokenText {
         }
         Category category = catalog.byLabel(m.group(2))
                 .orElseThrow(() -> new InvalidInputException("token", "unknown category label"));
+        byte[] payload;
         try {
-            return new Parsed(m.group(1), category, DECODER.decode(m.group(3)));
+            payload = DECODER.decode(m.group(3));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("token", "malformed token");
         }
+        // Only the canonical encoding is a token: otherwise one token would have several spellings
+        // (unused low bits of the last character) and stop matching itself in joins.
+        if (!ENCODER.encodeToString(payload).equals(m.group(3))) {
+            throw new InvalidInputException("token", "malformed token");
+        }
+        return new Parsed(m.group(1), category, payload);
     }
 }
