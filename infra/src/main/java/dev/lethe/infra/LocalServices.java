@@ -3,6 +3,7 @@ package dev.lethe.infra;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -74,6 +75,7 @@ public final class LocalServices implements AutoCloseable {
                 "127.0.0.1",
                 settings.postgres().port(),
                 PostgresService.SUPERUSER,
+                "",
                 kafka.bootstrapServers(),
                 elasticsearch.url(),
                 "127.0.0.1:" + settings.temporal().port());
@@ -221,7 +223,7 @@ public final class LocalServices implements AutoCloseable {
             Files.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(
                     dataDir.resolve("lethe.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw new LocalServiceException("The data directory " + dataDir + " is in use by another running "
@@ -230,6 +232,15 @@ public final class LocalServices implements AutoCloseable {
             return lock;
         } catch (IOException e) {
             throw new LocalServiceException("Cannot use the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when another process, or another instance in this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ public record ServiceEndpoints(
         String postgresHost,
         int postgresPort,
         String postgresUser,
+        String postgresPassword,
         String kafkaBootstrapServers,
         String elasticsearchUrl,
         String temporalTarget) {

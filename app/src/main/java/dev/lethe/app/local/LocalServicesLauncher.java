@@ -61,7 +61,7 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
         return Map.of(
                 "spring.datasource.url", endpoints.jdbcUrl(DATABASE),
                 "spring.datasource.username", endpoints.postgresUser(),
-                "spring.datasource.password", "",
+                "spring.datasource.password", endpoints.postgresPassword(),
                 "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                 "spring.elasticsearch.uris", endpoints.elasticsearchUrl(),
                 "lethe.temporal.target", endpoints.temporalTarget());

@@ -1,0 +1,88 @@
+package dev.lethe.infra.testing;
+
+import dev.lethe.infra.LocalServices;
+import dev.lethe.infra.LocalServicesSettings;
+import dev.lethe.infra.ServiceEndpoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The real services for integration tests, started once per test JVM and shared by every test
+ * class in it. Test classes isolate themselves by unique names ({@link UniqueNames}): their own
+ * database, topics, index prefixes and tenants.
+ *
+ * <p>By default these are the embedded services of {@link LocalServices} on free ports in a
+ * temporary data directory. With {@code -Dlethe.it.services=containers} (Maven profile {@code
+ * containers}) they are Testcontainers; without a Docker engine, tests are skipped with the reason.
+ */
+public final class TestServices {
+
+    private static ServiceEndpoints endpoints;
+    private static RuntimeException startFailure;
+
+    private TestServices() {}
+
+    /** The running services; starts them on first use. */
+    public static synchronized ServiceEndpoints endpoints() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        if (endpoints == null) {
+            try {
+                endpoints = "containers".equals(System.getProperty("lethe.it.services"))
+                        ? ContainerServices.start()
+                        : startEmbedded();
+            } catch (TestAbortedException e) {
+                startFailure = e;
+                throw e;
+            } catch (RuntimeException e) {
+                startFailure = new IllegalStateException("The test services did not start: " + e.getMessage(), e);
+                throw startFailure;
+            }
+        }
+        return endpoints;
+    }
+
+    /** Creates an empty database with a unique name and returns its name. */
+    public static String createDatabase(String prefix) {
+        String name = UniqueNames.database(prefix);
+        ServiceEndpoints services = endpoints();
+        try (var connection = DriverManager.getConnection(
+                        services.jdbcUrl("postgres"), services.postgresUser(), services.postgresPassword());
+                var statement = connection.createStatement()) {
+            statement.execute("create database \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name, e);
+        }
+        return name;
+    }
+
+    private static ServiceEndpoints startEmbedded() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("lethe-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        LocalServices services = LocalServices.start(LocalServicesSettings.onFreePorts(dataDir));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.close();
+            deleteRecursively(dataDir);
+        }));
+        return services.endpoints();
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory: the system cleans up what is left.
+        }
+    }
+}
