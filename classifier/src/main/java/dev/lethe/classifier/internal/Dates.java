@@ -1,0 +1,63 @@
+package dev.lethe.classifier.internal;
+
+import java.time.Year;
+
+/** Calendar dates written with digits: d.m.y, d/m/y, m/d/y, y-m-d; the year 1900 up to this year. */
+final class Dates {
+
+    private static final int THIS_YEAR = Year.now().getValue();
+
+    private Dates() {}
+
+    static boolean isDate(NumberRun run) {
+        if (run.groups != 3) {
+            return false;
+        }
+        char sep = run.text.charAt(run.groupEnd[0]);
+        if ((sep != '.' && sep != '/' && sep != '-') || !run.allSeparators(sep)) {
+            return false;
+        }
+        int a = run.groupLength(0);
+        int b = run.groupLength(1);
+        int c = run.groupLength(2);
+        if (a == 4 && b <= 2 && c <= 2) {
+            return valid(number(run, 0), number(run, 1), number(run, 2));
+        }
+        if (a <= 2 && b <= 2 && (c == 4 || c == 2)) {
+            int year = number(run, 2);
+            if (c == 2) {
+                year += year + 2000 > THIS_YEAR ? 1900 : 2000;
+            }
+            int first = number(run, 0);
+            int second = number(run, 1);
+            return valid(year, second, first) || (sep == '/' && valid(year, first, second));
+        }
+        return false;
+    }
+
+    /** Whether a plain date string (as in a field value) is a date; accepts ISO date-times too. */
+    static boolean isDateValue(String value) {
+        String v = value.strip();
+        int t = v.indexOf('T');
+        if (t == 10) {
+            v = v.substring(0, 10);
+        }
+        if (v.length() < 6 || v.length() > 10) {
+            return false;
+        }
+        NumberRun run = new NumberRun(v);
+        if (!NumberRun.isDigit(v.charAt(0))) {
+            return false;
+        }
+        run.read(0);
+        return run.end() == v.length() && isDate(run);
+    }
+
+    private static boolean valid(int year, int month, int day) {
+        return year >= 1900 && year <= THIS_YEAR && Checksums.isDate(year, month, day);
+    }
+
+    private static int number(NumberRun run, int g) {
+        return Checksums.number(run.text, run.groupStart[g], run.groupEnd[g]);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.lethe.classifier.internal;
+
+import dev.lethe.classifier.Evidence;
+import dev.lethe.classifier.PiiType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds candidates in one string: a single tokenisation, then each detector family over the tokens or
+ * the characters, then context scoring. Immutable and thread-safe; all state is per call.
+ */
+final class TextScanner {
+
+    private final NumberDetectors numbers;
+
+    TextScanner(PhoneMatcher phones) {
+        this.numbers = new NumberDetectors(phones);
+    }
+
+    /** All candidates with context applied, overlaps not yet resolved. */
+    List<Candidate> candidates(String text) {
+        List<Candidate> out = new ArrayList<>();
+        if (text.isEmpty()) {
+            return out;
+        }
+        Tokens tokens = Tokens.of(text);
+        if (text.indexOf("-----BEGIN ") >= 0) {
+            SecretDetectors.privateKeys(text, out);
+        }
+        for (int i = 0; i < tokens.count(); i++) {
+            token(tokens, i, out);
+        }
+        numbers.detect(text, out);
+        NameDetector.detect(tokens, out);
+        AddressDetector.detect(tokens, out);
+        PhraseDetector.detect(tokens, out);
+        ContextScorer.apply(text, out);
+        return out;
+    }
+
+    /** Dispatches one token by its shape to the detectors that can match it. */
+    private static void token(Tokens tokens, int i, List<Candidate> out) {
+        String text = tokens.text;
+        int s = tokens.start(i);
+        int e = tokens.end(i);
+        boolean at = false;
+        boolean colon = false;
+        boolean letter = false;
+        boolean digit = false;
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            at |= c == '@';
+            colon |= c == ':';
+            letter |= Character.isLetter(c);
+            digit |= c >= '0' && c <= '9';
+        }
+        if (at) {
+            OnlineDetectors.email(text, s, e, out);
+        }
+        int scheme = colon ? text.indexOf("://", s) : -1;
+        if (scheme > s && scheme < e) {
+            OnlineDetectors.url(text, s, e, scheme, out);
+            return;
+        }
+        if (letter && text.startsWith("www.", s) && e - s > 7) {
+            out.add(new Candidate(PiiType.URL, s, e, 0.6, Evidence.PATTERN));
+            return;
+        }
+        if (colon || (e - s == 17 && text.charAt(s + 2) == '-') || (e - s == 14 && text.charAt(s + 4) == '.')) {
+            if (network(text, s, e, out) || colon) {
+                return;
+            }
+        }
+        if (letter
+                && !at
+                && e - s >= 4
+                && !SecretDetectors.token(text, s, e, out)
+                && (digit || isUpperWord(text, s, e))) {
+            IdTokenDetectors.detect(tokens, i, out);
+        } else if (letter && !at && e - s == 2 && isUpperWord(text, s, e)) {
+            IdTokenDetectors.detect(tokens, i, out); // spaced forms start with a two-letter group
+        }
+    }
+
+    private static boolean network(String text, int s, int e, List<Candidate> out) {
+        String t = text.substring(s, e);
+        if (OnlineDetectors.isMac(t)) {
+            out.add(new Candidate(PiiType.MAC_ADDRESS, s, e, 0.85, Evidence.PATTERN, Evidence.VALIDATOR));
+            return true;
+        }
+        String bare = t.startsWith("[") ? t.substring(1) : t;
+        if (IpAddresses.isV6(bare)) {
+            out.add(new Candidate(PiiType.IP_ADDRESS, s, e, 0.85, Evidence.PATTERN, Evidence.VALIDATOR));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isUpperWord(String text, int s, int e) {
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
