@@ -1,0 +1,143 @@
+package dev.lethe.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.vault.support.VaultFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class KekRotationTest {
+    private static final int SUBJECTS = 200;
+
+    @Test
+    void rotationRewrapsEveryKeyAndRetiresTheOldVersion() {
+        VaultFixture fx = new VaultFixture();
+        List<String> tokens = mint(fx, SUBJECTS);
+        int old = fx.kms.primaryVersion();
+
+        KekRotation.RotationReport report = fx.vault.kekRotation().rotateNow(32);
+
+        assertThat(report.newVersion()).isNotEqualTo(old).isEqualTo(fx.kms.primaryVersion());
+        assertThat(report.rewrapped()).isEqualTo(SUBJECTS + 1);
+        assertThat(report.retired()).containsExactly(old);
+        assertThat(fx.keys.countByKekVersion()).containsOnlyKeys(report.newVersion());
+        assertThat(fx.kms.activeVersions()).containsExactly(report.newVersion());
+        for (int i = 0; i < SUBJECTS; i++) {
+            assertThat(fx.detokenize(tokens.get(i))).isEqualTo(value(i));
+        }
+    }
+
+    @Test
+    void theStepsCanBeDrivenOneByOne() {
+        VaultFixture fx = new VaultFixture();
+        mint(fx, 10);
+        int old = fx.kms.primaryVersion();
+        var rotation = fx.vault.kekRotation();
+
+        rotation.rotate();
+        assertThat(rotation.retireUnused()).as("old version still in use").isEmpty();
+        var first = rotation.rewrapBatch(null, 4);
+        var second = rotation.rewrapBatch(first.next().orElseThrow(), 100);
+
+        assertThat(first.rewrapped()).isEqualTo(4);
+        assertThat(second.rewrapped()).isEqualTo(7);
+        assertThat(second.next()).isEmpty();
+        assertThat(rotation.retireUnused()).containsExactly(old);
+    }
+
+    @Test
+    void tokensStayReadableWhileKeysAreRewrappedUnderLoad() throws Exception {
+        // A tiny cache makes readers unwrap from the store all the time, racing the re-wrap.
+        VaultFixture fx = new VaultFixture(new VaultBuilder().cacheMaxKeys(8).cacheMaxAge(Duration.ofMillis(5)));
+        List<String> tokens = mint(fx, SUBJECTS);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong operations = new AtomicLong();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Future<?>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            for (int w = 0; w < 3; w++) {
+                int worker = w;
+                workers.add(pool.submit(() -> work(fx, tokens, worker, running, operations, failures)));
+            }
+            while (operations.get() < 50) {
+                Thread.onSpinWait();
+            }
+            long before = operations.get();
+            List<KekRotation.RotationReport> reports = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                reports.add(fx.vault.kekRotation().rotateNow(16));
+            }
+            long during = operations.get() - before;
+            running.set(false);
+            for (Future<?> f : workers) {
+                f.get();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(during).as("operations while rotating").isPositive();
+            System.out.printf(
+                    "rotation under load: %d operations during 3 rotations, %d keys re-wrapped%n",
+                    during,
+                    reports.stream()
+                            .mapToLong(KekRotation.RotationReport::rewrapped)
+                            .sum());
+            int primary = reports.getLast().newVersion();
+            Map<Integer, Long> versions = fx.keys.countByKekVersion();
+            assertThat(versions).containsOnlyKeys(primary);
+            assertThat(fx.kms.activeVersions()).containsExactly(primary);
+        }
+        for (int i = 0; i < SUBJECTS; i++) {
+            assertThat(fx.detokenize(tokens.get(i))).isEqualTo(value(i));
+        }
+    }
+
+    private static void work(
+            VaultFixture fx,
+            List<String> tokens,
+            int worker,
+            AtomicBoolean running,
+            AtomicLong operations,
+            ConcurrentLinkedQueue<Throwable> failures) {
+        int fresh = 0;
+        while (running.get() || operations.get() < 100) {
+            int i = ThreadLocalRandom.current().nextInt(SUBJECTS);
+            try {
+                if (!fx.detokenize(tokens.get(i)).equals(value(i))) {
+                    failures.add(new AssertionError("wrong value"));
+                }
+                if (!fx.deterministic("cust-" + i, "contact.email", value(i)).equals(tokens.get(i))) {
+                    failures.add(new AssertionError("token changed"));
+                }
+                String created = fx.deterministic("new-" + worker + "-" + fresh, "contact.email", "n@example.com");
+                if (!fx.detokenize(created).equals("n@example.com")) {
+                    failures.add(new AssertionError("new subject unreadable"));
+                }
+                fresh++;
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+            operations.incrementAndGet();
+        }
+    }
+
+    private static List<String> mint(VaultFixture fx, int subjects) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < subjects; i++) {
+            tokens.add(fx.deterministic("cust-" + i, "contact.email", value(i)));
+        }
+        return tokens;
+    }
+
+    private static String value(int i) {
+        return "user" + i + "@example.com";
+    }
+}
