@@ -46,7 +46,10 @@ final class Coordinates {
             return first.end();
         }
         int start = firstNegative ? s1 - 1 : s1;
-        out.add(new Candidate(PiiType.GEO_COORDINATES, start, fracEnd, 0.75, Evidence.PATTERN, Evidence.VALIDATOR));
+        // two small numbers with many decimals are as often constants or ratios as places near (0, 0)
+        boolean small = Math.abs(lat) < 10 && Math.abs(lon) < 10;
+        double score = small ? 0.4 : 0.7;
+        out.add(new Candidate(PiiType.GEO_COORDINATES, start, fracEnd, score, Evidence.PATTERN, Evidence.VALIDATOR));
         return fracEnd;
     }
 

@@ -10,11 +10,19 @@ final class Dates {
     private Dates() {}
 
     static boolean isDate(NumberRun run) {
-        if (run.groups != 3) {
+        return run.groups == 3 && isDatePrefix(run);
+    }
+
+    /** Whether the run's first three groups form a date (a time or more digits may follow). */
+    static boolean isDatePrefix(NumberRun run) {
+        if (run.groups < 3) {
             return false;
         }
         char sep = run.text.charAt(run.groupEnd[0]);
-        if ((sep != '.' && sep != '/' && sep != '-') || !run.allSeparators(sep)) {
+        boolean sameSeparators = run.groupStart[1] - run.groupEnd[0] == 1
+                && run.groupStart[2] - run.groupEnd[1] == 1
+                && run.text.charAt(run.groupEnd[1]) == sep;
+        if ((sep != '.' && sep != '/' && sep != '-') || !sameSeparators) {
             return false;
         }
         int a = run.groupLength(0);

@@ -112,7 +112,8 @@ final class FieldVocabulary {
                         + " medicalcondition healthcondition medication medications medicine prescription allergy"
                         + " allergies disability illness disease symptoms treatment gesundheit krankheit medikament"
                         + " sante santé maladie salud enfermedad salute malattia gezondheid ziekte bloodtype bloodgroup"
-                        + " patient therapy vaccination vaccinations pregnancy handicap behinderung");
+                        + " patient therapy vaccination vaccinations pregnancy pregnant handicap behinderung diabetes hiv cancer"
+                        + " asthma depression mentalhealth covid vaccinated disabled");
         special(
                 SpecialCategory.GENETIC,
                 "genetic genetics genome dna genetisch genetique génétique genetico" + " genetica");

@@ -67,15 +67,17 @@ final class NumberDetectors {
                 return run.end(); // versions and OIDs
             }
         }
-        if (run.groups == 3 && Dates.isDate(run)) {
-            // a date is personal only as a birth date, which context or the field name must tell
-            out.add(new Candidate(PiiType.DATE_OF_BIRTH, run.groupStart[0], run.end(), 0.2, Evidence.PATTERN));
+        if (run.groups >= 3 && Dates.isDatePrefix(run)) {
+            // a date is personal only as a birth date, which context or the field name must tell; digits after
+            // it are a time of day, not part of a number
+            out.add(new Candidate(PiiType.DATE_OF_BIRTH, run.groupStart[0], run.groupEnd[2], 0.2, Evidence.PATTERN));
             return run.end();
         }
         for (int from = 0; from < run.groups; from++) {
             for (int to = run.groups - 1; to >= from; to--) {
                 int digits = run.digits(from, to);
-                if (digits >= 7 && digits <= 19) {
+                // a sub-range must be anchored at one end of the run: "1234 5678 9012 3456" holds no 12-digit card
+                if (digits >= 7 && digits <= 19 && (from == 0 || to == run.groups - 1)) {
                     ids(run, from, to, out);
                 }
             }
@@ -106,7 +108,7 @@ final class NumberDetectors {
             }
             default -> {}
         }
-        if (d.length() >= 12 && CardNumbers.isValid(d) && !run.plus) {
+        if (d.length() >= 12 && from == 0 && CardNumbers.isValid(d) && !run.plus) {
             boolean usual = plain || CARD_GROUPS.matcher(shape).matches();
             add(out, PiiType.CREDIT_CARD, s, e, usual ? 0.85 : 0.5);
         }
