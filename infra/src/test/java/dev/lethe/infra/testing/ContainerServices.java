@@ -2,7 +2,7 @@ package dev.lethe.infra.testing;
 
 import dev.lethe.infra.ServiceEndpoints;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -15,10 +15,9 @@ final class ContainerServices {
     private ContainerServices() {}
 
     static ServiceEndpoints start() {
-        Assumptions.assumeTrue(
-                dockerAvailable(),
-                "Skipped: the containers profile needs a Docker engine, and none answers here "
-                        + "(run ./mvnw verify without -Pcontainers to use the embedded services).");
+        unavailableReason().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         var postgres = new PostgreSQLContainer("postgres:17-alpine");
         var kafka = new KafkaContainer("apache/kafka:4.1.0");
         var elasticsearch = new GenericContainer<>("docker.elastic.co/elasticsearch/elasticsearch:9.2.0")
@@ -44,6 +43,13 @@ final class ContainerServices {
                 kafka.getBootstrapServers(),
                 "http://" + elasticsearch.getHost() + ":" + elasticsearch.getMappedPort(9200),
                 temporal.getHost() + ":" + temporal.getMappedPort(7233));
+    }
+
+    static Optional<String> unavailableReason() {
+        return dockerAvailable()
+                ? Optional.empty()
+                : Optional.of("the containers profile needs a Docker engine, and none answers here "
+                        + "(run ./mvnw verify without -Pcontainers to use the embedded services)");
     }
 
     private static boolean dockerAvailable() {

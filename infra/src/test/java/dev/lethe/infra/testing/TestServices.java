@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The real services for integration tests, started once per test JVM and shared by every test
@@ -35,18 +35,22 @@ public final class TestServices {
         }
         if (endpoints == null) {
             try {
-                endpoints = "containers".equals(System.getProperty("lethe.it.services"))
-                        ? ContainerServices.start()
-                        : startEmbedded();
-            } catch (TestAbortedException e) {
-                startFailure = e;
-                throw e;
+                endpoints = containersMode() ? ContainerServices.start() : startEmbedded();
             } catch (RuntimeException e) {
                 startFailure = new IllegalStateException("The test services did not start: " + e.getMessage(), e);
                 throw startFailure;
             }
         }
         return endpoints;
+    }
+
+    /** Why the services can't run here, if they can't (the containers mode without Docker). */
+    public static Optional<String> unavailableReason() {
+        return containersMode() ? ContainerServices.unavailableReason() : Optional.empty();
+    }
+
+    private static boolean containersMode() {
+        return "containers".equals(System.getProperty("lethe.it.services"));
     }
 
     /** Creates an empty database with a unique name and returns its name. */
