@@ -2,6 +2,7 @@ package dev.lethe.vault;
 
 import dev.lethe.vault.keys.KeyCursor;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * Online KEK rotation: {@link #rotate()} makes a new KEK version primary, {@link #rewrapBatch} re-wraps
@@ -22,7 +23,7 @@ public interface KekRotation {
     RewrapProgress rewrapBatch(KeyCursor after, int batchSize);
 
     /** Retires every non-primary KEK version that no stored key uses; returns the versions retired. */
-    java.util.SortedSet<Integer> retireUnused();
+    SortedSet<Integer> retireUnused();
 
     /** Rotates, re-wraps everything in batches of {@code batchSize}, then retires what is unused. */
     RotationReport rotateNow(int batchSize);
@@ -44,5 +45,5 @@ public interface KekRotation {
      * @param batches pages processed
      * @param retired versions retired
      */
-    record RotationReport(int newVersion, long rewrapped, int batches, java.util.SortedSet<Integer> retired) {}
+    record RotationReport(int newVersion, long rewrapped, int batches, SortedSet<Integer> retired) {}
 }

@@ -43,7 +43,10 @@ final class DataKey {
             byte[] tokenKey = subKey(seed, "hmac-token", 32);
             byte[] subjectKey = subKey(seed, "hmac-subject", 32);
             DataKey key = new DataKey(keyId, new AesSiv(sivKey), ff1Key, hmac(tokenKey), hmac(subjectKey));
+            // Best effort: the JCE and Tink keep their own copies, but ours need not linger.
             Arrays.fill(sivKey, (byte) 0);
+            Arrays.fill(tokenKey, (byte) 0);
+            Arrays.fill(subjectKey, (byte) 0);
             return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot derive data sub-keys", e);

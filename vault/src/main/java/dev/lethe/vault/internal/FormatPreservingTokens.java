@@ -3,6 +3,7 @@ package dev.lethe.vault.internal;
 import dev.lethe.vault.Category;
 import dev.lethe.vault.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Format-preserving tokens: FF1 (NIST SP 800-38G, Bouncy Castle) over the value's decimal digits, radix
@@ -52,7 +53,7 @@ final class FormatPreservingTokens {
                 digits[n++] = (byte) (c - '0');
             }
         }
-        return java.util.Arrays.copyOf(digits, n);
+        return Arrays.copyOf(digits, n);
     }
 
     private static String withDigits(String template, byte[] digits) {

@@ -1,5 +1,6 @@
 package dev.lethe.vault.kms;
 
+import java.util.Arrays;
 import java.util.SortedSet;
 
 /**
@@ -36,7 +37,7 @@ public interface Kms {
         try {
             return wrap(key, associatedData);
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
     }
 
