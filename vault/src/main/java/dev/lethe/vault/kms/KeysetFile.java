@@ -64,7 +64,10 @@ final class KeysetFile {
     void write(KeysetHandle handle, boolean createOnly) throws FileAlreadyExistsException {
         try {
             Path dir = path.getParent();
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                // Directories we create are the owner's alone too; an existing one is left as it is.
+                Files.createDirectories(dir, directoryAttributes());
+            }
             Path tmp = Files.createTempFile(dir, ".keyset-", ".tmp", attributes());
             try {
                 restrict(tmp);
@@ -110,6 +113,14 @@ final class KeysetFile {
     private FileAttribute<?>[] attributes() {
         return isPosix()
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+    }
+
+    private FileAttribute<?>[] directoryAttributes() {
+        return isPosix()
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                }
                 : new FileAttribute<?>[0];
     }
 

@@ -25,6 +25,8 @@ class LocalKmsTest {
         assertThat(file).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         assertThat(kms.activeVersions()).containsExactly(kms.primaryVersion());
         assertThat(Files.list(file.getParent())).hasSize(1);
     }
