@@ -127,9 +127,11 @@ final class AddressDetector {
             return -1;
         }
         String first = tokens.lower(k, 12);
-        if (first != null && BEFORE_NAME.contains(first) && !AFTER_NAME.contains(first)) {
+        if (first != null && BEFORE_NAME.contains(first)) {
             int last = nameWords(tokens, k + 1, 4);
-            return last > k ? last : -1;
+            if (last > k) {
+                return last;
+            }
         }
         int words = 0;
         while (k < tokens.count() && words < 3 && tokens.adjacent(k - 1, 1) && tokens.isCapitalized(k)) {

@@ -30,8 +30,8 @@ final class ContextScorer {
     /** The union of the masks of the words in the window around [start, end). */
     static long maskAround(String text, int start, int end) {
         long mask = 0;
-        int from = Math.max(0, start - BEFORE);
-        int to = Math.min(text.length(), end + AFTER);
+        int from = Sentences.startBefore(text, start, Math.max(0, start - BEFORE));
+        int to = Sentences.endAfter(text, end, Math.min(text.length(), end + AFTER));
         mask |= wordsIn(text, from, start, true);
         mask |= wordsIn(text, end, to, false);
         return mask;

@@ -59,7 +59,9 @@ final class ContextWords {
         word(PiiType.FI_HETU, "henkilötunnus henkilotunnus hetu");
         word(PiiType.BE_NATIONAL_NUMBER, "rijksregisternummer rijksregister registre national insz niss rrn");
         word(PiiType.EU_VAT, "vat ust ustid ust-idnr umsatzsteuer tva iva btw mwst moms alv");
-        word(PiiType.PASSPORT, "passport reisepass passnummer passeport pasaporte passaporto paspoort");
+        word(
+                PiiType.PASSPORT,
+                "passport passportnumber reisepass passnummer passeport pasaporte passaporto paspoort paspoortnummer");
         word(
                 PiiType.DATE_OF_BIRTH,
                 "born birth dob birthday birthdate geboren geburtsdatum geburtstag né née"

@@ -27,11 +27,20 @@ final class IdTokenDetectors {
             out.add(new Candidate(PiiType.IT_FISCAL_CODE, s, e, 0.95, Evidence.PATTERN, Evidence.VALIDATOR));
         } else if ((len == 9 || len == 10) && AlphanumericIds.esDni(t.replace("-", ""))) {
             out.add(new Candidate(PiiType.ES_DNI, s, e, 0.8, Evidence.PATTERN, Evidence.VALIDATOR));
-        } else if (len == 11 && AlphanumericIds.fiHetu(t)) {
-            out.add(new Candidate(PiiType.FI_HETU, s, e, 0.9, Evidence.PATTERN, Evidence.VALIDATOR));
+        } else if (len == 11 && hetu(text, s, e, out)) {
+            return;
         } else if (!vat(tokens, i, t, out) && !bic(t, s, e, out)) {
             passport(t, s, e, out);
         }
+    }
+
+    /** Finnish HETU; its check character may be a digit, so all-digit tokens are tried too. */
+    static boolean hetu(String text, int s, int e, List<Candidate> out) {
+        if (e - s != 11 || !AlphanumericIds.fiHetu(text.substring(s, e))) {
+            return false;
+        }
+        out.add(new Candidate(PiiType.FI_HETU, s, e, 0.9, Evidence.PATTERN, Evidence.VALIDATOR));
+        return true;
     }
 
     /** IBANs, compact or in groups of four separated by single spaces. */

@@ -58,6 +58,16 @@ final class NameDetector {
             boolean given = !title && Gazetteer.isGivenName(lower);
             if (title || given) {
                 i = name(tokens, title ? i + 1 : i, title, out);
+            } else if (beforeKnownFamilyName(tokens, i)) {
+                // "Ottavio Rossi": an unknown given name is still a name before a known family name
+                out.add(new Candidate(
+                        PiiType.PERSON_NAME,
+                        tokens.start(i),
+                        tokens.end(i + 1),
+                        0.6,
+                        Evidence.PATTERN,
+                        Evidence.GAZETTEER));
+                i++;
             }
         }
     }
@@ -101,6 +111,16 @@ final class NameDetector {
                 Evidence.GAZETTEER);
         out.add(c);
         return last;
+    }
+
+    private static boolean beforeKnownFamilyName(Tokens tokens, int i) {
+        if (i == 0 || i + 1 >= tokens.count() || !tokens.adjacent(i, 1) || !tokens.isCapitalized(i + 1)) {
+            return false;
+        }
+        char before = tokens.text.charAt(tokens.end(i - 1));
+        String family = tokens.lower(i + 1, 24);
+        // not at a sentence start, where any word is capitalised
+        return before != '.' && before != '!' && before != '?' && family != null && Gazetteer.isFamilyName(family);
     }
 
     /** A comma or sentence punctuation right after the token ends the name. */

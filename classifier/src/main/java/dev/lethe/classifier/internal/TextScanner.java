@@ -71,6 +71,15 @@ final class TextScanner {
                 return;
             }
         }
+        if (e - s == 11 && digit && IdTokenDetectors.hetu(text, s, e, out)) {
+            return;
+        }
+        int assign = letter ? text.indexOf('=', s) : -1;
+        if (assign > s && assign < e - 8) {
+            // "token=eyJ...", "AWS_ACCESS_KEY_ID=AKIA...": the value after '=' is a token of its own
+            SecretDetectors.token(text, assign + 1, e, out);
+            return;
+        }
         if (letter
                 && !at
                 && e - s >= 4

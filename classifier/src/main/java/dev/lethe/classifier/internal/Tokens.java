@@ -125,7 +125,10 @@ final class Tokens {
         }
         for (int k = s + 1; k < e; k++) {
             char c = text.charAt(k);
-            if (!Character.isLowerCase(c) && c != '-' && c != '\'') {
+            char before = text.charAt(k - 1);
+            // "Saint-Michel", "O'Neill": a capital may follow a hyphen or apostrophe
+            boolean capitalAfterJoin = Character.isUpperCase(c) && (before == '-' || before == '\'');
+            if (!Character.isLowerCase(c) && c != '-' && c != '\'' && !capitalAfterJoin) {
                 return false;
             }
         }
