@@ -15,14 +15,14 @@ final class OnlineDetectors {
     private OnlineDetectors() {}
 
     static void email(String text, int from, int to, List<Candidate> out) {
-        int at = text.indexOf('@', from);
+        int at = Bounded.indexOf(text, '@', from, to);
         while (at >= 0 && at < to) {
             int s = at;
-            while (s > from && isLocalChar(text.charAt(s - 1))) {
+            while (s > from && at - s < 64 && isLocalChar(text.charAt(s - 1))) {
                 s--;
             }
             int e = at + 1;
-            while (e < to && isDomainChar(text.charAt(e))) {
+            while (e < to && e - at < 254 && isDomainChar(text.charAt(e))) {
                 e++;
             }
             while (e > at + 1 && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
@@ -34,7 +34,7 @@ final class OnlineDetectors {
             if (validEmail(text, s, at, e)) {
                 out.add(new Candidate(PiiType.EMAIL_ADDRESS, s, e, 0.95, Evidence.PATTERN, Evidence.VALIDATOR));
             }
-            at = text.indexOf('@', at + 1);
+            at = Bounded.indexOf(text, '@', at + 1, to);
         }
     }
 
@@ -45,7 +45,7 @@ final class OnlineDetectors {
         if (text.substring(s, at).contains("..")) {
             return false;
         }
-        int lastDot = text.lastIndexOf('.', e - 1);
+        int lastDot = Bounded.lastIndexOf(text, '.', at + 1, e);
         if (lastDot <= at + 1) {
             return false;
         }
@@ -97,9 +97,9 @@ final class OnlineDetectors {
         while (hostEnd < to && text.charAt(hostEnd) != '/' && text.charAt(hostEnd) != '?') {
             hostEnd++;
         }
-        int at = text.lastIndexOf('@', hostEnd - 1);
+        int at = Bounded.lastIndexOf(text, '@', hostStart, hostEnd);
         if (at >= hostStart) {
-            int colon = text.indexOf(':', hostStart);
+            int colon = Bounded.indexOf(text, ':', hostStart, at);
             if (colon > hostStart && colon < at - 1) {
                 out.add(new Candidate(PiiType.URL_CREDENTIALS, hostStart, at, 0.97, Evidence.PATTERN));
                 return;

@@ -3,6 +3,8 @@ package dev.lethe.classifier.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps, among overlapping candidates, the best supported: higher score first, then the longer span,
@@ -27,22 +29,17 @@ final class OverlapResolver {
             return sorted;
         }
         sorted.sort(BEST_FIRST);
-        List<Candidate> kept = new ArrayList<>(sorted.size());
+        // kept spans never overlap each other, so only the neighbours by start can overlap a new one
+        TreeMap<Integer, Candidate> kept = new TreeMap<>();
         for (Candidate c : sorted) {
-            if (!overlapsAny(c, kept)) {
-                kept.add(c);
+            Map.Entry<Integer, Candidate> before = kept.floorEntry(c.start);
+            Map.Entry<Integer, Candidate> after = kept.ceilingEntry(c.start);
+            boolean free = (before == null || !before.getValue().overlaps(c))
+                    && (after == null || !after.getValue().overlaps(c));
+            if (free) {
+                kept.put(c.start, c);
             }
         }
-        kept.sort(Comparator.comparingInt((Candidate c) -> c.start));
-        return kept;
-    }
-
-    private static boolean overlapsAny(Candidate c, List<Candidate> kept) {
-        for (Candidate k : kept) {
-            if (k.overlaps(c)) {
-                return true;
-            }
-        }
-        return false;
+        return new ArrayList<>(kept.values());
     }
 }

@@ -45,14 +45,15 @@ final class SecretDetectors {
     static void privateKeys(String text, List<Candidate> out) {
         int at = text.indexOf(BEGIN);
         while (at >= 0) {
-            int headerEnd = text.indexOf("-----", at + BEGIN.length());
-            if (headerEnd < 0 || headerEnd - at > 64) {
-                return;
+            int headerEnd = Bounded.indexOf(text, "-----", at + BEGIN.length(), at + 64);
+            if (headerEnd < 0) {
+                at = text.indexOf(BEGIN, at + BEGIN.length());
+                continue;
             }
             String label = text.substring(at + BEGIN.length(), headerEnd);
             if (label.endsWith("PRIVATE KEY")) {
                 int limit = (int) Math.min(text.length(), (long) at + MAX_PEM);
-                int end = text.indexOf("-----END " + label + "-----", headerEnd);
+                int end = Bounded.indexOf(text, "-----END " + label + "-----", headerEnd, limit);
                 int stop = end < 0 || end > limit ? limit : end + label.length() + 14;
                 out.add(new Candidate(PiiType.PRIVATE_KEY, at, stop, 0.99, Evidence.PATTERN, Evidence.VALIDATOR));
                 at = text.indexOf(BEGIN, stop);
@@ -96,8 +97,8 @@ final class SecretDetectors {
     }
 
     private static boolean jwt(String text, int s, int e) {
-        int dot1 = text.indexOf('.', s);
-        int dot2 = dot1 < 0 ? -1 : text.indexOf('.', dot1 + 1);
+        int dot1 = Bounded.indexOf(text, '.', s, e);
+        int dot2 = dot1 < 0 ? -1 : Bounded.indexOf(text, '.', dot1 + 1, e);
         if (dot1 < 0 || dot2 < 0 || dot2 >= e || !tokenChars(text, s, e)) {
             return false;
         }

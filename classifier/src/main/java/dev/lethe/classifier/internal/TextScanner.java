@@ -57,7 +57,7 @@ final class TextScanner {
         if (at) {
             OnlineDetectors.email(text, s, e, out);
         }
-        int scheme = colon ? text.indexOf("://", s) : -1;
+        int scheme = colon ? Bounded.indexOf(text, "://", s, e) : -1;
         if (scheme > s && scheme < e) {
             OnlineDetectors.url(text, s, e, scheme, out);
             return;
@@ -74,7 +74,7 @@ final class TextScanner {
         if (e - s == 11 && digit && IdTokenDetectors.hetu(text, s, e, out)) {
             return;
         }
-        int assign = letter ? text.indexOf('=', s) : -1;
+        int assign = letter ? Bounded.indexOf(text, '=', s, e) : -1;
         if (assign > s && assign < e - 8) {
             // "token=eyJ...", "AWS_ACCESS_KEY_ID=AKIA...": the value after '=' is a token of its own
             SecretDetectors.token(text, assign + 1, e, out);
