@@ -3,7 +3,6 @@ package dev.lethe.classifier.internal;
 import dev.lethe.classifier.Evidence;
 import dev.lethe.classifier.PiiType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -147,6 +146,13 @@ final class AddressDetector {
 
     /** "Hauptstraße 5", "Calle Mayor 3", "Via Roma, 10": returns the house number's token, or -1. */
     private static int streetThenNumber(Tokens tokens, int i) {
+        if (tokens.length(i) < 2 || i + 1 >= tokens.count()) {
+            return -1;
+        }
+        boolean numberNext = Character.isDigit(tokens.first(i + 1));
+        if (!numberNext && !Character.isUpperCase(tokens.first(i + 1))) {
+            return -1; // both forms continue with a capitalised name or a house number
+        }
         String lower = tokens.lower(i, 40);
         if (lower == null) {
             return -1;
@@ -158,7 +164,7 @@ final class AddressDetector {
                 return -1;
             }
             k = last + 1;
-        } else if (!isCompound(lower) || !tokens.isCapitalized(i)) {
+        } else if (!numberNext || !tokens.isCapitalized(i) || !isCompound(lower)) {
             return -1;
         }
         boolean near = k < tokens.count() && tokens.start(k) - tokens.end(k - 1) <= 2;
@@ -202,10 +208,10 @@ final class AddressDetector {
     /** 1 to 4 digits, optionally a letter or a range: "5", "221B", "12a", "12-14", "3bis". */
     static boolean isHouseNumber(Tokens tokens, int i) {
         int len = tokens.length(i);
-        String w = tokens.word(i).toLowerCase(Locale.ROOT);
-        if (len == 0 || len > 7 || !Character.isDigit(w.charAt(0))) {
+        if (len == 0 || len > 7 || !Character.isDigit(tokens.first(i))) {
             return false;
         }
+        String w = tokens.lower(i, 7);
         int digits = 0;
         while (digits < w.length() && Character.isDigit(w.charAt(digits))) {
             digits++;
@@ -216,6 +222,13 @@ final class AddressDetector {
                         || rest.length() == 1 && Character.isLetter(rest.charAt(0))
                         || rest.equals("bis")
                         || rest.equals("ter")
-                        || rest.matches("-\\d{1,4}"));
+                        || isRange(rest));
+    }
+
+    private static boolean isRange(String rest) {
+        return rest.length() >= 2
+                && rest.length() <= 5
+                && rest.charAt(0) == '-'
+                && Checksums.allDigits(rest.substring(1));
     }
 }

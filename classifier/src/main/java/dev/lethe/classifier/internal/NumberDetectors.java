@@ -22,7 +22,7 @@ final class NumberDetectors {
     }
 
     void detect(String text, List<Candidate> out) {
-        NumberRun run = new NumberRun(text);
+        NumberRun run = null; // most strings of a record have no digits: allocate on the first one
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -30,6 +30,9 @@ final class NumberDetectors {
             if (!NumberRun.isDigit(c) || (i > 0 && isWordChar(text.charAt(i - 1))) || insideWord(text, i)) {
                 i++;
                 continue;
+            }
+            if (run == null) {
+                run = new NumberRun(text);
             }
             i = run.read(i);
             if (!run.glued) {
@@ -155,6 +158,11 @@ final class NumberDetectors {
         out.add(new Candidate(type, s, e, score, Evidence.PATTERN, Evidence.VALIDATOR));
     }
 
+    private static boolean phoneContext(NumberRun run) {
+        long mask = ContextScorer.maskAround(run.text, run.start, run.end());
+        return ContextWords.suggests(mask, PiiType.PHONE_NUMBER);
+    }
+
     private void phone(NumberRun run, List<Candidate> out) {
         int digits = run.digits(0, run.groups - 1);
         if (digits < 7 || digits > 15 || phones == null) {
@@ -162,6 +170,12 @@ final class NumberDetectors {
         }
         String number = run.text.substring(run.start, run.end());
         boolean international = run.plus || number.startsWith("00");
+        boolean trunkPrefix = number.startsWith("0") || number.startsWith("(");
+        // libphonenumber costs microseconds per call: numbers without +, 00, a trunk 0 or a "(" area code are
+        // only read as phone numbers when a word nearby says so
+        if (!international && !trunkPrefix && !phoneContext(run)) {
+            return;
+        }
         String region = international ? null : ContextScorer.phoneRegionBefore(run.text, run.start);
         if (!phones.isValid(number, region)) {
             return;

@@ -46,7 +46,8 @@ public final class PathBuilder {
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+            boolean ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!ascii && c != '_' && c != '-' && !Character.isLetterOrDigit(c)) {
                 return false;
             }
         }

@@ -139,11 +139,31 @@ final class PhraseDetector {
             "dec",
             "dez");
 
+    /** First characters of the words this detector looks at (ASCII only; others always pass). */
+    private static final boolean[] FIRST_CHARS = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            FIRST_CHARS[c] = true;
+        }
+        for (java.util.Set<String> words : List.of(GENDER_WORDS, PASSWORD_WORDS, AGE_BEFORE)) {
+            for (String w : words) {
+                if (w.charAt(0) < 128) {
+                    FIRST_CHARS[w.charAt(0)] = true;
+                }
+            }
+        }
+    }
+
     private PhraseDetector() {}
 
     static void detect(Tokens tokens, List<Candidate> out) {
         for (int i = 0; i < tokens.count(); i++) {
-            String lower = tokens.lower(i, 12);
+            char first = Character.toLowerCase(tokens.first(i));
+            if (first < 128 && !FIRST_CHARS[first] || tokens.length(i) > 40) {
+                continue; // no keyword starts with this character: skip lower-casing the word
+            }
+            String lower = tokens.lower(i, 40);
             if (lower == null) {
                 continue;
             }
@@ -183,8 +203,11 @@ final class PhraseDetector {
         if (i + 2 >= tokens.count() || tokens.start(i + 2) - tokens.end(i) > 16) {
             return;
         }
-        String day = tokens.word(i).replaceAll("(er|st|nd|rd|th|º|°)$", "");
         String month = tokens.lower(i + 1, 10);
+        if (month == null || !MONTHS.contains(month) || tokens.length(i) > 4) {
+            return;
+        }
+        String day = dayNumber(tokens.word(i));
         String year = tokens.word(i + 2);
         if (day.length() <= 2
                 && Checksums.allDigits(day)
@@ -195,6 +218,15 @@ final class PhraseDetector {
                 && (year.startsWith("19") || year.startsWith("20"))) {
             out.add(new Candidate(PiiType.DATE_OF_BIRTH, tokens.start(i), tokens.end(i + 2), 0.2, Evidence.PATTERN));
         }
+    }
+
+    /** "1er", "2nd", "3º" -> the digits. */
+    private static String dayNumber(String word) {
+        int digits = 0;
+        while (digits < word.length() && Character.isDigit(word.charAt(digits))) {
+            digits++;
+        }
+        return word.substring(0, digits);
     }
 
     private static void gender(Tokens tokens, int i, List<Candidate> out) {

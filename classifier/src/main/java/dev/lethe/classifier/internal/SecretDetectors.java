@@ -12,31 +12,35 @@ final class SecretDetectors {
     private static final String BEGIN = "-----BEGIN ";
     private static final int MAX_PEM = 16_384;
 
-    /** Known token formats: prefix and the minimum length of the whole token. */
-    private static final String[][] API_PREFIXES = {
-        {"ghp_", "40"},
-        {"gho_", "40"},
-        {"ghu_", "40"},
-        {"ghs_", "40"},
-        {"ghr_", "40"},
-        {"github_pat_", "60"},
-        {"glpat-", "26"},
-        {"xoxb-", "30"},
-        {"xoxp-", "30"},
-        {"xoxa-", "30"},
-        {"xoxs-", "30"},
-        {"sk_live_", "30"},
-        {"sk_test_", "30"},
-        {"rk_live_", "30"},
-        {"pk_live_", "30"},
-        {"sk-proj-", "40"},
-        {"sk-ant-", "40"},
-        {"AIza", "39"},
-        {"SG.", "60"},
-        {"npm_", "40"},
-        {"shpat_", "38"},
-        {"hf_", "34"},
-        {"dop_v1_", "64"}
+    /** Known token formats: prefixes, and the minimum length of the whole token at the same index. */
+    private static final String[] API_PREFIXES = {
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "ghr_",
+        "github_pat_",
+        "glpat-",
+        "xoxb-",
+        "xoxp-",
+        "xoxa-",
+        "xoxs-",
+        "sk_live_",
+        "sk_test_",
+        "rk_live_",
+        "pk_live_",
+        "sk-proj-",
+        "sk-ant-",
+        "AIza",
+        "SG.",
+        "npm_",
+        "shpat_",
+        "hf_",
+        "dop_v1_"
+    };
+
+    private static final int[] API_MIN_LENGTHS = {
+        40, 40, 40, 40, 40, 60, 26, 30, 30, 30, 30, 30, 30, 30, 30, 40, 40, 39, 60, 40, 38, 34, 64
     };
 
     private SecretDetectors() {}
@@ -74,8 +78,8 @@ final class SecretDetectors {
             out.add(new Candidate(PiiType.AWS_ACCESS_KEY, s, e, 0.95, Evidence.PATTERN));
             return true;
         }
-        for (String[] prefix : API_PREFIXES) {
-            if (len >= Integer.parseInt(prefix[1]) && text.startsWith(prefix[0], s) && tokenChars(text, s, e)) {
+        for (int k = 0; k < API_PREFIXES.length; k++) {
+            if (len >= API_MIN_LENGTHS[k] && text.startsWith(API_PREFIXES[k], s) && tokenChars(text, s, e)) {
                 out.add(new Candidate(PiiType.API_KEY, s, e, 0.93, Evidence.PATTERN));
                 return true;
             }

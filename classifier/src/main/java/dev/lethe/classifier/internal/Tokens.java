@@ -7,8 +7,9 @@ package dev.lethe.classifier.internal;
 final class Tokens {
 
     final String text;
-    private int[] starts = new int[32];
-    private int[] ends = new int[32];
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private String[] lowers;
     private int count;
 
     private Tokens(String text) {
@@ -108,12 +109,23 @@ final class Tokens {
         return text.substring(starts[i], ends[i]);
     }
 
-    /** The token lower-cased, or null when it is longer than {@code max} (saves allocating for long ones). */
+    /**
+     * The token lower-cased, or null when it is longer than {@code max} (saves allocating for long ones).
+     * Computed once per token: several detectors ask for the same words.
+     */
     String lower(int i, int max) {
         if (length(i) > max) {
             return null;
         }
-        return word(i).toLowerCase(java.util.Locale.ROOT);
+        if (lowers == null) {
+            lowers = new String[count];
+        }
+        String lower = lowers[i];
+        if (lower == null) {
+            lower = word(i).toLowerCase(java.util.Locale.ROOT);
+            lowers[i] = lower;
+        }
+        return lower;
     }
 
     /** Whether the token is a capitalised word: an upper-case letter followed by lower-case letters. */
