@@ -150,9 +150,6 @@ final class AddressDetector {
             return -1;
         }
         boolean numberNext = Character.isDigit(tokens.first(i + 1));
-        if (!numberNext && !Character.isUpperCase(tokens.first(i + 1))) {
-            return -1; // both forms continue with a capitalised name or a house number
-        }
         String lower = tokens.lower(i, 40);
         if (lower == null) {
             return -1;

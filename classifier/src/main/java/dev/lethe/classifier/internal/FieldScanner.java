@@ -84,9 +84,21 @@ final class FieldScanner {
     }
 
     private static boolean containsKnownName(String v) {
-        for (String word : v.toLowerCase(java.util.Locale.ROOT).split("[ ,.]+")) {
-            if (Gazetteer.isGivenName(word) || Gazetteer.isFamilyName(word)) {
-                return true;
+        int i = 0;
+        int n = v.length();
+        while (i < n) {
+            while (i < n && !Character.isLetter(v.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < n && (Character.isLetter(v.charAt(i)) || v.charAt(i) == '-' || v.charAt(i) == '\'')) {
+                i++;
+            }
+            if (i > s) {
+                String word = v.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+                if (Gazetteer.isGivenName(word) || Gazetteer.isFamilyName(word)) {
+                    return true;
+                }
             }
         }
         return false;
