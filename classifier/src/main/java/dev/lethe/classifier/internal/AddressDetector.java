@@ -150,18 +150,15 @@ final class AddressDetector {
             return -1;
         }
         boolean numberNext = Character.isDigit(tokens.first(i + 1));
-        String lower = tokens.lower(i, 40);
-        if (lower == null) {
-            return -1;
-        }
         int k = i + 1;
-        if (BEFORE_NAME.contains(lower)) {
+        String lower = tokens.length(i) <= 9 ? tokens.lower(i, 9) : null;
+        if (lower != null && BEFORE_NAME.contains(lower)) {
             int last = nameWords(tokens, k, 4);
             if (last < k) {
                 return -1;
             }
             k = last + 1;
-        } else if (!numberNext || !tokens.isCapitalized(i) || !isCompound(lower)) {
+        } else if (!numberNext || !tokens.isCapitalized(i) || !isCompound(tokens, i)) {
             return -1;
         }
         boolean near = k < tokens.count() && tokens.start(k) - tokens.end(k - 1) <= 2;
@@ -189,9 +186,11 @@ final class AddressDetector {
         return last;
     }
 
-    private static boolean isCompound(String lower) {
+    private static boolean isCompound(Tokens tokens, int i) {
+        int len = tokens.length(i);
         for (String ending : COMPOUND_ENDINGS) {
-            if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
+            int from = tokens.end(i) - ending.length();
+            if (len > ending.length() + 2 && tokens.text.regionMatches(true, from, ending, 0, ending.length())) {
                 return true;
             }
         }

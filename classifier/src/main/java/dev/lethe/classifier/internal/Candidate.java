@@ -2,7 +2,9 @@ package dev.lethe.classifier.internal;
 
 import dev.lethe.classifier.Evidence;
 import dev.lethe.classifier.PiiType;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** A possible finding while a string is being scanned: its score is still adjusted by context and hints. */
@@ -50,13 +52,25 @@ final class Candidate {
         return end - start;
     }
 
+    /** Immutable; one shared instance per combination (there are only 2^7). */
     Set<Evidence> evidence() {
-        EnumSet<Evidence> set = EnumSet.noneOf(Evidence.class);
-        for (Evidence e : Evidence.values()) {
-            if (has(e)) {
-                set.add(e);
+        return EVIDENCE_SETS.get(evidence);
+    }
+
+    private static final List<Set<Evidence>> EVIDENCE_SETS = evidenceSets();
+
+    private static List<Set<Evidence>> evidenceSets() {
+        Evidence[] all = Evidence.values();
+        List<Set<Evidence>> sets = new ArrayList<>(1 << all.length);
+        for (int mask = 0; mask < 1 << all.length; mask++) {
+            EnumSet<Evidence> set = EnumSet.noneOf(Evidence.class);
+            for (Evidence e : all) {
+                if ((mask & (1 << e.ordinal())) != 0) {
+                    set.add(e);
+                }
             }
+            sets.add(Set.copyOf(set));
         }
-        return set;
+        return List.copyOf(sets);
     }
 }

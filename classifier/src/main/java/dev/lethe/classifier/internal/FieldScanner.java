@@ -13,6 +13,8 @@ import java.util.List;
 final class FieldScanner {
 
     private static final double STRONG = 0.9;
+    /** The shortest value that can be personal data on its own (e.g. "a@b.de" is 6, "Ana Li" is 6). */
+    private static final int SHORTEST_UNNAMED = 6;
 
     private final TextScanner text;
     private final double minScore;
@@ -24,6 +26,9 @@ final class FieldScanner {
 
     /** A string (or a number's literal) at {@code path}. */
     void scan(Object path, FieldHint hint, String value, List<Finding> out) {
+        if (hint == FieldHint.NONE && value.length() < SHORTEST_UNNAMED) {
+            return; // without a telling name nothing this short is personal data ("EUR", "gold", 42)
+        }
         List<Candidate> candidates = text.candidates(value);
         if (hint.type() != null) {
             applyType(hint.type(), value, candidates);

@@ -39,7 +39,19 @@ final class Tokens {
         return tokens;
     }
 
+    private static final boolean[] ASCII_BREAKS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_BREAKS[c] = breaks(c);
+        }
+    }
+
     static boolean isBreak(char c) {
+        return c < 128 ? ASCII_BREAKS[c] : breaks(c);
+    }
+
+    private static boolean breaks(char c) {
         return switch (c) {
             case ' ',
                     '\t',
