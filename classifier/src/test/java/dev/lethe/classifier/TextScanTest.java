@@ -29,6 +29,15 @@ class TextScanTest {
     }
 
     @Test
+    void withoutDefaultRegionNationalNumbersNeedAPhoneWord() {
+        PiiClassifier noRegion = PiiClassifier.create();
+        assertThat(noRegion.scanText("Herr Müller, Tel. 030 1234567"))
+                .extracting(Finding::type)
+                .contains(PiiType.PHONE_NUMBER);
+        assertThat(noRegion.scanText("Referenz 030 1234567")).isEmpty();
+    }
+
+    @Test
     void findsCardsWithSpacesOrDashesButNotLuhnFailures() {
         assertThat(text("card 4111-1111-1111-1111")).containsExactly("CREDIT_CARD[4111-1111-1111-1111]");
         assertThat(text("Amex 3782 822463 10005")).containsExactly("CREDIT_CARD[3782 822463 10005]");

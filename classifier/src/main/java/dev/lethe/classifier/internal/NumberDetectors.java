@@ -177,7 +177,9 @@ final class NumberDetectors {
             return;
         }
         String region = international ? null : ContextScorer.phoneRegionBefore(run.text, run.start);
-        if (!phones.isValid(number, region)) {
+        boolean valid = phones.isValid(number, region)
+                || (!international && region == null && phoneContext(run) && phones.isValidInLikelyRegion(number));
+        if (!valid) {
             return;
         }
         double score;

@@ -13,6 +13,9 @@ final class PhoneMatcher {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    private static final java.util.List<String> LIKELY_REGIONS =
+            java.util.List.of("DE", "FR", "ES", "IT", "NL", "GB", "US", "BE", "AT", "CH");
+
     private final String defaultRegion;
 
     PhoneMatcher(String defaultRegion) {
@@ -30,6 +33,23 @@ final class PhoneMatcher {
             return true;
         }
         return defaultRegion != null && !defaultRegion.equals(contextRegion) && national(digits, defaultRegion);
+    }
+
+    /**
+     * Without a default region, a national number next to a phone word ("Tel. 030 1234567") is accepted
+     * if it is valid in one of the regions whose languages the classifier reads.
+     */
+    boolean isValidInLikelyRegion(String number) {
+        if (defaultRegion != null) {
+            return false;
+        }
+        String digits = digitsOf(number);
+        for (String region : LIKELY_REGIONS) {
+            if (national(digits, region)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean international(String digits) {
