@@ -63,6 +63,10 @@ final class LineReader {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+        return decode(length);
+    }
+
+    private Line decode(int length) {
         try {
             String text = StandardCharsets.UTF_8
                     .newDecoder()

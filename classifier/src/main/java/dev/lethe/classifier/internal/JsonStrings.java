@@ -28,28 +28,33 @@ final class JsonStrings {
             if (pos + 1 >= n) {
                 break;
             }
-            char e = json.charAt(pos + 1);
-            pos += 2;
-            switch (e) {
-                case '"', '\\', '/' -> buffer.append(e);
-                case 'b' -> buffer.append('\b');
-                case 'f' -> buffer.append('\f');
-                case 'n' -> buffer.append('\n');
-                case 'r' -> buffer.append('\r');
-                case 't' -> buffer.append('\t');
-                case 'u' -> {
-                    scanner.advance(pos);
-                    buffer.append(hex(scanner, json, pos));
-                    pos += 4;
-                }
-                default -> {
-                    scanner.advance(pos - 2);
-                    throw scanner.error("invalid escape");
-                }
-            }
+            pos = escape(scanner, json, pos, buffer);
         }
         scanner.advance(n);
         throw scanner.error("unterminated string");
+    }
+
+    /** Decodes the escape at {@code pos} (the backslash); returns the position after it. */
+    private static int escape(JsonScanner scanner, String json, int pos, StringBuilder buffer) {
+        char e = json.charAt(pos + 1);
+        switch (e) {
+            case '"', '\\', '/' -> buffer.append(e);
+            case 'b' -> buffer.append('\b');
+            case 'f' -> buffer.append('\f');
+            case 'n' -> buffer.append('\n');
+            case 'r' -> buffer.append('\r');
+            case 't' -> buffer.append('\t');
+            case 'u' -> {
+                scanner.advance(pos + 2);
+                buffer.append(hex(scanner, json, pos + 2));
+                return pos + 6;
+            }
+            default -> {
+                scanner.advance(pos);
+                throw scanner.error("invalid escape");
+            }
+        }
+        return pos + 2;
     }
 
     private static char hex(JsonScanner scanner, String json, int pos) {

@@ -43,35 +43,16 @@ final class TextScanner {
         String text = tokens.text;
         int s = tokens.start(i);
         int e = tokens.end(i);
-        boolean at = false;
-        boolean colon = false;
-        boolean letter = false;
-        boolean digit = false;
-        for (int k = s; k < e; k++) {
-            char c = text.charAt(k);
-            at |= c == '@';
-            colon |= c == ':';
-            letter |= Character.isLetter(c);
-            digit |= c >= '0' && c <= '9';
-        }
+        int shape = shape(text, s, e);
+        boolean at = (shape & AT) != 0;
+        boolean letter = (shape & LETTER) != 0;
         if (at) {
             OnlineDetectors.email(text, s, e, out);
         }
-        int scheme = colon ? Bounded.indexOf(text, "://", s, e) : -1;
-        if (scheme > s && scheme < e) {
-            OnlineDetectors.url(text, s, e, scheme, out);
+        if (online(text, s, e, shape, out)) {
             return;
         }
-        if (letter && text.startsWith("www.", s) && e - s > 7) {
-            out.add(new Candidate(PiiType.URL, s, e, 0.6, Evidence.PATTERN));
-            return;
-        }
-        if (colon || (e - s == 17 && text.charAt(s + 2) == '-') || (e - s == 14 && text.charAt(s + 4) == '.')) {
-            if (network(text, s, e, out) || colon) {
-                return;
-            }
-        }
-        if (e - s == 11 && digit && IdTokenDetectors.hetu(text, s, e, out)) {
+        if (e - s == 11 && (shape & DIGIT) != 0 && IdTokenDetectors.hetu(text, s, e, out)) {
             return;
         }
         int assign = letter ? Bounded.indexOf(text, '=', s, e) : -1;
@@ -80,15 +61,50 @@ final class TextScanner {
             SecretDetectors.token(text, assign + 1, e, out);
             return;
         }
-        if (letter
-                && !at
-                && e - s >= 4
-                && !SecretDetectors.token(text, s, e, out)
-                && (digit || isUpperWord(text, s, e))) {
+        boolean idShaped = (shape & DIGIT) != 0 || isUpperWord(text, s, e);
+        if (letter && !at && e - s >= 4 && !SecretDetectors.token(text, s, e, out) && idShaped) {
             IdTokenDetectors.detect(tokens, i, out);
         } else if (letter && !at && e - s == 2 && isUpperWord(text, s, e)) {
             IdTokenDetectors.detect(tokens, i, out); // spaced forms start with a two-letter group
         }
+    }
+
+    private static final int AT = 1;
+    private static final int COLON = 2;
+    private static final int LETTER = 4;
+    private static final int DIGIT = 8;
+
+    private static int shape(String text, int s, int e) {
+        int shape = 0;
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (c == '@') {
+                shape |= AT;
+            } else if (c == ':') {
+                shape |= COLON;
+            } else if (c >= '0' && c <= '9') {
+                shape |= DIGIT;
+            } else if (Character.isLetter(c)) {
+                shape |= LETTER;
+            }
+        }
+        return shape;
+    }
+
+    /** URLs, MAC and IPv6 addresses; returns whether the token was one of them (or holds a colon). */
+    private static boolean online(String text, int s, int e, int shape, List<Candidate> out) {
+        boolean colon = (shape & COLON) != 0;
+        int scheme = colon ? Bounded.indexOf(text, "://", s, e) : -1;
+        if (scheme > s && scheme < e) {
+            OnlineDetectors.url(text, s, e, scheme, out);
+            return true;
+        }
+        if ((shape & LETTER) != 0 && text.startsWith("www.", s) && e - s > 7) {
+            out.add(new Candidate(PiiType.URL, s, e, 0.6, Evidence.PATTERN));
+            return true;
+        }
+        boolean macShaped = (e - s == 17 && text.charAt(s + 2) == '-') || (e - s == 14 && text.charAt(s + 4) == '.');
+        return (colon || macShaped) && (network(text, s, e, out) || colon);
     }
 
     private static boolean network(String text, int s, int e, List<Candidate> out) {
