@@ -11,12 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +38,12 @@ class LauncherIT {
     @TempDir
     Path dataDir;
 
+    /** JUnit makes temporary directories private; Elasticsearch's unprivileged user must reach in. */
+    @BeforeEach
+    void letElasticsearchIn() throws IOException {
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     private final int httpPort = freePort();
     private final int postgresPort = freePort();
     private final List<String> ports = List.of(
@@ -45,8 +54,16 @@ class LauncherIT {
             "--lethe.infra.elasticsearch.transport-port=" + freePort(),
             "--lethe.infra.temporal.port=" + freePort());
 
+    /** Whatever a failed assertion left running would hold ports and memory for the rest of the build. */
+    @AfterEach
+    void stopLeftovers() {
+        ProcessHandle.allProcesses()
+                .filter(process -> commandLine(process).contains(dataDir.toString()))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
     @Test
-    void upServesHealthyServicesStopsCleanlyOnCtrlCAndKeepsDataForTheNextStart() throws Exception {
+    void upServesHealthyServicesKeepsDataAcrossRestartsAndCleansUpAfterACrash() throws Exception {
         Process first = up();
         awaitAllComponentsUp(first);
         try (Connection db = database()) {
@@ -57,17 +74,41 @@ class LauncherIT {
         assertThat(processesUsing(dataDir)).as("processes left behind").isEmpty();
 
         Process second = up();
+        awaitAllComponentsUp(second);
+        try (Connection db = database();
+                var rows = db.createStatement().executeQuery("select note from launcher_kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("kept");
+        }
+        crash(second);
+        assertThat(processesUsing(dataDir)).as("services orphaned by the crash").isNotEmpty();
+
+        Process third = up();
         try {
-            awaitAllComponentsUp(second);
-            try (Connection db = database();
-                    var rows = db.createStatement().executeQuery("select note from launcher_kept")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("kept");
-            }
+            awaitAllComponentsUp(third);
         } finally {
-            stopLikeCtrlC(second);
+            stopLikeCtrlC(third);
         }
         assertThat(processesUsing(dataDir)).as("processes left behind").isEmpty();
+    }
+
+    @Test
+    void theProdProfileRefusesToStartWithoutItsServicesAndNamesTheProperties() throws Exception {
+        Process lethe = new ProcessBuilder("bash", ROOT.resolve("lethe").toString(), "up", "--profile", "prod")
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("lethe-up.log").toFile()))
+                .start();
+
+        assertThat(lethe.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(lethe.exitValue()).isNotZero();
+        assertThat(Files.readString(dataDir.resolve("lethe-up.log")))
+                .contains(
+                        "PostgreSQL is not configured: set spring.datasource.url (environment: SPRING_DATASOURCE_URL)")
+                .contains("spring.kafka.bootstrap-servers")
+                .contains("spring.elasticsearch.uris")
+                .contains("lethe.temporal.target");
     }
 
     private Process up() throws IOException {
@@ -124,22 +165,44 @@ class LauncherIT {
     }
 
     /** What a terminal's Ctrl-C does to the launcher: SIGINT. */
-    private static void stopLikeCtrlC(Process lethe) throws Exception {
+    private void stopLikeCtrlC(Process lethe) throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(lethe.pid())).start().waitFor();
         assertThat(lethe.waitFor(90, TimeUnit.SECONDS)).as("./lethe stopped").isTrue();
-        assertThat(lethe.exitValue()).isZero();
+        assertThat(lethe.exitValue())
+                .as("exit code of ./lethe up; its output:\n" + log())
+                .isZero();
+    }
+
+    /** kill -9 of Lethe's JVM: its services live on until the next start finds them. */
+    private static void crash(Process launcher) throws Exception {
+        ProcessHandle jvm = launcher.toHandle()
+                .children()
+                .filter(child -> child.info().command().orElse("").endsWith("/java"))
+                .findFirst()
+                .orElseThrow();
+        new ProcessBuilder("kill", "-KILL", Long.toString(jvm.pid())).start().waitFor();
+        assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
     private Connection database() throws Exception {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/lethe", "postgres", "");
     }
 
+    /** Reads /proc itself: ProcessHandle cuts long command lines (class paths) short. */
     private static List<String> processesUsing(Path dataDir) {
         return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").contains(dataDir.toString()))
-                .map(process ->
-                        process.pid() + " " + process.info().commandLine().orElse(""))
+                .filter(process -> commandLine(process).contains(dataDir.toString()))
+                .map(process -> process.pid() + " " + process.info().command().orElse(""))
                 .toList();
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")))
+                    .replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     private String log() throws IOException {

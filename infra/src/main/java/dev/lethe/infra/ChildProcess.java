@@ -32,13 +32,7 @@ final class ChildProcess {
         this.pidFile = pidFile;
     }
 
-    /**
-     * @param marker a string in the command line (e.g. a path under the data directory) that
-     *     identifies a leftover of ours, so a recycled pid never takes an unrelated process down
-     */
-    static ChildProcess start(String name, ProcessBuilder builder, Path logFile, Path pidFile, String marker)
-            throws IOException {
-        stopLeftover(pidFile, marker);
+    static ChildProcess start(String name, ProcessBuilder builder, Path logFile, Path pidFile) throws IOException {
         Files.createDirectories(logFile.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Process process = builder.start();
@@ -79,7 +73,12 @@ final class ChildProcess {
         }
     }
 
-    /** Stops a process recorded by a previous run that did not get to stop it itself. */
+    /**
+     * Stops a process recorded by a previous run that did not get to stop it itself.
+     *
+     * @param marker a string early in the command line (e.g. a path under the data directory)
+     *     that identifies a leftover of ours, so a recycled pid never takes an unrelated process down
+     */
     static void stopLeftover(Path pidFile, String marker) throws IOException {
         if (!Files.exists(pidFile)) {
             return;

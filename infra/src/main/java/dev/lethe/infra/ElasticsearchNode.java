@@ -56,6 +56,12 @@ final class ElasticsearchNode implements LocalService {
     }
 
     @Override
+    public void stopLeftovers() throws IOException {
+        ChildProcess.stopLeftover(
+                base.resolve("elasticsearch.pid"), base.resolve("config").toString());
+    }
+
+    @Override
     public void start() throws IOException, InterruptedException {
         Path cacheDir = settings.cacheDir() != null ? settings.cacheDir() : ElasticsearchDistribution.defaultCacheDir();
         Path home = ElasticsearchDistribution.home(settings.distribution(), cacheDir);
@@ -100,8 +106,7 @@ final class ElasticsearchNode implements LocalService {
                 displayName(),
                 new ProcessBuilder(command).directory(base.toFile()),
                 base.resolve("elasticsearch.out"),
-                base.resolve("elasticsearch.pid"),
-                config.toString());
+                base.resolve("elasticsearch.pid"));
     }
 
     void awaitReady(Duration timeout) throws InterruptedException {

@@ -42,6 +42,11 @@ final class KafkaBroker implements LocalService {
     }
 
     @Override
+    public void stopLeftovers() throws IOException {
+        ChildProcess.stopLeftover(home.resolve("kafka.pid"), homeMarker());
+    }
+
+    @Override
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("logs"));
         Path config = writeConfig();
@@ -53,8 +58,7 @@ final class KafkaBroker implements LocalService {
                 displayName(),
                 java(logback, "kafka.Kafka", config.toString()),
                 home.resolve("kafka.log"),
-                home.resolve("kafka.pid"),
-                config.toString());
+                home.resolve("kafka.pid"));
     }
 
     /** Waits until the broker answers a metadata request. */
@@ -113,6 +117,7 @@ final class KafkaBroker implements LocalService {
     private ProcessBuilder java(Path logback, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 JavaRuntime.executable(),
+                homeMarker(),
                 "-Xms" + heap,
                 "-Xmx" + heap,
                 "-XX:+UseG1GC",
@@ -122,6 +127,14 @@ final class KafkaBroker implements LocalService {
                 mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(home.toFile());
+    }
+
+    /**
+     * Comes first on the command line: the kernel's copy of a long command line (the class path
+     * is long) may be cut short for readers, and a leftover broker must still be recognisable.
+     */
+    private String homeMarker() {
+        return "-Dlethe.service.home=" + home;
     }
 
     private Path writeConfig() throws IOException {

@@ -57,12 +57,17 @@ public final class LocalServices implements AutoCloseable {
 
     /** Starts all four services and waits until each answers. */
     public static LocalServices start(LocalServicesSettings settings) {
-        requirePortsFree(settings);
         FileLock lock = lockDataDir(settings.dataDir());
         LocalServices services;
         try {
             services = new LocalServices(settings, lock);
-        } catch (IOException e) {
+            // Holding the lock, whatever still runs on this data directory is a crashed run's.
+            services.stopLeftovers();
+            requirePortsFree(settings);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        } catch (Exception e) {
             release(lock);
             throw new LocalServiceException("Could not prepare " + settings.dataDir() + ": " + e.getMessage(), e);
         }
@@ -133,6 +138,12 @@ public final class LocalServices implements AutoCloseable {
 
     private List<LocalService> services() {
         return List.of(postgres, elasticsearch, kafka, temporal);
+    }
+
+    private void stopLeftovers() throws Exception {
+        for (LocalService service : services()) {
+            service.stopLeftovers();
+        }
     }
 
     private void startAll() {

@@ -33,7 +33,6 @@ final class PostgresService implements LocalService {
     @Override
     public void start() throws IOException {
         Files.createDirectories(dataDir);
-        stopLeftoverPostmaster();
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -71,7 +70,8 @@ final class PostgresService implements LocalService {
     }
 
     /** A postmaster whose JVM was killed keeps running; stop it before starting a new one on the same data. */
-    private void stopLeftoverPostmaster() throws IOException {
+    @Override
+    public void stopLeftovers() throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

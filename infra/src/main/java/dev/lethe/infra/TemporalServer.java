@@ -21,6 +21,10 @@ final class TemporalServer implements LocalService {
         return "Temporal";
     }
 
+    /** In-process: it ends with the JVM that ran it. */
+    @Override
+    public void stopLeftovers() {}
+
     @Override
     public void start() {
         server = TestServer.createPortBoundServer(port, true);

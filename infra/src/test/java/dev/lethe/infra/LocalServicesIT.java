@@ -3,10 +3,12 @@ package dev.lethe.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,12 @@ class LocalServicesIT {
 
     @TempDir
     Path dataDir;
+
+    /** JUnit makes temporary directories private; Elasticsearch's unprivileged user must reach in. */
+    @BeforeEach
+    void letElasticsearchIn() throws IOException {
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
 
     @Test
     void aRestartKeepsRowsAndRecordsAndOneDataDirectoryServesOneInstance() throws Exception {

@@ -6,6 +6,7 @@ import dev.lethe.infra.ServiceEndpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -70,7 +71,10 @@ public final class TestServices {
     private static ServiceEndpoints startEmbedded() {
         Path dataDir;
         try {
-            dataDir = Files.createTempDirectory("lethe-it-");
+            // Readable by others, so that Elasticsearch's unprivileged user (when run as root) keeps
+            // its data in here too, and it goes away with the rest.
+            dataDir = Files.createTempDirectory(
+                    "lethe-it-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
