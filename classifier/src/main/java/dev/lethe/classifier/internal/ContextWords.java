@@ -85,7 +85,8 @@ final class ContextWords {
                 + " version versión versione build release sku article artikel artículo articolo product produkt"
                 + " produit producto prodotto ref reference referenz référence serial seriennummer hash sha sha1"
                 + " sha256 md5 checksum uuid guid timestamp price preis prix precio prezzo prijs total amount"
-                + " betrag montant importe importo bedrag ticket transaction transaktion txn batch lot"
+                + " betrag montant importe importo bedrag ticket transaction transaktion txn batch lot vorgang"
+                + " aktenzeichen dossier expediente pratica zaak kundennummer customerid"
                 + " paket package parcel");
         region("DE", "telefon handy rufnummer anrufen telefonnummer");
         region("FR", "téléphone telephone portable appeler");

@@ -61,6 +61,22 @@ final class Dates {
         return run.end() == v.length() && isDate(run);
     }
 
+    /** "12 March 1985", "3. März 1990", "1er janvier 1990" (month names in six languages). */
+    static boolean isWrittenDate(String value) {
+        String[] parts = value.strip().toLowerCase(java.util.Locale.ROOT).split("[ .,]+");
+        if (parts.length != 3 || !PhraseDetector.MONTHS.contains(parts[1])) {
+            return false;
+        }
+        String day = parts[0].replaceFirst("(er|st|nd|rd|th)$", "");
+        boolean dayOk = !day.isEmpty()
+                && day.length() <= 2
+                && Checksums.allDigits(day)
+                && !day.equals("0")
+                && Integer.parseInt(day) <= 31;
+        boolean yearOk = parts[2].length() == 4 && Checksums.allDigits(parts[2]);
+        return dayOk && yearOk && Integer.parseInt(parts[2]) >= 1900 && Integer.parseInt(parts[2]) <= THIS_YEAR;
+    }
+
     private static boolean valid(int year, int month, int day) {
         return year >= 1900 && year <= THIS_YEAR && Checksums.isDate(year, month, day);
     }

@@ -178,7 +178,7 @@ final class NumberDetectors {
         }
         String region = international ? null : ContextScorer.phoneRegionBefore(run.text, run.start);
         boolean valid = phones.isValid(number, region)
-                || (!international && region == null && phoneContext(run) && phones.isValidInLikelyRegion(number));
+                || (!international && phoneContext(run) && phones.isValidInLikelyRegion(number));
         if (!valid) {
             return;
         }
@@ -186,7 +186,8 @@ final class NumberDetectors {
         if (international) {
             score = 0.85;
         } else {
-            boolean formatted = run.groups > 1 || number.startsWith("(") || number.startsWith("0");
+            // an unseparated "0558927243" is as often a file or case number: it needs a phone word
+            boolean formatted = run.groups > 1 || number.startsWith("(");
             score = formatted ? 0.5 : 0.35;
         }
         out.add(new Candidate(PiiType.PHONE_NUMBER, run.start, run.end(), score, Evidence.PATTERN, Evidence.VALIDATOR));

@@ -36,16 +36,13 @@ final class PhoneMatcher {
     }
 
     /**
-     * Without a default region, a national number next to a phone word ("Tel. 030 1234567") is accepted
-     * if it is valid in one of the regions whose languages the classifier reads.
+     * A national number next to a phone word ("Tel. 030 1234567") that is not valid in the default region
+     * is accepted if it is valid in one of the regions whose languages the classifier reads.
      */
     boolean isValidInLikelyRegion(String number) {
-        if (defaultRegion != null) {
-            return false;
-        }
         String digits = digitsOf(number);
         for (String region : LIKELY_REGIONS) {
-            if (national(digits, region)) {
+            if (!region.equals(defaultRegion) && national(digits, region)) {
                 return true;
             }
         }

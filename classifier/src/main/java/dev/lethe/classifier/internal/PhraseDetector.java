@@ -61,7 +61,7 @@ final class PhraseDetector {
             "passwd",
             "pass",
             "pw");
-    private static final Set<String> MONTHS = Set.of(
+    static final Set<String> MONTHS = Set.of(
             "january",
             "february",
             "march",

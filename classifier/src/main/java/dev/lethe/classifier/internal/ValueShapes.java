@@ -24,7 +24,7 @@ final class ValueShapes {
         return switch (hinted) {
             case PERSON_NAME -> personName(v);
             case POSTAL_ADDRESS -> address(v);
-            case DATE_OF_BIRTH -> Dates.isDateValue(v) ? 0.9 : 0;
+            case DATE_OF_BIRTH -> Dates.isDateValue(v) || Dates.isWrittenDate(v) ? 0.9 : 0;
             case GENDER -> PhraseDetector.GENDER_VALUES.contains(v.toLowerCase(Locale.ROOT)) ? 0.9 : 0;
             case AGE -> PhraseDetector.isAge(v) ? 0.85 : 0;
             case PASSWORD -> isMasked(v) ? 0 : 0.95;

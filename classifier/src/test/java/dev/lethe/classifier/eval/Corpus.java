@@ -395,7 +395,8 @@ final class Corpus {
             case "ES" -> "Teléfono: {}";
             case "IT" -> "Telefono: {}";
             case "NL" -> "Telefoonnummer: {}";
-            default -> null;
+            // national numbers of other regions: only a language-neutral phone word, no region hint
+            default -> values.pick(List.of("Tel. {}", "phone: {}", "call {} after 6pm"));
         };
         if (template == null) {
             return phoneSentence();

@@ -49,7 +49,9 @@ final class Negatives {
             case 11 -> "invoice INV-" + v.between(2015, 2025) + "-" + v.digits(6) + " paid";
             case 12 -> "Sendungsnummer " + v.digits(12) + " zugestellt";
             case 13 -> "meeting at " + v.between(10, 23) + ":" + v.between(10, 59) + " in room " + v.between(1, 400);
-            case 14 -> "ref " + v.digits(v.between(6, 8)) + " closed";
+            case 14 ->
+                v.pick(List.of("ref ", "Kundennummer ", "ticket ", "Vorgang ", "dossier ", "expediente "))
+                        + v.digits(v.between(6, 11)) + " closed";
             default ->
                 "build " + v.between(1, 9) + "." + v.between(0, 9) + "." + v.between(0, 9) + "." + v.between(0, 999);
         };

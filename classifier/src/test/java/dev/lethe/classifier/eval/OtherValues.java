@@ -121,7 +121,9 @@ final class OtherValues {
         int year = v.between(1935, 2008);
         int month = v.between(1, 12);
         int day = v.between(1, 28);
-        return switch (v.between(0, 2)) {
+        String[] months = {"March", "März", "mars", "marzo", "maart", "July", "juillet", "julio", "luglio", "juli"};
+        return switch (v.between(0, 3)) {
+            case 3 -> day + " " + months[v.between(0, months.length - 1)] + " " + year;
             case 0 -> String.format("%02d.%02d.%d", day, month, year);
             case 1 -> String.format("%d-%02d-%02d", year, month, day);
             default -> String.format("%02d/%02d/%d", day, month, year);
