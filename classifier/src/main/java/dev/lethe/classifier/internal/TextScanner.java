@@ -30,9 +30,14 @@ final class TextScanner {
         for (int i = 0; i < tokens.count(); i++) {
             token(tokens, i, out);
         }
-        numbers.detect(text, out);
-        NameDetector.detect(tokens, out);
-        AddressDetector.detect(tokens, out);
+        // every number, house number and age has a digit, every name detected here a capital letter
+        if (tokens.hasDigit()) {
+            numbers.detect(text, out);
+            AddressDetector.detect(tokens, out);
+        }
+        if (tokens.hasUpper()) {
+            NameDetector.detect(tokens, out);
+        }
         PhraseDetector.detect(tokens, out);
         ContextScorer.apply(text, out);
         return out;

@@ -11,6 +11,8 @@ final class Tokens {
     private int[] ends = new int[16];
     private String[] lowers;
     private int count;
+    private boolean digit;
+    private boolean upper;
 
     private Tokens(String text) {
         this.text = text;
@@ -25,7 +27,13 @@ final class Tokens {
                 i++;
             }
             int start = i;
-            while (i < n && !isBreak(text.charAt(i))) {
+            while (i < n) {
+                char c = text.charAt(i);
+                if (isBreak(c)) {
+                    break;
+                }
+                tokens.digit |= c >= '0' && c <= '9';
+                tokens.upper |= Character.isUpperCase(c);
                 i++;
             }
             int end = i;
@@ -95,6 +103,16 @@ final class Tokens {
         starts[count] = start;
         ends[count] = end;
         count++;
+    }
+
+    /** Whether any token holds an ASCII digit. */
+    boolean hasDigit() {
+        return digit;
+    }
+
+    /** Whether any token holds an upper-case letter. */
+    boolean hasUpper() {
+        return upper;
     }
 
     int count() {
