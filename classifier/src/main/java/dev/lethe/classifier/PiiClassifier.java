@@ -78,6 +78,27 @@ public final class PiiClassifier {
         return engine.classifyColumn(Objects.requireNonNull(fieldName, "fieldName"), sample);
     }
 
+    /**
+     * The text with every finding replaced by its type in brackets ("[EMAIL_ADDRESS]"), for log output and
+     * error messages that must not carry personal data. Thread-safe; the input is never retained.
+     */
+    public String mask(String text) {
+        List<Finding> findings = scanText(Objects.requireNonNull(text, "text"));
+        if (findings.isEmpty()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        int from = 0;
+        for (Finding f : findings) {
+            masked.append(text, from, f.start())
+                    .append('[')
+                    .append(f.type().name())
+                    .append(']');
+            from = f.end();
+        }
+        return masked.append(text, from, text.length()).toString();
+    }
+
     /** The GDPR Art. 9 category a field name reveals, if any ("diagnosis" reveals health data). */
     public static Optional<SpecialCategory> specialCategoryOf(String fieldName) {
         return Optional.ofNullable(FieldNames.hint(fieldName).special());

@@ -124,6 +124,13 @@ class TextScanTest {
     }
 
     @Test
+    void masksFindingsForLogOutput() {
+        assertThat(Scans.CLASSIFIER.mask("login anna@example.org from 10.1.2.3 ok"))
+                .isEqualTo("login [EMAIL_ADDRESS] from [IP_ADDRESS] ok");
+        assertThat(Scans.CLASSIFIER.mask("nothing to hide")).isEqualTo("nothing to hide");
+    }
+
+    @Test
     void resolvesOverlapsToTheBestSupportedType() {
         List<Finding> findings = Scans.CLASSIFIER.scanText("BSN 111222333 and SSN 123-45-6789");
         assertThat(findings).extracting(Finding::type).containsExactly(PiiType.NL_BSN, PiiType.US_SSN);
