@@ -32,7 +32,11 @@ class LookAlikeTest {
                 "meeting at 10:30:45 in room 12",
                 "the year 1985 was good",
                 "page 12 of 400",
-                "invoice 2024-000123 paid"
+                "invoice 2024-000123 paid",
+                "the Unit Price and the Sale Price are shown in Euro",
+                "read the New York Times and the Wall Street Journal",
+                "Vorgang 0558927243 abgeschlossen",
+                "Release 2.4.1 fixes CVE-2024-12345; build 20240312.1 deployed to 10 nodes at 14:05 UTC"
             })
     void ignoresLookAlikes(String text) {
         assertThat(text(text)).isEmpty();
