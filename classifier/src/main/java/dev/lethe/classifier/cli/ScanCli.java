@@ -3,9 +3,13 @@ package dev.lethe.classifier.cli;
 import dev.lethe.classifier.Finding;
 import dev.lethe.classifier.InvalidInputException;
 import dev.lethe.classifier.PiiClassifier;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,7 +40,14 @@ public final class ScanCli {
     private ScanCli() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // buffered UTF-8 output: one line per finding would otherwise mean one write per finding
+        PrintStream out = new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false,
+                StandardCharsets.UTF_8);
+        int exit = run(args, System.in, out, System.err);
+        out.flush();
+        System.exit(exit);
     }
 
     /** Runs the command; returns the exit code. Never calls {@code System.exit}. */
