@@ -1,6 +1,7 @@
 package dev.lethe.app.catalog;
 
 import dev.lethe.catalog.apikey.ApiKeys;
+import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenants;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +19,10 @@ class CatalogConfiguration {
     @Bean
     ApiKeys apiKeys(DSLContext dsl) {
         return new ApiKeys(dsl);
+    }
+
+    @Bean
+    AuditTrail auditTrail(DSLContext dsl) {
+        return new AuditTrail(dsl);
     }
 }

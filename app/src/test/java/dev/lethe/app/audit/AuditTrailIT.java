@@ -1,0 +1,125 @@
+package dev.lethe.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.catalog.audit.Actor;
+import dev.lethe.catalog.audit.AuditEntry;
+import dev.lethe.catalog.audit.AuditEvent;
+import dev.lethe.catalog.audit.AuditQuery;
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.UniqueNames;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class AuditTrailIT extends AppIntegrationTest {
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    DSLContext dsl;
+
+    Tenant tenant;
+
+    @BeforeEach
+    void newTenant() {
+        tenant = tenants.create(UniqueNames.of("audit"), "Audit test");
+    }
+
+    @Test
+    void anUntouchedChainVerifiesWithItsHead() {
+        append("catalog.system.created", "system:shop");
+        AuditEntry last = append("vault.detokenize", "token-batch");
+
+        var verification = trail.verify(tenant.id());
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(2);
+        assertThat(verification.head()).isEqualTo(last.hash());
+    }
+
+    @Test
+    void concurrentAppendsNeverForkTheChain() throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            var appends = IntStream.range(0, 40)
+                    .mapToObj(i -> pool.submit(() -> append("test.concurrent", "n:" + i)))
+                    .toList();
+            for (var append : appends) {
+                append.get();
+            }
+        }
+
+        var verification = trail.verify(tenant.id());
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(40);
+    }
+
+    @Test
+    void theTableRefusesUpdatesAndDeletes() {
+        append("catalog.system.created", "system:shop");
+
+        assertThatThrownBy(() ->
+                        dsl.execute("update audit_entry set target = 'system:other' where tenant_id = ?", tenant.id()))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> dsl.execute("delete from audit_entry where tenant_id = ?", tenant.id()))
+                .rootCause()
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void anEditInTheMiddleIsFoundAtItsEntry() {
+        append("a.one", "t:1");
+        append("a.two", "t:2");
+        append("a.three", "t:3");
+
+        // What someone with the database owner's rights could do behind the application's back.
+        dsl.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
+        try {
+            dsl.execute("update audit_entry set target = 't:forged' where tenant_id = ? and seq = 2", tenant.id());
+        } finally {
+            dsl.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
+        }
+
+        var verification = trail.verify(tenant.id());
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isEqualTo(2);
+        assertThat(verification.reason()).isEqualTo("content does not match its hash");
+    }
+
+    @Test
+    void pagesComeNewestFirstAndFilterByAction() {
+        append("a.one", "t:1");
+        append("a.two", "t:2");
+        append("a.one", "t:3");
+
+        List<AuditEntry> ones = trail.page(tenant.id(), new AuditQuery(null, null, null, "a.one", null, null, 10));
+        List<AuditEntry> firstPage = trail.page(tenant.id(), new AuditQuery(null, null, null, null, null, null, 2));
+        List<AuditEntry> secondPage = trail.page(
+                tenant.id(),
+                new AuditQuery(null, null, null, null, null, firstPage.getLast().seq(), 2));
+
+        assertThat(ones).extracting(AuditEntry::target).containsExactly("t:3", "t:1");
+        assertThat(firstPage).extracting(AuditEntry::seq).containsExactly(3L, 2L);
+        assertThat(secondPage).extracting(AuditEntry::seq).containsExactly(1L);
+        assertThat(ones.getFirst().details()).containsEntry("count", "1");
+    }
+
+    private AuditEntry append(String action, String target) {
+        return trail.append(new AuditEvent(tenant.id(), Actor.system("test"), action, target, Map.of("count", "1")));
+    }
+}
