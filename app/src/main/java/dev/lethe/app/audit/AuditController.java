@@ -1,0 +1,91 @@
+package dev.lethe.app.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lethe.app.security.ApiKeyAuthentication;
+import dev.lethe.catalog.audit.AuditEntry;
+import dev.lethe.catalog.audit.AuditQuery;
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.audit.ChainVerification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tenant's audit trail and the proof that it is intact, for auditors and privacy officers. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@PreAuthorize("hasAnyRole('AUDITOR', 'PRIVACY_OFFICER', 'ADMIN')")
+class AuditController {
+
+    /** One page, newest first; {@code next} is the {@code before} of the following page. */
+    record AuditPage(List<EntryView> entries, Long next) {}
+
+    record EntryView(
+            long seq,
+            Instant recordedAt,
+            String actorKind,
+            String actorId,
+            String action,
+            String target,
+            Map<String, String> details,
+            String previousHash,
+            String hash) {
+
+        static EntryView of(AuditEntry entry) {
+            return new EntryView(
+                    entry.seq(),
+                    entry.recordedAt(),
+                    entry.actor().kind().name(),
+                    entry.actor().id(),
+                    entry.action(),
+                    entry.target(),
+                    entry.details(),
+                    entry.previousHash(),
+                    entry.hash());
+        }
+    }
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping
+    AuditPage page(
+            ApiKeyAuthentication caller,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "50") int limit) {
+        var query = new AuditQuery(from, to, actor, action, target, before, limit);
+        List<AuditEntry> entries = trail.page(caller.apiKey().tenantId(), query);
+        Long next = entries.size() == limit && entries.getLast().seq() > 1
+                ? entries.getLast().seq()
+                : null;
+        return new AuditPage(entries.stream().map(EntryView::of).toList(), next);
+    }
+
+    /** {@code {"intact":true,"entries":N,"head":"…"}} or {@code {"intact":false,"firstBrokenSeq":K,"reason":"…"}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VerificationView(boolean intact, Long entries, String head, Long firstBrokenSeq, String reason) {
+
+        static VerificationView of(ChainVerification verification) {
+            return verification.intact()
+                    ? new VerificationView(true, verification.entries(), verification.head(), null, null)
+                    : new VerificationView(false, null, null, verification.firstBrokenSeq(), verification.reason());
+        }
+    }
+
+    @GetMapping("/verify")
+    VerificationView verify(ApiKeyAuthentication caller) {
+        return VerificationView.of(trail.verify(caller.apiKey().tenantId()));
+    }
+}
