@@ -2,6 +2,7 @@ package dev.lethe.catalog.tenant;
 
 import static dev.lethe.catalog.jooq.Tables.TENANT;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -23,6 +24,14 @@ public final class Tenants {
                 .set(TENANT.NAME, name)
                 .execute();
         return new Tenant(id, slug, name);
+    }
+
+    /** Every tenant, ordered by slug. */
+    public List<Tenant> all() {
+        return dsl.select(TENANT.ID, TENANT.SLUG, TENANT.NAME)
+                .from(TENANT)
+                .orderBy(TENANT.SLUG)
+                .fetch(record -> new Tenant(record.value1(), record.value2(), record.value3()));
     }
 
     public Optional<Tenant> findBySlug(String slug) {
