@@ -43,6 +43,14 @@ lethe_find_jdk() {
   fi
   JAVA_HOME="$best"
   export JAVA_HOME
+  # Maven's own libraries (Guice, Guava) still use sun.misc.Unsafe, which JDK 24+ warns about on
+  # every run; the flag is unknown to older JDKs, so it is only added where it exists.
+  if [ "$(lethe_java_major "$best")" -ge 24 ]; then
+    case "${MAVEN_OPTS:-}" in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+    esac
+  fi
 }
 
 lethe_find_jdk || exit 1
