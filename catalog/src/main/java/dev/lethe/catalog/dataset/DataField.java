@@ -1,0 +1,27 @@
+package dev.lethe.catalog.dataset;
+
+import dev.lethe.catalog.change.Revision;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A field of a dataset (a column, a JSON path) and the data categories it holds.
+ *
+ * @param confidence the detector's confidence in {@code categories} (0..1), null when a person entered them
+ * @param confirmedBy who confirmed or rejected the field, null while DISCOVERED
+ */
+public record DataField(
+        UUID id,
+        UUID datasetId,
+        String path,
+        String dataType,
+        List<String> categories,
+        FieldStatus status,
+        BigDecimal confidence,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        String confirmedBy,
+        Instant confirmedAt,
+        Revision revision) {}

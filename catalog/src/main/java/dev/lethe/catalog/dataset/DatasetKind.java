@@ -1,0 +1,10 @@
+package dev.lethe.catalog.dataset;
+
+/** What kind of container a dataset is inside its system. */
+public enum DatasetKind {
+    TABLE,
+    TOPIC,
+    INDEX,
+    API,
+    FILE
+}

@@ -1,0 +1,43 @@
+package dev.lethe.catalog.retention;
+
+import dev.lethe.catalog.change.InvalidInputException;
+import dev.lethe.catalog.change.Require;
+import java.util.UUID;
+
+/** A retention policy as a client writes it; defaults: clockKind FIELD, action DELETE, daily at 03:00, enabled. */
+public record RetentionDraft(
+        String name,
+        UUID datasetId,
+        String dataCategory,
+        String period,
+        String clockKind,
+        String clock,
+        String action,
+        String schedule,
+        Boolean enabled) {
+
+    public static final String DEFAULT_SCHEDULE = "0 0 3 * * *";
+
+    public RetentionDraft {
+        name = Require.text(name, "name");
+        dataCategory = dataCategory == null || dataCategory.isBlank() ? null : dataCategory.strip();
+        if ((datasetId == null) == (dataCategory == null)) {
+            throw new InvalidInputException("A retention policy targets either datasetId or dataCategory");
+        }
+        period = Require.isoPeriod(period, "period");
+        clockKind = clockKind == null
+                ? ClockKind.FIELD.name()
+                : Require.oneOf(ClockKind.class, clockKind, "clockKind").name();
+        clock = Require.text(clock, "clock");
+        action = action == null
+                ? RetentionAction.DELETE.name()
+                : Require.oneOf(RetentionAction.class, action, "action").name();
+        schedule = schedule == null ? DEFAULT_SCHEDULE : Require.text(schedule, "schedule");
+        if (schedule.split("\\s+").length != 6) {
+            throw new InvalidInputException(
+                    "schedule must be a six-field cron expression (second minute hour day month weekday), e.g. "
+                            + DEFAULT_SCHEDULE);
+        }
+        enabled = enabled == null || enabled;
+    }
+}

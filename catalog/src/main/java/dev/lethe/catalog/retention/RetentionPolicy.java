@@ -1,0 +1,25 @@
+package dev.lethe.catalog.retention;
+
+import dev.lethe.catalog.change.Revision;
+import java.util.UUID;
+
+/**
+ * How long data may be kept. The target is one dataset, or one data category across all datasets
+ * (exactly one of {@code datasetId}, {@code dataCategory} is set).
+ *
+ * @param period ISO-8601, e.g. {@code P30D}, {@code P7Y}
+ * @param clock the field path ({@code FIELD}) or event name ({@code EVENT}) that starts the period
+ * @param schedule when the purge runs: a six-field cron expression (second minute hour day month weekday)
+ */
+public record RetentionPolicy(
+        UUID id,
+        String name,
+        UUID datasetId,
+        String dataCategory,
+        String period,
+        ClockKind clockKind,
+        String clock,
+        RetentionAction action,
+        String schedule,
+        boolean enabled,
+        Revision revision) {}
