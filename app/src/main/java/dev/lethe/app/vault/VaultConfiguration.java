@@ -1,0 +1,61 @@
+package dev.lethe.app.vault;
+
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.vault.Vault;
+import dev.lethe.vault.VaultBuilder;
+import dev.lethe.vault.keys.KeyRepository;
+import dev.lethe.vault.kms.AwsKms;
+import dev.lethe.vault.kms.AwsKmsSettings;
+import dev.lethe.vault.kms.Kms;
+import dev.lethe.vault.kms.LocalKms;
+import dev.lethe.vault.kms.VaultTransitKms;
+import dev.lethe.vault.kms.VaultTransitSettings;
+import dev.lethe.vault.postgres.PostgresKeyRepository;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+/** The vault on the application's database, the configured KMS and the audit chain. */
+@Configuration(proxyBeanMethods = false)
+class VaultConfiguration {
+
+    @Bean
+    Kms vaultKms(VaultProperties properties) {
+        VaultProperties.Kms kms = properties.kms();
+        return switch (kms.type()) {
+            case LOCAL -> LocalKms.open(kms.local().keysetFile());
+            case VAULT_TRANSIT -> {
+                VaultProperties.VaultTransit t = kms.vaultTransit();
+                yield new VaultTransitKms(new VaultTransitSettings(
+                        t.address(), t.mount(), t.keyName(), t.token(), t.namespace(), t.timeout()));
+            }
+            case AWS -> {
+                if (!ClassUtils.isPresent("software.amazon.awssdk.services.kms.KmsClient", null)) {
+                    throw new IllegalStateException("lethe.vault.kms.type=aws needs software.amazon.awssdk:kms and "
+                            + "url-connection-client on the class path");
+                }
+                VaultProperties.Aws aws = kms.aws();
+                yield AwsKms.create(new AwsKmsSettings(aws.keyId(), aws.region(), aws.endpoint()));
+            }
+        };
+    }
+
+    @Bean
+    KeyRepository vaultKeyRepository(DSLContext dsl) {
+        return new PostgresKeyRepository(dsl);
+    }
+
+    @Bean
+    Vault vault(VaultProperties properties, Kms kms, KeyRepository keys, AuditTrail trail) {
+        return new VaultBuilder()
+                .kms(kms)
+                .keyRepository(keys)
+                .audit(new AuditTrailVaultAudit(trail))
+                .cacheMaxKeys(properties.cache().maxKeys())
+                .cacheMaxAge(properties.cache().maxAge())
+                .maxValueLength(properties.maxValueLength())
+                .maxBatch(properties.maxBatch())
+                .build();
+    }
+}

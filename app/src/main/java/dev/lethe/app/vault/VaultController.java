@@ -1,0 +1,117 @@
+package dev.lethe.app.vault;
+
+import dev.lethe.app.security.ApiKeyAuthentication;
+import dev.lethe.app.vault.VaultBodies.DetokenizeBatchBody;
+import dev.lethe.app.vault.VaultBodies.DetokenizeBody;
+import dev.lethe.app.vault.VaultBodies.OutcomeBatchView;
+import dev.lethe.app.vault.VaultBodies.OutcomeView;
+import dev.lethe.app.vault.VaultBodies.ShredBody;
+import dev.lethe.app.vault.VaultBodies.TokenBatchView;
+import dev.lethe.app.vault.VaultBodies.TokenView;
+import dev.lethe.app.vault.VaultBodies.TokenizeBatchBody;
+import dev.lethe.app.vault.VaultBodies.TokenizeBody;
+import dev.lethe.app.vault.VaultBodies.ValueView;
+import dev.lethe.vault.DetokenizeRequest;
+import dev.lethe.vault.InvalidInputException;
+import dev.lethe.vault.TokenizeRequest;
+import dev.lethe.vault.Vault;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tokenize, detokenize and shred over REST, for the caller's tenant. Role rules: see {@link VaultCaller}.
+ * Errors are problems ({@link VaultProblems}); no response ever echoes a submitted value.
+ */
+@RestController
+@RequestMapping("/api/v1/vault")
+class VaultController {
+
+    private final Vault vault;
+    private final VaultProperties properties;
+    private final VaultMetrics metrics;
+
+    VaultController(Vault vault, VaultProperties properties, VaultMetrics metrics) {
+        this.vault = vault;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    @PostMapping("/tokenize")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
+    TokenView tokenize(ApiKeyAuthentication caller, @Valid @RequestBody TokenizeBody body) {
+        String tenant = VaultCaller.of(caller).tenant();
+        TokenizeRequest request = request(tenant, body, "kind");
+        return metrics.record("tokenize", 1, () -> TokenView.of(vault.tokenize(request)));
+    }
+
+    @PostMapping("/tokenize/batch")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
+    TokenBatchView tokenizeBatch(ApiKeyAuthentication caller, @Valid @RequestBody TokenizeBatchBody body) {
+        if (body.items().size() > properties.maxBatch()) {
+            throw new InvalidInputException("items", "at most " + properties.maxBatch() + " items per call");
+        }
+        String tenant = VaultCaller.of(caller).tenant();
+        List<TokenizeRequest> requests = new ArrayList<>(body.items().size());
+        for (int i = 0; i < body.items().size(); i++) {
+            requests.add(request(tenant, body.items().get(i), "items[" + i + "].kind"));
+        }
+        return metrics.record(
+                "tokenize",
+                requests.size(),
+                () -> new TokenBatchView(
+                        vault.tokenizeAll(requests).stream().map(TokenView::of).toList()));
+    }
+
+    /** Allowed to every caller here: the vault checks the permission itself, so refusals are audited. */
+    @PostMapping("/detokenize")
+    ValueView detokenize(ApiKeyAuthentication caller, @Valid @RequestBody DetokenizeBody body) {
+        VaultCaller who = VaultCaller.of(caller);
+        var request = DetokenizeRequest.single(who.tenant(), body.ref(), body.purpose(), requestId(body.requestId()));
+        return metrics.record("detokenize", 1, () -> new ValueView(vault.detokenize(who.principal(), request)));
+    }
+
+    @PostMapping("/detokenize/batch")
+    OutcomeBatchView detokenizeBatch(ApiKeyAuthentication caller, @Valid @RequestBody DetokenizeBatchBody body) {
+        VaultCaller who = VaultCaller.of(caller);
+        var request = new DetokenizeRequest(
+                who.tenant(),
+                body.purpose(),
+                requestId(body.requestId()),
+                body.tokens().stream().map(VaultBodies.TokenRefBody::ref).toList());
+        return metrics.record(
+                "detokenize",
+                request.tokens().size(),
+                () -> new OutcomeBatchView(vault.detokenizeAll(who.principal(), request).stream()
+                        .map(OutcomeView::of)
+                        .toList()));
+    }
+
+    /** Idempotent: shredding an erased or unknown subject is 204 too (the audit trail records the outcome). */
+    @PostMapping("/shred")
+    @PreAuthorize("hasAnyRole('PRIVACY_OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void shred(ApiKeyAuthentication caller, @Valid @RequestBody ShredBody body) {
+        VaultCaller who = VaultCaller.of(caller);
+        metrics.record(
+                "shred",
+                1,
+                () -> vault.shred(who.tenant(), body.subject(), who.principal().name(), requestId(body.requestId())));
+    }
+
+    private static TokenizeRequest request(String tenant, TokenizeBody body, String kindField) {
+        return new TokenizeRequest(tenant, body.subject(), body.category(), body.tokenKind(kindField), body.value());
+    }
+
+    private static String requestId(String given) {
+        return given == null || given.isBlank() ? "api-" + UUID.randomUUID() : given;
+    }
+}
