@@ -1,7 +1,6 @@
 package dev.lethe.app.catalog;
 
 import dev.lethe.catalog.apikey.ApiKeys;
-import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenants;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +18,5 @@ class CatalogConfiguration {
     @Bean
     ApiKeys apiKeys(DSLContext dsl) {
         return new ApiKeys(dsl);
-    }
-
-    @Bean
-    AuditTrail auditTrail(DSLContext dsl) {
-        return new AuditTrail(dsl);
     }
 }

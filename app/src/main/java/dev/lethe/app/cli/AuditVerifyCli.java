@@ -69,7 +69,7 @@ public final class AuditVerifyCli {
             err.println("lethe audit verify: no tenant " + (tenantSlug == null ? "at all" : "'" + tenantSlug + "'"));
             return 2;
         }
-        var trail = new AuditTrail(dsl);
+        var trail = AuditTrail.forVerification(dsl);
         boolean allIntact = true;
         for (Tenant tenant : chosen) {
             ChainVerification verification = trail.verify(tenant.id());

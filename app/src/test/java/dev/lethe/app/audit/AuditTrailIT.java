@@ -87,18 +87,45 @@ class AuditTrailIT extends AppIntegrationTest {
         append("a.two", "t:2");
         append("a.three", "t:3");
 
-        // What someone with the database owner's rights could do behind the application's back.
-        dsl.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
-        try {
-            dsl.execute("update audit_entry set target = 't:forged' where tenant_id = ? and seq = 2", tenant.id());
-        } finally {
-            dsl.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
-        }
+        owner(() ->
+                dsl.execute("update audit_entry set target = 't:forged' where tenant_id = ? and seq = 2", tenant.id()));
 
         var verification = trail.verify(tenant.id());
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSeq()).isEqualTo(2);
         assertThat(verification.reason()).isEqualTo("content does not match its hash");
+    }
+
+    @Test
+    void cuttingOffTheTailIsCaughtByTheSignedCheckpoint() {
+        append("a.one", "t:1");
+        append("a.two", "t:2");
+        append("a.three", "t:3");
+        trail.checkpoint(tenant.id());
+
+        owner(() -> dsl.execute("delete from audit_entry where tenant_id = ? and seq = 3", tenant.id()));
+
+        var verification = trail.verify(tenant.id());
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isEqualTo(3);
+        assertThat(verification.reason()).contains("missing").contains("checkpoint vouches for entry 3");
+    }
+
+    @Test
+    void aForgedCheckpointSignatureIsCaught() {
+        append("a.one", "t:1");
+        trail.checkpoint(tenant.id());
+
+        dsl.execute("alter table audit_checkpoint disable trigger audit_checkpoint_no_update_or_delete");
+        try {
+            dsl.execute("update audit_checkpoint set head_hash = repeat('f', 64) where tenant_id = ?", tenant.id());
+        } finally {
+            dsl.execute("alter table audit_checkpoint enable trigger audit_checkpoint_no_update_or_delete");
+        }
+
+        var verification = trail.verify(tenant.id());
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.reason()).isEqualTo("its signed checkpoint has a bad signature");
     }
 
     @Test
@@ -117,6 +144,16 @@ class AuditTrailIT extends AppIntegrationTest {
         assertThat(firstPage).extracting(AuditEntry::seq).containsExactly(3L, 2L);
         assertThat(secondPage).extracting(AuditEntry::seq).containsExactly(1L);
         assertThat(ones.getFirst().details()).containsEntry("count", "1");
+    }
+
+    /** What someone with the database owner's rights could do behind the application's back. */
+    private void owner(Runnable tampering) {
+        dsl.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
+        try {
+            tampering.run();
+        } finally {
+            dsl.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
+        }
     }
 
     private AuditEntry append(String action, String target) {

@@ -68,6 +68,21 @@ class AuditVerifyCliIT extends AppIntegrationTest {
     }
 
     @Test
+    void aCutOffTailIsCaughtThroughTheSignedCheckpoint() {
+        trail.checkpoint(tenant.id());
+        dsl.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
+        try {
+            dsl.execute("delete from audit_entry where tenant_id = ? and seq = 2", tenant.id());
+        } finally {
+            dsl.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
+        }
+
+        assertThat(verify("--tenant", tenant.slug())).isEqualTo(1);
+
+        assertThat(out()).contains("\"firstBrokenSeq\":2").contains("checkpoint vouches for entry 2");
+    }
+
+    @Test
     void anUnreachableDatabaseSaysWhatToDo() {
         assertThat(verify("--db-url", "jdbc:postgresql://127.0.0.1:1/lethe")).isEqualTo(2);
 

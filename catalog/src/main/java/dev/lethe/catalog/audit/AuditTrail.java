@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.Condition;
@@ -27,13 +28,41 @@ public final class AuditTrail {
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
 
     private final DSLContext dsl;
+    private final Checkpoints checkpoints;
+    private final int checkpointEvery;
 
-    public AuditTrail(DSLContext dsl) {
+    /**
+     * A trail that signs a checkpoint of the chain every {@code checkpointEvery} entries (and on
+     * {@link #checkpoint}), so that cutting entries off the end is detected as well as edits.
+     */
+    public AuditTrail(DSLContext dsl, CheckpointSigner signer, int checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("checkpointEvery must be at least 1");
+        }
         this.dsl = dsl;
+        this.checkpoints = new Checkpoints(signer, new StoredPublicKeys(dsl));
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    /**
+     * A trail for checking only (no key needed): verifies the chain and the stored checkpoints'
+     * signatures with their public keys, and refuses to append.
+     */
+    public static AuditTrail forVerification(DSLContext dsl) {
+        return new AuditTrail(dsl);
+    }
+
+    private AuditTrail(DSLContext dsl) {
+        this.dsl = dsl;
+        this.checkpoints = new Checkpoints(null, new StoredPublicKeys(dsl));
+        this.checkpointEvery = 0;
     }
 
     /** Appends an entry to the tenant's chain and returns it with its sequence number and hash. */
     public AuditEntry append(AuditEvent event) {
+        if (!checkpoints.canSign()) {
+            throw new IllegalStateException("This audit trail is for verification only");
+        }
         return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(event.tenantId()))))
@@ -68,6 +97,9 @@ public final class AuditTrail {
                     .set(AUDIT_ENTRY.PREVIOUS_HASH, previous)
                     .set(AUDIT_ENTRY.HASH, hash)
                     .execute();
+            if (seq % checkpointEvery == 0) {
+                checkpoints.write(tx, event.tenantId(), seq, hash);
+            }
             return new AuditEntry(
                     event.tenantId(),
                     seq,
@@ -78,6 +110,30 @@ public final class AuditTrail {
                     event.details(),
                     previous,
                     hash);
+        });
+    }
+
+    /**
+     * Signs a checkpoint of the tenant's current head (e.g. on a timer, so that a quiet chain is
+     * vouched for too). Does nothing without a signer or without entries.
+     */
+    public void checkpoint(UUID tenantId) {
+        if (!checkpoints.canSign()) {
+            throw new IllegalStateException("This audit trail is for verification only");
+        }
+        dsl.transaction(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(tenantId))))
+                    .fetch();
+            Record head = tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH)
+                    .from(AUDIT_ENTRY)
+                    .where(AUDIT_ENTRY.TENANT_ID.eq(tenantId))
+                    .orderBy(AUDIT_ENTRY.SEQ.desc())
+                    .limit(1)
+                    .fetchOne();
+            if (head != null) {
+                checkpoints.write(tx, tenantId, head.get(AUDIT_ENTRY.SEQ), head.get(AUDIT_ENTRY.HASH));
+            }
         });
     }
 
@@ -109,8 +165,17 @@ public final class AuditTrail {
                 .fetch(AuditTrail::toEntry);
     }
 
-    /** Recomputes the tenant's chain from the first entry; names the first entry that does not verify. */
+    /**
+     * Recomputes the tenant's chain from the first entry and checks it against the signed
+     * checkpoints; names the first entry that does not verify.
+     */
     public ChainVerification verify(UUID tenantId) {
+        NavigableMap<Long, Checkpoints.Checkpoint> signed = checkpoints.read(dsl, tenantId);
+        for (Checkpoints.Checkpoint checkpoint : signed.values()) {
+            if (!checkpoints.signatureHolds(tenantId, checkpoint)) {
+                return ChainVerification.broken(0, checkpoint.seq(), "its signed checkpoint has a bad signature");
+            }
+        }
         String expectedPrevious = ChainHash.GENESIS;
         long expectedSeq = 1;
         try (Stream<AuditEntry> entries = dsl.selectFrom(AUDIT_ENTRY)
@@ -120,18 +185,27 @@ public final class AuditTrail {
                 .fetchStream()
                 .map(AuditTrail::toEntry)) {
             for (AuditEntry entry : (Iterable<AuditEntry>) entries::iterator) {
-                String problem = problem(entry, expectedSeq, expectedPrevious);
+                String problem = problem(entry, expectedSeq, expectedPrevious, signed.get(entry.seq()));
                 if (problem != null) {
-                    return ChainVerification.broken(expectedSeq - 1, entry.seq(), problem);
+                    return ChainVerification.broken(expectedSeq - 1, Math.min(entry.seq(), expectedSeq), problem);
                 }
                 expectedPrevious = entry.hash();
                 expectedSeq++;
             }
         }
-        return ChainVerification.intact(expectedSeq - 1, expectedSeq == 1 ? ChainHash.GENESIS : expectedPrevious);
+        long last = expectedSeq - 1;
+        if (!signed.isEmpty() && signed.lastKey() > last) {
+            return ChainVerification.broken(
+                    last,
+                    last + 1,
+                    "entries from " + (last + 1) + " on are missing: a signed checkpoint vouches for entry "
+                            + signed.lastKey());
+        }
+        return ChainVerification.intact(last, last == 0 ? ChainHash.GENESIS : expectedPrevious);
     }
 
-    private static String problem(AuditEntry entry, long expectedSeq, String expectedPrevious) {
+    private static String problem(
+            AuditEntry entry, long expectedSeq, String expectedPrevious, Checkpoints.Checkpoint checkpoint) {
         if (entry.seq() != expectedSeq) {
             return "entry " + expectedSeq + " is missing";
         }
@@ -147,7 +221,12 @@ public final class AuditTrail {
                 entry.target(),
                 entry.details(),
                 entry.previousHash());
-        return recomputed.equals(entry.hash()) ? null : "content does not match its hash";
+        if (!recomputed.equals(entry.hash())) {
+            return "content does not match its hash";
+        }
+        return checkpoint == null || checkpoint.headHash().equals(entry.hash())
+                ? null
+                : "does not match its signed checkpoint";
     }
 
     private static AuditEntry toEntry(Record record) {
