@@ -8,7 +8,9 @@ import dev.lethe.vault.kms.Kms;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link Vault}. KMS, key repository and audit are required; the rest has defaults that match
@@ -25,6 +27,7 @@ public final class VaultBuilder {
     private Clock clock = Clock.systemUTC();
     private int maxValueLength = 4096;
     private int maxBatch = 1000;
+    private Supplier<Set<Integer>> kekVersionsUsedElsewhere = Set::of;
 
     public VaultBuilder kms(Kms kms) {
         this.kms = kms;
@@ -85,12 +88,23 @@ public final class VaultBuilder {
         return this;
     }
 
+    /**
+     * KEK versions that wrap keys stored outside this vault's {@link KeyRepository} (another component
+     * sharing the KMS, e.g. the audit chain's signing key). {@link KekRotation#retireUnused()} never retires
+     * them. Called at each retirement; must be thread-safe and return a non-null set.
+     */
+    public VaultBuilder kekVersionsUsedElsewhere(Supplier<Set<Integer>> versions) {
+        this.kekVersionsUsedElsewhere = Objects.requireNonNull(versions, "versions");
+        return this;
+    }
+
     public Vault build() {
         Objects.requireNonNull(kms, "a KMS is required");
         Objects.requireNonNull(repository, "a key repository is required");
         Objects.requireNonNull(audit, "an audit sink is required");
         CacheSettings cache = new CacheSettings(cacheMaxKeys, cacheMaxAge, nanoTime);
-        return new DefaultVault(kms, repository, audit, catalog, cache, clock, maxValueLength, maxBatch);
+        return new DefaultVault(
+                kms, repository, audit, catalog, cache, clock, maxValueLength, maxBatch, kekVersionsUsedElsewhere);
     }
 
     private static int positive(int value, String property) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,22 @@ class KekRotationTest {
         assertThat(second.rewrapped()).isEqualTo(7);
         assertThat(second.next()).isEmpty();
         assertThat(rotation.retireUnused()).containsExactly(old);
+    }
+
+    @Test
+    void versionsUsedOutsideTheKeyStoreAreNotRetired() {
+        Set<Integer> elsewhere = ConcurrentHashMap.newKeySet();
+        VaultFixture fx = new VaultFixture(new VaultBuilder().kekVersionsUsedElsewhere(() -> Set.copyOf(elsewhere)));
+        mint(fx, 3);
+        int old = fx.kms.primaryVersion();
+        elsewhere.add(old);
+
+        var kept = fx.vault.kekRotation().rotateNow(10);
+        elsewhere.clear();
+        var later = fx.vault.kekRotation().retireUnused();
+
+        assertThat(kept.retired()).isEmpty();
+        assertThat(later).containsExactly(old);
     }
 
     @Test

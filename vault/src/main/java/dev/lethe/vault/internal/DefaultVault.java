@@ -16,6 +16,8 @@ import dev.lethe.vault.keys.KeyRepository;
 import dev.lethe.vault.kms.Kms;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** The vault: wires key ring, tokenizer, detokenization, shredding and rotation. Not API: use VaultBuilder. */
 public final class DefaultVault implements Vault {
@@ -33,12 +35,13 @@ public final class DefaultVault implements Vault {
             CacheSettings cache,
             Clock clock,
             int maxValueLength,
-            int maxBatch) {
+            int maxBatch,
+            Supplier<Set<Integer>> kekVersionsUsedElsewhere) {
         KeyRing keys = new KeyRing(repository, kms, clock, cache);
         this.tokenizer = new Tokenizer(keys, catalog, maxValueLength);
         this.detokenization = new Detokenization(new Detokenizer(keys, catalog), audit, clock, maxBatch);
         this.shredder = new Shredder(keys, repository, audit, clock);
-        this.rotation = new Rotation(kms, repository, keys);
+        this.rotation = new Rotation(kms, repository, keys, kekVersionsUsedElsewhere);
     }
 
     @Override

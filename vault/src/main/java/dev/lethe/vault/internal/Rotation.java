@@ -6,11 +6,13 @@ import dev.lethe.vault.keys.KeyRepository;
 import dev.lethe.vault.keys.WrappedKey;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.vault.kms.WrappedDek;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Online KEK rotation. Nothing here blocks tokenization: cached keys stay usable, keys created meanwhile
@@ -24,11 +26,13 @@ final class Rotation implements KekRotation {
     private final Kms kms;
     private final KeyRepository repository;
     private final KeyRing keys;
+    private final Supplier<Set<Integer>> usedElsewhere;
 
-    Rotation(Kms kms, KeyRepository repository, KeyRing keys) {
+    Rotation(Kms kms, KeyRepository repository, KeyRing keys, Supplier<Set<Integer>> usedElsewhere) {
         this.kms = kms;
         this.repository = repository;
         this.keys = keys;
+        this.usedElsewhere = usedElsewhere;
     }
 
     @Override
@@ -62,7 +66,8 @@ final class Rotation implements KekRotation {
     @Override
     public SortedSet<Integer> retireUnused() {
         int primary = kms.primaryVersion();
-        Set<Integer> used = repository.countByKekVersion().keySet();
+        Set<Integer> used = new HashSet<>(repository.countByKekVersion().keySet());
+        used.addAll(usedElsewhere.get());
         SortedSet<Integer> retired = new TreeSet<>();
         for (int version : kms.activeVersions()) {
             if (version != primary && !used.contains(version)) {
