@@ -11,7 +11,9 @@ import dev.lethe.vault.kms.LocalKms;
 import dev.lethe.vault.kms.VaultTransitKms;
 import dev.lethe.vault.kms.VaultTransitSettings;
 import dev.lethe.vault.postgres.PostgresKeyRepository;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
@@ -47,7 +49,12 @@ class VaultConfiguration {
     }
 
     @Bean
-    Vault vault(VaultProperties properties, Kms kms, KeyRepository keys, AuditTrail trail) {
+    Vault vault(
+            VaultProperties properties,
+            Kms kms,
+            KeyRepository keys,
+            AuditTrail trail,
+            ObjectProvider<KekVersionsInUse> otherKeyStores) {
         return new VaultBuilder()
                 .kms(kms)
                 .keyRepository(keys)
@@ -56,6 +63,9 @@ class VaultConfiguration {
                 .cacheMaxAge(properties.cache().maxAge())
                 .maxValueLength(properties.maxValueLength())
                 .maxBatch(properties.maxBatch())
+                .kekVersionsUsedElsewhere(() -> otherKeyStores.stream()
+                        .flatMap(store -> store.kekVersionsInUse().stream())
+                        .collect(Collectors.toUnmodifiableSet()))
                 .build();
     }
 }
