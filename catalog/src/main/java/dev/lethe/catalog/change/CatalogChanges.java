@@ -30,9 +30,15 @@ import org.postgresql.util.PSQLException;
 public final class CatalogChanges {
 
     private final DSLContext dsl;
+    private final AuditTrail trail;
 
-    public CatalogChanges(DSLContext dsl) {
+    /**
+     * The trail must run on the same transaction manager as {@code dsl} (in the application both
+     * use Spring's, so the audit entry commits or rolls back with the row it describes).
+     */
+    public CatalogChanges(DSLContext dsl, AuditTrail trail) {
         this.dsl = dsl;
+        this.trail = trail;
     }
 
     /**
@@ -172,7 +178,7 @@ public final class CatalogChanges {
         return current;
     }
 
-    private static void audit(
+    private void audit(
             DSLContext tx, Editor editor, String kind, String key, String verb, int version, String changed) {
         Map<String, String> details = new LinkedHashMap<>();
         if (version > 0) {
@@ -181,9 +187,8 @@ public final class CatalogChanges {
         if (!changed.isEmpty()) {
             details.put("changed", changed);
         }
-        new AuditTrail(tx)
-                .append(new AuditEvent(
-                        editor.tenantId(), editor.actor(), "catalog." + kind + "." + verb, kind + ":" + key, details));
+        trail.append(new AuditEvent(
+                editor.tenantId(), editor.actor(), "catalog." + kind + "." + verb, kind + ":" + key, details));
     }
 
     private static TreeSet<String> names(Set<Field<?>> fields) {

@@ -1,0 +1,74 @@
+package dev.lethe.app.catalog.api;
+
+import dev.lethe.catalog.apikey.Role;
+import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.retention.HoldDraft;
+import dev.lethe.catalog.retention.LegalHold;
+import dev.lethe.catalog.retention.LegalHolds;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/legal-holds}: read by every role; placed, changed and released by
+ * PRIVACY_OFFICER, ADMIN. Holds are released ({@code POST /{id}/release}), never deleted.
+ */
+@WritableBy({Role.PRIVACY_OFFICER, Role.ADMIN})
+@RestController
+@RequestMapping("/api/v1/legal-holds")
+class LegalHoldController {
+
+    private final LegalHolds holds;
+
+    LegalHoldController(LegalHolds holds) {
+        this.holds = holds;
+    }
+
+    @GetMapping
+    List<LegalHold> list(Authentication auth) {
+        return holds.list(Caller.tenant(auth));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<LegalHold> get(Authentication auth, @PathVariable UUID id) {
+        LegalHold hold =
+                holds.find(Caller.tenant(auth), id).orElseThrow(() -> new NotFoundException("legal hold " + id));
+        return Versions.ok(hold, hold.revision());
+    }
+
+    @PostMapping
+    ResponseEntity<LegalHold> place(Authentication auth, @RequestBody HoldDraft draft) {
+        LegalHold hold = holds.place(Caller.editor(auth, Caller.PRIVACY_WRITERS), draft);
+        return Versions.created(URI.create("/api/v1/legal-holds/" + hold.id()), hold, hold.revision());
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<LegalHold> update(
+            Authentication auth,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody HoldDraft draft) {
+        LegalHold hold =
+                holds.update(Caller.editor(auth, Caller.PRIVACY_WRITERS), id, Versions.ifMatch(ifMatch), draft);
+        return Versions.ok(hold, hold.revision());
+    }
+
+    @PostMapping("/{id}/release")
+    ResponseEntity<LegalHold> release(
+            Authentication auth,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        LegalHold hold = holds.release(Caller.editor(auth, Caller.PRIVACY_WRITERS), id, Versions.ifMatch(ifMatch));
+        return Versions.ok(hold, hold.revision());
+    }
+}
