@@ -105,6 +105,24 @@ class VaultApiIT extends AppIntegrationTest {
     }
 
     @Test
+    void aFormatPreservingCardTokenKeepsItsShapeAndComesBackWithSubjectAndCategory() throws Exception {
+        var body = Map.of(
+                "subject", "cust-4",
+                "category", "financial.card",
+                "kind", "format-preserving",
+                "value", "4242 4242 4242 4242");
+
+        String token = json(post("/tokenize", engineer, body)).get("token").asString();
+        HttpResponse<String> revealed = post(
+                "/detokenize",
+                officer,
+                Map.of("token", token, "purpose", "chargeback", "subject", "cust-4", "category", "financial.card"));
+
+        assertThat(token).matches("\\d{4} \\d{4} \\d{4} 4242").isNotEqualTo("4242 4242 4242 4242");
+        assertThat(json(revealed).get("value").asString()).isEqualTo("4242 4242 4242 4242");
+    }
+
+    @Test
     void rolesWithoutPermissionGetAForbiddenProblem() throws Exception {
         String token = tokenize(engineer, "cust-5", "d@example.com");
 
