@@ -79,6 +79,35 @@ class LocalServicesIT {
     }
 
     @Test
+    void aServiceThatFailsToStartShowsItsLogAndTheOthersAreStoppedAgain() throws Exception {
+        var free = LocalServicesSettings.onFreePorts(dataDir);
+        var es = free.elasticsearch();
+        // A heap too small for any JVM: Elasticsearch's own start fails after the others are up.
+        var settings = new LocalServicesSettings(
+                dataDir,
+                free.postgres(),
+                free.kafka(),
+                new LocalServicesSettings.Elasticsearch(es.port(), es.transportPort(), "2k", null, null),
+                free.temporal(),
+                null);
+
+        assertThatThrownBy(() -> LocalServices.start(settings))
+                .isInstanceOf(LocalServiceException.class)
+                .hasMessageContaining("Elasticsearch")
+                .hasMessageContaining("log");
+
+        assertThat(Ports.isFree(free.postgres().port()))
+                .as("PostgreSQL stopped")
+                .isTrue();
+        assertThat(Ports.isFree(free.kafka().port())).as("Kafka stopped").isTrue();
+        assertThat(Ports.isFree(free.temporal().port())).as("Temporal stopped").isTrue();
+        // The data directory is free for the next attempt.
+        try (LocalServices retry = LocalServices.start(LocalServicesSettings.onFreePorts(dataDir))) {
+            assertThat(retry.health().values()).containsOnly(true);
+        }
+    }
+
+    @Test
     void aPortInUseIsNamedWithThePropertyThatMovesIt() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var settings = new LocalServicesSettings(
