@@ -3,6 +3,9 @@ package dev.lethe.app;
 import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +25,7 @@ public abstract class AppIntegrationTest {
     protected static final String ADMIN_KEY = "it-admin-" + randomHex(16);
 
     private static String database;
+    private static String dataDir;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -33,6 +37,19 @@ public abstract class AppIntegrationTest {
         registry.add("spring.elasticsearch.uris", services::elasticsearchUrl);
         registry.add("lethe.temporal.target", services::temporalTarget);
         registry.add("lethe.bootstrap-api-key", () -> ADMIN_KEY);
+        // Keeps what the app writes next to its data (the local KMS keyset) out of the source tree.
+        registry.add("lethe.data-dir", AppIntegrationTest::dataDir);
+    }
+
+    private static synchronized String dataDir() {
+        if (dataDir == null) {
+            try {
+                dataDir = Files.createTempDirectory("lethe-app-it-").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dataDir;
     }
 
     private static synchronized String database() {
