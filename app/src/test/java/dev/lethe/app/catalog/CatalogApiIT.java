@@ -108,6 +108,20 @@ class CatalogApiIT extends AppIntegrationTest {
     }
 
     @Test
+    void listsComeInPages() {
+        for (String name : List.of("a-system", "b-system", "c-system")) {
+            officer.post("/api/v1/systems", system(name));
+        }
+
+        JsonNode first = body(officer.get("/api/v1/systems?limit=2"));
+        JsonNode rest = body(officer.get("/api/v1/systems?offset=2&limit=2"));
+
+        assertThat(first.findValuesAsString("name")).containsExactly("a-system", "b-system");
+        assertThat(rest.findValuesAsString("name")).containsExactly("c-system");
+        assertThat(officer.get("/api/v1/fields?limit=5000").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anAuditorReadsButDoesNotWrite() {
         CatalogHttp auditor = client(tenant, Role.AUDITOR);
 

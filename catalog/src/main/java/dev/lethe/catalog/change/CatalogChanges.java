@@ -72,7 +72,7 @@ public final class CatalogChanges {
                     tx.insertInto(table).set(row).execute();
                     TreeSet<String> names = names(values.keySet());
                     names.addAll(related.write(tx));
-                    audit(tx, editor, kind, key, "created", 1, String.join(",", names));
+                    audit(editor, kind, key, "created", 1, String.join(",", names));
                 }));
     }
 
@@ -128,7 +128,7 @@ public final class CatalogChanges {
                     version[0] = expectedVersion + 1;
                     TreeSet<String> names = names(changed.keySet());
                     names.addAll(related.write(tx));
-                    audit(tx, editor, kind, key, "updated", version[0], String.join(",", names));
+                    audit(editor, kind, key, "updated", version[0], String.join(",", names));
                 }));
         return version[0];
     }
@@ -150,7 +150,7 @@ public final class CatalogChanges {
                     if (rows == 0) {
                         throw new VersionConflictException(kind + " " + key, expectedVersion, expectedVersion + 1);
                     }
-                    audit(tx, editor, kind, key, "deleted", expectedVersion, "");
+                    audit(editor, kind, key, "deleted", expectedVersion, "");
                 }));
     }
 
@@ -178,8 +178,7 @@ public final class CatalogChanges {
         return current;
     }
 
-    private void audit(
-            DSLContext tx, Editor editor, String kind, String key, String verb, int version, String changed) {
+    private void audit(Editor editor, String kind, String key, String verb, int version, String changed) {
         Map<String, String> details = new LinkedHashMap<>();
         if (version > 0) {
             details.put("version", Integer.toString(version));

@@ -5,6 +5,7 @@ import static dev.lethe.catalog.jooq.Tables.DATA_FIELD;
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.change.Revision;
 import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.catalog.taxonomy.TermKind;
@@ -35,11 +36,13 @@ public final class DataFields {
         this.taxonomy = taxonomy;
     }
 
-    public List<DataField> list(UUID tenantId, UUID datasetId) {
+    public List<DataField> list(UUID tenantId, UUID datasetId, PageRequest page) {
         return dsl.selectFrom(DATA_FIELD)
                 .where(DATA_FIELD.TENANT_ID.eq(tenantId))
                 .and(datasetId == null ? org.jooq.impl.DSL.noCondition() : DATA_FIELD.DATASET_ID.eq(datasetId))
                 .orderBy(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
+                .offset(page.offset())
+                .limit(page.limit())
                 .fetch(DataFields::toField);
     }
 

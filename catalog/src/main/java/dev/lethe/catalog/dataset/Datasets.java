@@ -9,6 +9,7 @@ import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.change.Revision;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,13 @@ public final class Datasets {
     }
 
     /** The tenant's datasets, of one system when {@code systemId} is not null. */
-    public List<Dataset> list(UUID tenantId, UUID systemId) {
+    public List<Dataset> list(UUID tenantId, UUID systemId, PageRequest page) {
         Condition bySystem = systemId == null ? DSL.noCondition() : DATASET.SYSTEM_ID.eq(systemId);
-        return select(tenantId, bySystem);
+        return select(tenantId, bySystem, page);
     }
 
     public Optional<Dataset> find(UUID tenantId, UUID id) {
-        return select(tenantId, DATASET.ID.eq(id)).stream().findFirst();
+        return select(tenantId, DATASET.ID.eq(id), PageRequest.ALL).stream().findFirst();
     }
 
     public Dataset create(Editor editor, DatasetDraft draft) {
@@ -70,7 +71,7 @@ public final class Datasets {
         changes.delete(editor, DATASET, "dataset", id.toString(), DATASET.ID.eq(id), expectedVersion);
     }
 
-    private List<Dataset> select(UUID tenantId, Condition condition) {
+    private List<Dataset> select(UUID tenantId, Condition condition, PageRequest page) {
         Field<List<DataField>> fields = multiset(selectFrom(DATA_FIELD)
                         .where(DATA_FIELD.TENANT_ID.eq(tenantId))
                         .and(DATA_FIELD.DATASET_ID.eq(DATASET.ID))
@@ -81,7 +82,9 @@ public final class Datasets {
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenantId))
                 .and(condition)
-                .orderBy(DATASET.NAME)
+                .orderBy(DATASET.NAME, DATASET.ID)
+                .offset(page.offset())
+                .limit(page.limit())
                 .fetch(record -> toDataset(record, record.get(fields)));
     }
 

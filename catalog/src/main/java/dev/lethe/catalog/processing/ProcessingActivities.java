@@ -101,11 +101,9 @@ public final class ProcessingActivities {
     }
 
     private Map<Field<?>, Object> values(UUID tenantId, ActivityDraft draft) {
-        Term purpose = taxonomy.find(tenantId, TermKind.PURPOSE, draft.purpose())
-                .orElseGet(() -> {
-                    taxonomy.requireKnown(tenantId, TermKind.PURPOSE, List.of(draft.purpose()));
-                    throw new IllegalStateException("unreachable");
-                });
+        taxonomy.requireKnown(tenantId, TermKind.PURPOSE, List.of(draft.purpose()));
+        Term purpose =
+                taxonomy.find(tenantId, TermKind.PURPOSE, draft.purpose()).orElseThrow();
         taxonomy.requireKnown(tenantId, TermKind.SUBJECT_CATEGORY, draft.subjectCategories());
         taxonomy.requireKnown(tenantId, TermKind.DATA_CATEGORY, draft.dataCategories());
         LegalBasis basis = draft.legalBasis() == null ? purpose.legalBasis() : LegalBasis.valueOf(draft.legalBasis());

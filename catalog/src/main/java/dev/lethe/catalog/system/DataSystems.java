@@ -7,6 +7,7 @@ import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.change.Revision;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,12 @@ public final class DataSystems {
         this.changes = changes;
     }
 
-    public List<DataSystem> list(UUID tenantId) {
+    public List<DataSystem> list(UUID tenantId, PageRequest page) {
         return dsl.selectFrom(DATA_SYSTEM)
                 .where(DATA_SYSTEM.TENANT_ID.eq(tenantId))
                 .orderBy(DATA_SYSTEM.NAME)
+                .offset(page.offset())
+                .limit(page.limit())
                 .fetch(DataSystems::toSystem);
     }
 

@@ -2,6 +2,7 @@ package dev.lethe.app.catalog.api;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.dataset.DatasetDraft;
 import dev.lethe.catalog.dataset.Datasets;
@@ -34,8 +35,12 @@ class DatasetController {
     }
 
     @GetMapping
-    List<Dataset> list(Authentication auth, @RequestParam(required = false) UUID systemId) {
-        return datasets.list(Caller.tenant(auth), systemId);
+    List<Dataset> list(
+            Authentication auth,
+            @RequestParam(required = false) UUID systemId,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return datasets.list(Caller.tenant(auth), systemId, PageRequest.of(offset, limit));
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package dev.lethe.app.catalog.api;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.dataset.DataField;
 import dev.lethe.catalog.dataset.DataFields;
 import dev.lethe.catalog.dataset.FieldDraft;
@@ -40,8 +41,12 @@ class FieldController {
     }
 
     @GetMapping
-    List<DataField> list(Authentication auth, @RequestParam(required = false) UUID datasetId) {
-        return fields.list(Caller.tenant(auth), datasetId);
+    List<DataField> list(
+            Authentication auth,
+            @RequestParam(required = false) UUID datasetId,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return fields.list(Caller.tenant(auth), datasetId, PageRequest.of(offset, limit));
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package dev.lethe.app.catalog.api;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.system.DataSystem;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.system.SystemDraft;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/systems}: read by every role; written by ENGINEER, PRIVACY_OFFICER, ADMIN. */
@@ -33,8 +35,11 @@ class SystemController {
     }
 
     @GetMapping
-    List<DataSystem> list(Authentication auth) {
-        return systems.list(Caller.tenant(auth));
+    List<DataSystem> list(
+            Authentication auth,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return systems.list(Caller.tenant(auth), PageRequest.of(offset, limit));
     }
 
     @GetMapping("/{id}")
