@@ -69,6 +69,23 @@ class AuditTrailIT extends AppIntegrationTest {
     }
 
     @Test
+    void aBatchIsAppendedInOrderAsOneLinkedRun() {
+        append("a.before", "t:0");
+
+        var batch = trail.appendAll(List.of(
+                new AuditEvent(tenant.id(), Actor.system("test"), "a.one", "t:1", Map.of()),
+                new AuditEvent(tenant.id(), Actor.system("test"), "a.two", "t:2", Map.of())));
+
+        assertThat(batch).extracting(AuditEntry::seq).containsExactly(2L, 3L);
+        assertThat(batch.get(1).previousHash()).isEqualTo(batch.get(0).hash());
+        assertThat(trail.verify(tenant.id()).intact()).isTrue();
+        assertThatThrownBy(() -> trail.appendAll(List.of(
+                        new AuditEvent(tenant.id(), Actor.system("test"), "a.x", "t", Map.of()),
+                        new AuditEvent(Tenant.DEFAULT_ID, Actor.system("test"), "a.y", "t", Map.of()))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theTableRefusesUpdatesAndDeletes() {
         append("catalog.system.created", "system:shop");
 

@@ -60,57 +60,91 @@ public final class AuditTrail {
 
     /** Appends an entry to the tenant's chain and returns it with its sequence number and hash. */
     public AuditEntry append(AuditEvent event) {
+        return appendAll(List.of(event)).getFirst();
+    }
+
+    /**
+     * Appends entries of one tenant in one transaction, in order: one lock and one commit for the
+     * lot, which is what bulk writers (ingest, purges) need to keep up.
+     */
+    public List<AuditEntry> appendAll(List<AuditEvent> events) {
         if (!checkpoints.canSign()) {
             throw new IllegalStateException("This audit trail is for verification only");
         }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        UUID tenantId = events.getFirst().tenantId();
+        if (events.stream().anyMatch(event -> !event.tenantId().equals(tenantId))) {
+            throw new IllegalArgumentException("appendAll takes the events of one tenant");
+        }
         return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(event.tenantId()))))
+            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(tenantId))))
                     .fetch();
             Record head = tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH)
                     .from(AUDIT_ENTRY)
-                    .where(AUDIT_ENTRY.TENANT_ID.eq(event.tenantId()))
+                    .where(AUDIT_ENTRY.TENANT_ID.eq(tenantId))
                     .orderBy(AUDIT_ENTRY.SEQ.desc())
                     .limit(1)
                     .fetchOne();
-            long seq = head == null ? 1 : head.get(AUDIT_ENTRY.SEQ) + 1;
+            long seq = head == null ? 0 : head.get(AUDIT_ENTRY.SEQ);
             String previous = head == null ? ChainHash.GENESIS : head.get(AUDIT_ENTRY.HASH);
             Instant now = ChainHash.truncate(Instant.now());
-            String hash = ChainHash.of(
-                    event.tenantId(),
-                    seq,
-                    now,
-                    event.actor(),
-                    event.action(),
-                    event.target(),
-                    event.details(),
-                    previous);
-            tx.insertInto(AUDIT_ENTRY)
-                    .set(AUDIT_ENTRY.TENANT_ID, event.tenantId())
-                    .set(AUDIT_ENTRY.SEQ, seq)
-                    .set(AUDIT_ENTRY.RECORDED_AT, now.atOffset(ZoneOffset.UTC))
-                    .set(AUDIT_ENTRY.ACTOR_KIND, event.actor().kind().name())
-                    .set(AUDIT_ENTRY.ACTOR_ID, event.actor().id())
-                    .set(AUDIT_ENTRY.ACTION, event.action())
-                    .set(AUDIT_ENTRY.TARGET, event.target())
-                    .set(AUDIT_ENTRY.DETAILS, JSONB.valueOf(JSON.writeValueAsString(event.details())))
-                    .set(AUDIT_ENTRY.PREVIOUS_HASH, previous)
-                    .set(AUDIT_ENTRY.HASH, hash)
-                    .execute();
-            if (seq % checkpointEvery == 0) {
-                checkpoints.write(tx, event.tenantId(), seq, hash);
+            List<AuditEntry> appended = new ArrayList<>(events.size());
+            for (AuditEvent event : events) {
+                seq++;
+                String hash = ChainHash.of(
+                        tenantId, seq, now, event.actor(), event.action(), event.target(), event.details(), previous);
+                appended.add(new AuditEntry(
+                        tenantId,
+                        seq,
+                        now,
+                        event.actor(),
+                        event.action(),
+                        event.target(),
+                        event.details(),
+                        previous,
+                        hash));
+                previous = hash;
             }
-            return new AuditEntry(
-                    event.tenantId(),
-                    seq,
-                    now,
-                    event.actor(),
-                    event.action(),
-                    event.target(),
-                    event.details(),
-                    previous,
-                    hash);
+            insert(tx, appended);
+            for (AuditEntry entry : appended) {
+                if (entry.seq() % checkpointEvery == 0) {
+                    checkpoints.write(tx, tenantId, entry.seq(), entry.hash());
+                }
+            }
+            return appended;
         });
+    }
+
+    private static void insert(DSLContext tx, List<AuditEntry> entries) {
+        var insert = tx.insertInto(
+                AUDIT_ENTRY,
+                AUDIT_ENTRY.TENANT_ID,
+                AUDIT_ENTRY.SEQ,
+                AUDIT_ENTRY.RECORDED_AT,
+                AUDIT_ENTRY.ACTOR_KIND,
+                AUDIT_ENTRY.ACTOR_ID,
+                AUDIT_ENTRY.ACTION,
+                AUDIT_ENTRY.TARGET,
+                AUDIT_ENTRY.DETAILS,
+                AUDIT_ENTRY.PREVIOUS_HASH,
+                AUDIT_ENTRY.HASH);
+        for (AuditEntry entry : entries) {
+            insert = insert.values(
+                    entry.tenantId(),
+                    entry.seq(),
+                    entry.recordedAt().atOffset(ZoneOffset.UTC),
+                    entry.actor().kind().name(),
+                    entry.actor().id(),
+                    entry.action(),
+                    entry.target(),
+                    JSONB.valueOf(JSON.writeValueAsString(entry.details())),
+                    entry.previousHash(),
+                    entry.hash());
+        }
+        insert.execute();
     }
 
     /**
