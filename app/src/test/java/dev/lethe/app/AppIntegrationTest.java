@@ -1,13 +1,21 @@
 package dev.lethe.app;
 
+import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,18 +29,25 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppIntegrationTest {
 
+    private static final String APP_ROLE = "lethe_app";
+
     /** The bootstrap ADMIN key of the test application. */
     protected static final String ADMIN_KEY = "it-admin-" + randomHex(16);
 
     private static String database;
     private static String dataDir;
+    private static DSLContext owner;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         ServiceEndpoints services = TestServices.endpoints();
         registry.add("spring.datasource.url", () -> services.jdbcUrl(database()));
-        registry.add("spring.datasource.username", services::postgresUser);
-        registry.add("spring.datasource.password", services::postgresPassword);
+        // As in production: the application's own role, under row-level security; migrations as the owner.
+        registry.add("spring.datasource.username", () -> APP_ROLE);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.url", () -> services.jdbcUrl(database()));
+        registry.add("spring.flyway.user", services::postgresUser);
+        registry.add("spring.flyway.password", services::postgresPassword);
         registry.add("spring.kafka.bootstrap-servers", services::kafkaBootstrapServers);
         registry.add("spring.elasticsearch.uris", services::elasticsearchUrl);
         registry.add("lethe.temporal.target", services::temporalTarget);
@@ -55,8 +70,34 @@ public abstract class AppIntegrationTest {
     private static synchronized String database() {
         if (database == null) {
             database = TestServices.createDatabase("lethe_app");
+            TestServices.ensureLoginRole(APP_ROLE);
         }
         return database;
+    }
+
+    /** Runs direct calls on the application's beans as the tenant (row-level security applies). */
+    protected static <T> T as(UUID tenantId, Supplier<T> work) {
+        return TenantContext.callAs(tenantId, work);
+    }
+
+    protected static void as(UUID tenantId, Runnable work) {
+        TenantContext.runAs(tenantId, work);
+    }
+
+    /** The database as its owner, bypassing row-level security: for setting the scene or tampering. */
+    protected static synchronized DSLContext owner() {
+        if (owner == null) {
+            ServiceEndpoints services = TestServices.endpoints();
+            try {
+                owner = DSL.using(
+                        DriverManager.getConnection(
+                                services.jdbcUrl(database()), services.postgresUser(), services.postgresPassword()),
+                        SQLDialect.POSTGRES);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return owner;
     }
 
     private static String randomHex(int bytes) {

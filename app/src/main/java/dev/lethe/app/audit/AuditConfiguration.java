@@ -2,6 +2,7 @@ package dev.lethe.app.audit;
 
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.vault.kms.Kms;
 import java.util.concurrent.Executors;
@@ -36,7 +37,7 @@ class AuditConfiguration {
     private static void checkpointAll(AuditTrail trail, Tenants tenants) {
         for (Tenant tenant : tenants.all()) {
             try {
-                trail.checkpoint(tenant.id());
+                TenantContext.runAs(tenant.id(), () -> trail.checkpoint(tenant.id()));
             } catch (RuntimeException e) {
                 // The next round tries again; a missing checkpoint weakens, never breaks, verification.
                 log.warn("Could not sign an audit checkpoint for tenant {}: {}", tenant.slug(), e.toString());

@@ -23,6 +23,8 @@ import org.springframework.core.env.Profiles;
 public final class LocalServicesLauncher implements ApplicationListener<ApplicationEvent> {
 
     static final String DATABASE = "lethe";
+    /** The application's role: no superuser, not the tables' owner, so row-level security applies. */
+    static final String APP_ROLE = "lethe_app";
 
     private LocalServices services;
 
@@ -52,6 +54,7 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
         // Runs after the application context has closed, so nothing still uses the services.
         SpringApplication.getShutdownHandlers().add(this::stop);
         services.ensureDatabase(DATABASE);
+        services.ensureLoginRole(APP_ROLE);
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource("lethe-local-services", connectionProperties(services.endpoints())));
@@ -60,8 +63,12 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
     static Map<String, Object> connectionProperties(ServiceEndpoints endpoints) {
         return Map.of(
                 "spring.datasource.url", endpoints.jdbcUrl(DATABASE),
-                "spring.datasource.username", endpoints.postgresUser(),
-                "spring.datasource.password", endpoints.postgresPassword(),
+                "spring.datasource.username", APP_ROLE,
+                "spring.datasource.password", "",
+                // Migrations run as the owner of the schema; the application does not.
+                "spring.flyway.url", endpoints.jdbcUrl(DATABASE),
+                "spring.flyway.user", endpoints.postgresUser(),
+                "spring.flyway.password", endpoints.postgresPassword(),
                 "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                 "spring.elasticsearch.uris", endpoints.elasticsearchUrl(),
                 "lethe.temporal.target", endpoints.temporalTarget());

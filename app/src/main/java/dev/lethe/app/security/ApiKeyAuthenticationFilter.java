@@ -2,11 +2,13 @@ package dev.lethe.app.security;
 
 import dev.lethe.catalog.apikey.ApiKey;
 import dev.lethe.catalog.apikey.ApiKeys;
+import dev.lethe.catalog.tenant.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,9 +16,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <api key>}. A request without the header goes on
  * anonymous (public endpoints still answer); a header with an unknown, revoked or expired key is
- * refused at once with a problem response, so a typo never looks like "not allowed".
+ * refused at once with a problem response, so a typo never looks like "not allowed". The request
+ * then runs as the key's tenant ({@link TenantContext}), which row-level security enforces.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Carries a servlet exception through {@link TenantContext}'s supplier. */
+    private static final class UncheckedServletException extends RuntimeException {
+        UncheckedServletException(ServletException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized ServletException getCause() {
+            return (ServletException) super.getCause();
+        }
+    }
+
+    private static void doFilter(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException e) {
+            throw new UncheckedServletException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static final String BEARER = "Bearer ";
 
@@ -44,7 +69,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(new ApiKeyAuthentication(key.get()));
         SecurityContextHolder.setContext(context);
         try {
-            chain.doFilter(request, response);
+            TenantContext.callAs(key.get().tenantId(), () -> {
+                doFilter(chain, request, response);
+                return null;
+            });
+        } catch (UncheckedServletException e) {
+            throw e.getCause();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -3,6 +3,7 @@ package dev.lethe.app.security;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.catalog.tenant.TenantContext;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ class BootstrapApiKey implements ApplicationRunner {
             throw new IllegalStateException("LETHE_BOOTSTRAP_API_KEY (lethe.bootstrap-api-key) must be at least "
                     + ApiKeys.MIN_LENGTH + " characters long; generate one with: openssl rand -hex 32");
         }
-        var key = apiKeys.ensure(Tenant.DEFAULT_ID, "bootstrap", secret, Set.of(Role.ADMIN));
+        var key = TenantContext.callAs(
+                Tenant.DEFAULT_ID, () -> apiKeys.ensure(Tenant.DEFAULT_ID, "bootstrap", secret, Set.of(Role.ADMIN)));
         log.info("Bootstrap API key {}… is active for the default tenant", key.prefix());
     }
 }

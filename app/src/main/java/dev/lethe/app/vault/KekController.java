@@ -2,6 +2,7 @@ package dev.lethe.app.vault;
 
 import dev.lethe.app.security.ApiKeyAuthentication;
 import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.vault.KekRotation;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.keys.KeyRepository;
@@ -45,7 +46,11 @@ class KekController {
     @GetMapping
     KekView state(ApiKeyAuthentication caller) {
         requirePlatformAdmin(caller);
-        return new KekView(kms.name(), kms.primaryVersion(), kms.activeVersions(), keys.countByKekVersion());
+        return new KekView(
+                kms.name(),
+                kms.primaryVersion(),
+                kms.activeVersions(),
+                TenantContext.callAsPlatform(keys::countByKekVersion));
     }
 
     /**
@@ -55,8 +60,9 @@ class KekController {
     @PostMapping("/rotate")
     RotationView rotate(ApiKeyAuthentication caller) {
         requirePlatformAdmin(caller);
-        KekRotation.RotationReport report =
-                vault.kekRotation().rotateNow(properties.rotation().batchSize());
+        // Every tenant's keys are re-wrapped: a platform operation for row-level security.
+        KekRotation.RotationReport report = TenantContext.callAsPlatform(
+                () -> vault.kekRotation().rotateNow(properties.rotation().batchSize()));
         return new RotationView(
                 report.newVersion(), report.rewrapped(), report.batches(), List.copyOf(report.retired()));
     }

@@ -40,8 +40,14 @@ class AuditApiIT extends AppIntegrationTest {
     void anAuditorPagesTheTrailAndVerifiesIt() throws Exception {
         String auditor = key(Role.AUDITOR);
         String target = UniqueNames.of("system");
-        trail.append(new AuditEvent(
-                Tenant.DEFAULT_ID, Actor.system("test"), "catalog.system.created", target, Map.of("name", "shop")));
+        as(
+                Tenant.DEFAULT_ID,
+                () -> trail.append(new AuditEvent(
+                        Tenant.DEFAULT_ID,
+                        Actor.system("test"),
+                        "catalog.system.created",
+                        target,
+                        Map.of("name", "shop"))));
 
         JsonNode page = json(get("/api/v1/audit?action=catalog.system.created&target=" + target, auditor));
         JsonNode verification = json(get("/api/v1/audit/verify", auditor));
@@ -74,7 +80,10 @@ class AuditApiIT extends AppIntegrationTest {
 
     private String key(Role role) {
         String secret = UniqueNames.of("audit-api-test-key-0123456789abcdef");
-        apiKeys.ensure(Tenant.DEFAULT_ID, UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role));
+        as(
+                Tenant.DEFAULT_ID,
+                () -> apiKeys.ensure(
+                        Tenant.DEFAULT_ID, UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role)));
         return secret;
     }
 

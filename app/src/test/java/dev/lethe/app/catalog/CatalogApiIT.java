@@ -227,8 +227,9 @@ class CatalogApiIT extends AppIntegrationTest {
         officer.put("/api/v1/systems/" + id, "\"1\"", changed);
         officer.delete("/api/v1/systems/" + id, "\"2\"");
 
-        List<AuditEntry> entries =
-                trail.page(tenant.id(), new AuditQuery(null, null, null, null, "system:" + id, null, 10));
+        List<AuditEntry> entries = as(
+                tenant.id(),
+                () -> trail.page(tenant.id(), new AuditQuery(null, null, null, null, "system:" + id, null, 10)));
 
         assertThat(entries)
                 .extracting(AuditEntry::action)
@@ -237,12 +238,14 @@ class CatalogApiIT extends AppIntegrationTest {
         assertThat(update.details()).containsEntry("changed", "hosting_region").containsEntry("version", "2");
         assertThat(update.details().values()).noneMatch(value -> value.contains("us-east-1"));
         assertThat(update.actor().kind()).isEqualTo(dev.lethe.catalog.audit.Actor.Kind.API_KEY);
-        assertThat(trail.verify(tenant.id()).intact()).isTrue();
+        assertThat(as(tenant.id(), () -> trail.verify(tenant.id())).intact()).isTrue();
     }
 
     private CatalogHttp client(Tenant owner, Role role) {
         String secret = UniqueNames.of("catalog-api-test-key-0123456789abcdef");
-        apiKeys.ensure(owner.id(), UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role));
+        as(
+                owner.id(),
+                () -> apiKeys.ensure(owner.id(), UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role)));
         return new CatalogHttp(port, secret);
     }
 

@@ -189,7 +189,9 @@ class DataMapWritesIT extends AppIntegrationTest {
 
     private CatalogHttp client(Tenant owner, Role role) {
         String secret = UniqueNames.of("datamap-test-key-0123456789abcdef-01");
-        apiKeys.ensure(owner.id(), UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role));
+        as(
+                owner.id(),
+                () -> apiKeys.ensure(owner.id(), UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role)));
         return new CatalogHttp(port, secret);
     }
 

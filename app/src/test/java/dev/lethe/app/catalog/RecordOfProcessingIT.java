@@ -136,7 +136,9 @@ class RecordOfProcessingIT extends AppIntegrationTest {
 
     private CatalogHttp client(Tenant owner, Role role) {
         String secret = UniqueNames.of("ropa-test-key-0123456789abcdef-0123");
-        apiKeys.ensure(owner.id(), UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role));
+        as(
+                owner.id(),
+                () -> apiKeys.ensure(owner.id(), UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role)));
         return new CatalogHttp(port, secret);
     }
 

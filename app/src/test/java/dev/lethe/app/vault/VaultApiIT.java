@@ -57,7 +57,8 @@ class VaultApiIT extends AppIntegrationTest {
         engineer = key("engineer", Role.ENGINEER);
         auditor = key("auditor", Role.AUDITOR);
         officer = secret();
-        officerKey = apiKeys.ensure(tenant.id(), "officer", officer, Set.of(Role.PRIVACY_OFFICER));
+        officerKey =
+                as(tenant.id(), () -> apiKeys.ensure(tenant.id(), "officer", officer, Set.of(Role.PRIVACY_OFFICER)));
     }
 
     @Test
@@ -164,7 +165,8 @@ class VaultApiIT extends AppIntegrationTest {
         List<AuditEntry> shreds = entries("vault.shred");
         assertThat(shreds).extracting(e -> e.details().get("outcome")).containsExactly("ALREADY_SHREDDED", "SHREDDED");
         assertThat(shreds.getLast().details()).containsEntry("requestId", "erasure-1");
-        for (AuditEntry entry : trail.page(tenant.id(), new AuditQuery(null, null, null, null, null, null, 100))) {
+        for (AuditEntry entry : as(
+                tenant.id(), () -> trail.page(tenant.id(), new AuditQuery(null, null, null, null, null, null, 100)))) {
             assertThat(entry.toString()).doesNotContain("erin@example.com").doesNotContain("cust-9");
         }
     }
@@ -249,12 +251,13 @@ class VaultApiIT extends AppIntegrationTest {
     }
 
     private List<AuditEntry> entries(String action) {
-        return trail.page(tenant.id(), new AuditQuery(null, null, null, action, null, null, 100));
+        return as(
+                tenant.id(), () -> trail.page(tenant.id(), new AuditQuery(null, null, null, action, null, null, 100)));
     }
 
     private String key(String name, Role role) {
         String secret = secret();
-        apiKeys.ensure(tenant.id(), name + "-" + UUID.randomUUID(), secret, Set.of(role));
+        as(tenant.id(), () -> apiKeys.ensure(tenant.id(), name + "-" + UUID.randomUUID(), secret, Set.of(role)));
         return secret;
     }
 

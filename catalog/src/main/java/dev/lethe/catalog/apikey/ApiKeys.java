@@ -2,6 +2,7 @@ package dev.lethe.catalog.apikey;
 
 import static dev.lethe.catalog.jooq.Tables.API_KEY;
 
+import dev.lethe.catalog.jooq.Routines;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,13 +34,17 @@ public final class ApiKeys {
         this.dsl = dsl;
     }
 
-    /** The key that the presented secret belongs to, if it exists, is not revoked and has not expired. */
+    /**
+     * The key that the presented secret belongs to, if it exists, is not revoked and has not expired.
+     * Works before any tenant is known: it looks the hash up through {@code lethe_api_key_by_hash},
+     * which runs with the owner's rights and returns only the matching key.
+     */
     public Optional<ApiKey> authenticate(String presented) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return dsl.selectFrom(API_KEY)
-                .where(API_KEY.KEY_HASH.eq(hash(presented)))
-                .and(API_KEY.REVOKED_AT.isNull())
-                .and(API_KEY.EXPIRES_AT.isNull().or(API_KEY.EXPIRES_AT.gt(now)))
+        var byHash = Routines.letheApiKeyByHash(hash(presented));
+        return dsl.selectFrom(byHash)
+                .where(byHash.REVOKED_AT.isNull())
+                .and(byHash.EXPIRES_AT.isNull().or(byHash.EXPIRES_AT.gt(now)))
                 .fetchOptional(ApiKeys::toApiKey);
     }
 

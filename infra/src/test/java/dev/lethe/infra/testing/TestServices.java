@@ -68,6 +68,19 @@ public final class TestServices {
         return name;
     }
 
+    /** Makes sure a role that can log in exists on the shared PostgreSQL (roles span databases). */
+    public static synchronized void ensureLoginRole(String name) {
+        ServiceEndpoints services = endpoints();
+        try (var connection = DriverManager.getConnection(
+                        services.jdbcUrl("postgres"), services.postgresUser(), services.postgresPassword());
+                var statement = connection.createStatement()) {
+            statement.execute("do $$ begin if exists (select from pg_roles where rolname = '" + name + "') then "
+                    + "alter role \"" + name + "\" login; else create role \"" + name + "\" login; end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test role " + name, e);
+        }
+    }
+
     private static ServiceEndpoints startEmbedded() {
         Path dataDir;
         try {
