@@ -1,5 +1,6 @@
 package dev.lethe.vault;
 
+import dev.lethe.vault.keys.SubjectHash;
 import java.util.List;
 
 /**
@@ -47,6 +48,13 @@ public interface Vault {
      * another process shredded the subject, so this one need not wait for the cache's maximum age.
      */
     void evictSubject(String tenant, String subject);
+
+    /**
+     * The subject's keyed hash (HMAC-SHA-256 under the tenant key), the same the key store uses: how
+     * the rest of the platform (the subject locator, requests) names a subject without keeping its
+     * identifier. Deterministic per tenant; creates the tenant key on first use.
+     */
+    SubjectHash subjectHash(String tenant, String subject);
 
     /** KEK rotation for the keys this vault manages. */
     KekRotation kekRotation();

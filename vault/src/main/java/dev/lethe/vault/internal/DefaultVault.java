@@ -13,6 +13,7 @@ import dev.lethe.vault.Tokenized;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.audit.VaultAudit;
 import dev.lethe.vault.keys.KeyRepository;
+import dev.lethe.vault.keys.SubjectHash;
 import dev.lethe.vault.kms.Kms;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class DefaultVault implements Vault {
     private final Detokenization detokenization;
     private final Shredder shredder;
     private final Rotation rotation;
+    private final KeyRing keys;
 
     /** Called by {@code dev.lethe.vault.VaultBuilder}; arguments are already checked there. */
     public DefaultVault(
@@ -37,7 +39,7 @@ public final class DefaultVault implements Vault {
             int maxValueLength,
             int maxBatch,
             Supplier<Set<Integer>> kekVersionsUsedElsewhere) {
-        KeyRing keys = new KeyRing(repository, kms, clock, cache);
+        this.keys = new KeyRing(repository, kms, clock, cache);
         this.tokenizer = new Tokenizer(keys, catalog, maxValueLength);
         this.detokenization = new Detokenization(new Detokenizer(keys, catalog), audit, clock, maxBatch);
         this.shredder = new Shredder(keys, repository, audit, clock);
@@ -87,6 +89,11 @@ public final class DefaultVault implements Vault {
     @Override
     public ShredResult shred(String tenant, String subject, String actor, String requestId) {
         return shredder.shred(tenant, subject, actor, requestId);
+    }
+
+    @Override
+    public SubjectHash subjectHash(String tenant, String subject) {
+        return keys.subjectHash(Inputs.required(tenant, "tenant"), Inputs.required(subject, "subject"));
     }
 
     @Override
