@@ -2,6 +2,7 @@ package dev.lethe.app.security;
 
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
+import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.TenantContext;
 import java.util.Set;
@@ -13,8 +14,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * When {@code LETHE_BOOTSTRAP_API_KEY} is set, makes sure an ADMIN key with that value exists for
- * the default tenant, so that scripts can call the API from the very first start.
+ * When {@code LETHE_BOOTSTRAP_API_KEY} is set, makes sure an ADMIN key with that value and every
+ * scope (read, write, admin) exists for the default tenant, so that scripts can call the API, and
+ * manage the platform, from the very first start.
  */
 @Component
 class BootstrapApiKey implements ApplicationRunner {
@@ -39,7 +41,8 @@ class BootstrapApiKey implements ApplicationRunner {
                     + ApiKeys.MIN_LENGTH + " characters long; generate one with: openssl rand -hex 32");
         }
         var key = TenantContext.callAs(
-                Tenant.DEFAULT_ID, () -> apiKeys.ensure(Tenant.DEFAULT_ID, "bootstrap", secret, Set.of(Role.ADMIN)));
+                Tenant.DEFAULT_ID,
+                () -> apiKeys.ensure(Tenant.DEFAULT_ID, "bootstrap", secret, Set.of(Role.ADMIN), Scope.all()));
         log.info("Bootstrap API key {}… is active for the default tenant", key.prefix());
     }
 }

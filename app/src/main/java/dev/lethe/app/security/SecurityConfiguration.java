@@ -1,9 +1,13 @@
 package dev.lethe.app.security;
 
 import dev.lethe.catalog.apikey.ApiKeys;
+import dev.lethe.catalog.apikey.Scope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,11 +17,20 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * The API and the actuator are stateless and authenticated by bearer API keys: no cookies, so no
  * CSRF tokens. {@code /actuator/health} answers everyone with the overall status only; its
- * components, and every other actuator endpoint, need the ADMIN role.
+ * components, and every other actuator endpoint, need the ADMIN role and the admin scope.
+ *
+ * <p>Scopes are checked here, for every API request, before any controller runs: GET, HEAD and
+ * OPTIONS need {@code read}, every other method {@code write}, and the KEK endpoints {@code admin}
+ * (whatever the method). Roles are checked on top by the controllers ({@code @PreAuthorize},
+ * {@code @WritableBy}); a request needs both.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    private static final String READ_SCOPE = ApiKeyAuthentication.authority(Scope.READ);
+    private static final String WRITE_SCOPE = ApiKeyAuthentication.authority(Scope.WRITE);
+    private static final String ADMIN_SCOPE = ApiKeyAuthentication.authority(Scope.ADMIN);
 
     @Bean
     @Order(1)
@@ -31,17 +44,27 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasRole("ADMIN")
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                AuthorityAuthorizationManager.hasAuthority(ADMIN_SCOPE)))
+                        .requestMatchers("/api/v1/vault/kek", "/api/v1/vault/kek/**")
+                        .hasAuthority(ADMIN_SCOPE)
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAuthority(READ_SCOPE)
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .hasAuthority(READ_SCOPE)
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**")
+                        .hasAuthority(READ_SCOPE)
                         .anyRequest()
-                        .authenticated())
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(
+                        .hasAuthority(WRITE_SCOPE))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> ProblemResponses.write(
                                         response,
                                         401,
                                         "Unauthorized",
                                         "Send an API key as Authorization: Bearer <key>."))
-                                .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
-                                        response, 403, "Forbidden", "Your API key's roles do not allow this.")))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                response, 403, "Forbidden", "Your API key's roles or scopes do not allow this.")))
                 .build();
     }
 

@@ -49,14 +49,30 @@ public final class ApiKeys {
     }
 
     /**
-     * Makes sure a key with this secret exists for the tenant, with these roles. Idempotent: a
-     * second call with the same secret changes nothing and returns the existing key.
+     * Makes sure a key with this secret exists for the tenant, with these roles and every scope
+     * ({@link Scope#all()}). Idempotent, as {@link #ensure(UUID, String, String, Set, Set)}.
      */
     public ApiKey ensure(UUID tenantId, String name, String secret, Set<Role> roles) {
+        return ensure(tenantId, name, secret, roles, Scope.all());
+    }
+
+    /**
+     * Makes sure a key with this secret exists for the tenant, with these roles and scopes.
+     * Idempotent: a second call with the same secret changes nothing and returns the existing key,
+     * whatever roles and scopes it names.
+     *
+     * @throws IllegalArgumentException if the secret is shorter than {@value #MIN_LENGTH} characters
+     *     or {@code scopes} is empty
+     */
+    public ApiKey ensure(UUID tenantId, String name, String secret, Set<Role> roles, Set<Scope> scopes) {
         if (secret.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("An API key must be at least " + MIN_LENGTH + " characters long");
         }
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("An API key needs at least one scope");
+        }
         String[] roleNames = roles.stream().map(Role::name).sorted().toArray(String[]::new);
+        String[] scopeCodes = scopes.stream().sorted().map(Scope::code).toArray(String[]::new);
         dsl.insertInto(API_KEY)
                 .set(API_KEY.ID, UUID.randomUUID())
                 .set(API_KEY.TENANT_ID, tenantId)
@@ -64,6 +80,7 @@ public final class ApiKeys {
                 .set(API_KEY.KEY_PREFIX, secret.substring(0, PREFIX_LENGTH))
                 .set(API_KEY.KEY_HASH, hash(secret))
                 .set(API_KEY.ROLES, roleNames)
+                .set(API_KEY.SCOPES, scopeCodes)
                 .onConflict(API_KEY.KEY_HASH)
                 .doNothing()
                 .execute();
@@ -82,6 +99,9 @@ public final class ApiKeys {
         Set<Role> roles = Arrays.stream(record.get(API_KEY.ROLES))
                 .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        Set<Scope> scopes = Arrays.stream(record.get(API_KEY.SCOPES))
+                .map(Scope::ofCode)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
         OffsetDateTime expires = record.get(API_KEY.EXPIRES_AT);
         Instant expiresAt = expires == null ? null : expires.toInstant();
         return new ApiKey(
@@ -90,6 +110,7 @@ public final class ApiKeys {
                 record.get(API_KEY.NAME),
                 record.get(API_KEY.KEY_PREFIX),
                 roles,
+                scopes,
                 expiresAt);
     }
 }
