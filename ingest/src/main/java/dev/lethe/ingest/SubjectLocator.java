@@ -1,0 +1,83 @@
+package dev.lethe.ingest;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes locator entries to Elasticsearch, one index per tenant ({@code lethe-locator-<tenant>}), in
+ * bulk. A batch either is acknowledged completely or throws, so the caller can retry it before it
+ * commits its offsets: no entry is lost, and replays overwrite (ids are per record).
+ */
+public final class SubjectLocator {
+
+    private final ElasticsearchClient client;
+    private final Set<String> knownIndexes = ConcurrentHashMap.newKeySet();
+
+    public SubjectLocator(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    public static String indexFor(String tenant) {
+        return "lethe-locator-" + tenant.toLowerCase(Locale.ROOT);
+    }
+
+    public void write(String tenant, List<LocatorEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String index = indexFor(tenant);
+        try {
+            ensureIndex(index);
+            List<BulkOperation> operations = entries.stream()
+                    .map(entry -> BulkOperation.of(
+                            op -> op.index(i -> i.index(index).id(entry.id()).document(entry))))
+                    .toList();
+            BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
+            if (response.errors()) {
+                throw new LocatorUnavailableException("Elasticsearch refused part of a locator batch");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch did not take a locator batch", e);
+        }
+    }
+
+    private void ensureIndex(String index) throws IOException {
+        if (knownIndexes.contains(index)) {
+            return;
+        }
+        if (!client.indices().exists(exists -> exists.index(index)).value()) {
+            try {
+                client.indices()
+                        .create(create -> create.index(index)
+                                .mappings(mappings -> mappings.properties("subjectHash", p -> p.keyword(k -> k))
+                                        .properties("system", p -> p.keyword(k -> k))
+                                        .properties("dataset", p -> p.keyword(k -> k))
+                                        .properties("topic", p -> p.keyword(k -> k))
+                                        .properties("partition", p -> p.integer(i -> i))
+                                        .properties("offset", p -> p.long_(l -> l))
+                                        .properties("categories", p -> p.keyword(k -> k))
+                                        .properties("seenAt", p -> p.date(d -> d))));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Another worker created it first.
+                if (!client.indices().exists(exists -> exists.index(index)).value()) {
+                    throw e;
+                }
+            }
+        }
+        knownIndexes.add(index);
+    }
+
+    /** The batch was not (completely) acknowledged; retry it. */
+    public static final class LocatorUnavailableException extends RuntimeException {
+        LocatorUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

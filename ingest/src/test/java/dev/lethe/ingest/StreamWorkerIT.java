@@ -1,0 +1,163 @@
+package dev.lethe.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.infra.ServiceEndpoints;
+import dev.lethe.infra.testing.LocalServicesExtension;
+import dev.lethe.infra.testing.TestServices;
+import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.vault.TokenKind;
+import dev.lethe.vault.Vault;
+import dev.lethe.vault.VaultBuilder;
+import dev.lethe.vault.audit.DetokenizationDenied;
+import dev.lethe.vault.audit.SubjectShredded;
+import dev.lethe.vault.audit.TokensDetokenized;
+import dev.lethe.vault.audit.VaultAudit;
+import dev.lethe.vault.keys.InMemoryKeyRepository;
+import dev.lethe.vault.kms.LocalKms;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(LocalServicesExtension.class)
+class StreamWorkerIT {
+
+    @TempDir
+    Path keys;
+
+    @Test
+    void recordsAreProtectedOnceBadOnesDeadLetteredAndSubjectsLocated() throws Exception {
+        ServiceEndpoints services = TestServices.endpoints();
+        String source = UniqueNames.of("orders.raw");
+        var stream = new StreamDefinition(
+                UniqueNames.of("orders"),
+                UniqueNames.of("tenant"),
+                source,
+                UniqueNames.of("orders.clean"),
+                "shop",
+                "orders",
+                "$.customer.id",
+                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(source, 2, (short) 1),
+                            new NewTopic(stream.targetTopic(), 2, (short) 1),
+                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        try (var producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", services.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                    source, "o-1", "{\"customer\":{\"id\":\"cust-1\",\"email\":\"ana@example.com\"}}"));
+            producer.send(new ProducerRecord<>(
+                    source, "o-2", "{\"customer\":{\"id\":\"cust-2\",\"email\":\"bo@example.org\"}}"));
+            producer.send(new ProducerRecord<>(source, "o-3", "{\"customer\": not json"));
+            producer.flush();
+        }
+        Vault vault = new VaultBuilder()
+                .kms(LocalKms.open(keys.resolve("keyset.json")))
+                .keyRepository(new InMemoryKeyRepository())
+                .audit(new SilentAudit())
+                .build();
+        var elasticsearch = ElasticsearchClient.of(config -> config.host(services.elasticsearchUrl()));
+        var counters = new StreamCounters();
+        var worker = new StreamWorker(
+                stream,
+                services.kafkaBootstrapServers(),
+                new RecordProtector(PiiClassifier.create(), vault),
+                vault,
+                new SubjectLocator(elasticsearch),
+                counters);
+        Thread thread = Thread.ofPlatform().name("worker").start(worker);
+        try {
+            List<ConsumerRecord<String, String>> clean = read(services, stream.targetTopic(), 2);
+            List<ConsumerRecord<String, String>> dead = read(services, stream.deadLetterTopic(), 1);
+
+            assertThat(clean).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("o-1", "o-2");
+            assertThat(clean)
+                    .allSatisfy(record ->
+                            assertThat(record.value()).contains("tok_email_").doesNotContain("@example"));
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(record.key()).isEqualTo("o-3");
+                assertThat(new String(
+                                record.headers().lastHeader("lethe.dlq.reason").value(), StandardCharsets.UTF_8))
+                        .isEqualTo("not valid JSON");
+            });
+            String index = SubjectLocator.indexFor(stream.tenant());
+            elasticsearch.indices().refresh(refresh -> refresh.index(index));
+            String cust1 = vault.subjectHash(stream.tenant(), "cust-1").hex();
+            var hits = elasticsearch
+                    .search(
+                            search -> search.index(index)
+                                    .query(query -> query.term(
+                                            term -> term.field("subjectHash").value(cust1))),
+                            LocatorEntry.class)
+                    .hits()
+                    .hits();
+            assertThat(hits).singleElement().satisfies(hit -> {
+                assertThat(hit.source().system()).isEqualTo("shop");
+                assertThat(hit.source().categories()).contains("contact.email");
+            });
+        } finally {
+            worker.close();
+            thread.join(Duration.ofSeconds(30));
+        }
+        assertThat(counters.recordsCommitted()).isEqualTo(3);
+        assertThat(counters.recordsDeadLettered()).isEqualTo(1);
+    }
+
+    private static List<ConsumerRecord<String, String>> read(ServiceEndpoints services, String topic, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                services.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                UniqueNames.of("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (seen.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            }
+            // Anything beyond the expected would be a duplicate: look once more.
+            consumer.poll(Duration.ofSeconds(2)).forEach(seen::add);
+        }
+        return seen;
+    }
+
+    private static final class SilentAudit implements VaultAudit {
+        @Override
+        public void detokenized(TokensDetokenized event) {}
+
+        @Override
+        public void detokenizationDenied(DetokenizationDenied event) {}
+
+        @Override
+        public void shredded(SubjectShredded event) {}
+    }
+}
