@@ -2,6 +2,7 @@ package dev.lethe.catalog.change;
 
 import dev.lethe.catalog.audit.AuditEvent;
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.outbox.CatalogOutbox;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -25,7 +26,8 @@ import org.postgresql.util.PSQLException;
  * the editor's tenant; updates and deletes are optimistic-locked on the row's {@code version}.
  * The audit entry names the action ({@code catalog.<kind>.created|updated|deleted}), the target
  * ({@code <kind>:<key>}), the new version and the names of the columns that changed, never
- * their values. Thread-safe.
+ * their values. Changes of systems, datasets, fields and processing activities also append a
+ * row to the {@link CatalogOutbox} in the same transaction, for the search index. Thread-safe.
  */
 public final class CatalogChanges {
 
@@ -70,6 +72,7 @@ public final class CatalogChanges {
                 () -> dsl.transaction(configuration -> {
                     DSLContext tx = DSL.using(configuration);
                     tx.insertInto(table).set(row).execute();
+                    outbox(tx, editor, kind, key, "created");
                     TreeSet<String> names = names(values.keySet());
                     names.addAll(related.write(tx));
                     audit(editor, kind, key, "created", 1, String.join(",", names));
@@ -126,6 +129,7 @@ public final class CatalogChanges {
                         throw new VersionConflictException(kind + " " + key, expectedVersion, expectedVersion + 1);
                     }
                     version[0] = expectedVersion + 1;
+                    outbox(tx, editor, kind, key, "updated");
                     TreeSet<String> names = names(changed.keySet());
                     names.addAll(related.write(tx));
                     audit(editor, kind, key, "updated", version[0], String.join(",", names));
@@ -150,6 +154,7 @@ public final class CatalogChanges {
                     if (rows == 0) {
                         throw new VersionConflictException(kind + " " + key, expectedVersion, expectedVersion + 1);
                     }
+                    outbox(tx, editor, kind, key, "deleted");
                     audit(editor, kind, key, "deleted", expectedVersion, "");
                 }));
     }
@@ -176,6 +181,13 @@ public final class CatalogChanges {
             throw new VersionConflictException(kind + " " + key, expectedVersion, actual);
         }
         return current;
+    }
+
+    /** Tells the search index about the change, in the change's own transaction. */
+    private static void outbox(DSLContext tx, Editor editor, String kind, String key, String op) {
+        if (CatalogOutbox.indexes(kind)) {
+            CatalogOutbox.append(tx, editor.tenantId(), kind, UUID.fromString(key), op);
+        }
     }
 
     private void audit(Editor editor, String kind, String key, String verb, int version, String changed) {

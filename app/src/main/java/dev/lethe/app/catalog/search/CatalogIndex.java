@@ -1,0 +1,174 @@
+package dev.lethe.app.catalog.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Elasticsearch index per tenant, {@code lethe-catalog-<tenant id>}, with an explicit
+ * mapping on built-in analyzers only. Thread-safe.
+ */
+final class CatalogIndex {
+
+    private static final String PREFIX = "lethe-catalog-";
+
+    private final ElasticsearchClient client;
+    private final Set<UUID> known = ConcurrentHashMap.newKeySet();
+
+    CatalogIndex(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    static String name(UUID tenantId) {
+        return PREFIX + tenantId.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Creates the tenant's index unless it exists. */
+    void ensure(UUID tenantId) {
+        if (known.contains(tenantId)) {
+            return;
+        }
+        try {
+            if (!client.indices().exists(e -> e.index(name(tenantId))).value()) {
+                create(tenantId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        known.add(tenantId);
+    }
+
+    /** Drops the tenant's index and creates it empty. */
+    void recreate(UUID tenantId) {
+        known.remove(tenantId);
+        try {
+            client.indices().delete(d -> d.index(name(tenantId)).ignoreUnavailable(true));
+            create(tenantId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        known.add(tenantId);
+    }
+
+    /** Indexes {@code documents} and deletes the documents with {@code deleted} ids, in one bulk request. */
+    void write(UUID tenantId, Collection<SearchDocument> documents, Collection<String> deleted) {
+        if (documents.isEmpty() && deleted.isEmpty()) {
+            return;
+        }
+        String index = name(tenantId);
+        List<BulkOperation> operations = new ArrayList<>();
+        for (SearchDocument document : documents) {
+            operations.add(BulkOperation.of(
+                    o -> o.index(i -> i.index(index).id(document.id()).document(document))));
+        }
+        for (String id : deleted) {
+            operations.add(BulkOperation.of(o -> o.delete(d -> d.index(index).id(id))));
+        }
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(operations));
+            if (response.errors()) {
+                List<String> errors = response.items().stream()
+                        .filter(item -> item.error() != null)
+                        .map(CatalogIndex::describe)
+                        .limit(5)
+                        .toList();
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException("Bulk indexing into " + index + " failed: " + errors);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void refresh(UUID tenantId) {
+        try {
+            client.indices().refresh(r -> r.index(name(tenantId)).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The best matches of {@code text} by name, words of names and category codes, category
+     * names, context and description; the last word also matches as a prefix (type-ahead). A
+     * tenant with no index yet has no hits.
+     */
+    List<SearchHit> search(UUID tenantId, String text, int limit) {
+        try {
+            try {
+                return query(tenantId, text, limit);
+            } catch (ResponseException e) {
+                if (e.getResponse().getStatusCode() != 503) {
+                    throw e;
+                }
+                // An index created a moment ago may not have its shard yet.
+                client.cluster()
+                        .health(h -> h.index(name(tenantId))
+                                .waitForStatus(HealthStatus.Yellow)
+                                .timeout(t -> t.time("5s")));
+                return query(tenantId, text, limit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<SearchHit> query(UUID tenantId, String text, int limit) throws IOException {
+        SearchResponse<SearchDocument> response = client.search(
+                s -> s.index(name(tenantId))
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .size(limit)
+                        .query(q -> q.multiMatch(m -> m.query(text)
+                                .type(TextQueryType.BoolPrefix)
+                                .fields("name^3", "terms^2", "context", "description"))),
+                SearchDocument.class);
+        return response.hits().hits().stream()
+                .filter(hit -> hit.source() != null)
+                .map(hit -> {
+                    SearchDocument document = hit.source();
+                    return new SearchHit(
+                            document.kind(),
+                            document.id(),
+                            document.name(),
+                            document.context(),
+                            document.categories(),
+                            hit.score() == null ? 0 : hit.score());
+                })
+                .toList();
+    }
+
+    private void create(UUID tenantId) throws IOException {
+        client.indices()
+                .create(c -> c.index(name(tenantId))
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .mappings(m -> m.dynamic(DynamicMapping.Strict)
+                                .properties("kind", p -> p.keyword(k -> k))
+                                .properties("id", p -> p.keyword(k -> k))
+                                .properties("name", p -> p.text(t -> t.analyzer("standard")))
+                                .properties("description", p -> p.text(t -> t.analyzer("standard")))
+                                .properties("categories", p -> p.keyword(k -> k))
+                                .properties("terms", p -> p.text(t -> t.analyzer("standard")))
+                                .properties("context", p -> p.text(t -> t.analyzer("standard")))));
+    }
+
+    private static String describe(BulkResponseItem item) {
+        return item.id() + ": " + item.error().type() + " " + item.error().reason();
+    }
+}

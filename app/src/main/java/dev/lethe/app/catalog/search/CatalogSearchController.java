@@ -1,0 +1,64 @@
+package dev.lethe.app.catalog.search;
+
+import dev.lethe.app.security.ApiKeyAuthentication;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /api/v1/catalog/search}: the search box over systems, datasets, fields and activities,
+ * for every role of the tenant; rebuilding the index from PostgreSQL is for ADMIN and
+ * PRIVACY_OFFICER.
+ */
+@RestController
+@RequestMapping("/api/v1/catalog/search")
+class CatalogSearchController {
+
+    static final int MAX_LIMIT = 100;
+    static final int MAX_QUERY_LENGTH = 200;
+
+    record SearchResults(String query, List<SearchHit> hits) {}
+
+    record RebuildResult(int indexed, long tookMs) {}
+
+    private final CatalogIndex index;
+    private final CatalogIndexer indexer;
+
+    CatalogSearchController(CatalogIndex index, CatalogIndexer indexer) {
+        this.index = index;
+        this.indexer = indexer;
+    }
+
+    @GetMapping
+    SearchResults search(
+            ApiKeyAuthentication caller, @RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+        }
+        String text = q.strip();
+        if (text.isEmpty() || text.length() > MAX_QUERY_LENGTH) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "q must have 1 to " + MAX_QUERY_LENGTH + " characters");
+        }
+        return new SearchResults(text, index.search(tenant(caller), text, limit));
+    }
+
+    @PostMapping("/rebuild")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    RebuildResult rebuild(ApiKeyAuthentication caller) {
+        long start = System.nanoTime();
+        int indexed = indexer.rebuild(tenant(caller));
+        return new RebuildResult(indexed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static UUID tenant(ApiKeyAuthentication caller) {
+        return caller.apiKey().tenantId();
+    }
+}
