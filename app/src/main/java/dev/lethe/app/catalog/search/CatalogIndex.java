@@ -1,6 +1,7 @@
 package dev.lethe.app.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -46,6 +47,11 @@ final class CatalogIndex {
         try {
             if (!client.indices().exists(e -> e.index(name(tenantId))).value()) {
                 create(tenantId);
+            }
+        } catch (ElasticsearchException e) {
+            // Another instance created it in between: as good as our own.
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
