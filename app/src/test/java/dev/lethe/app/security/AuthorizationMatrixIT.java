@@ -147,6 +147,8 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         // The record of processing: every key of the tenant.
         tenant("YYYYYY", "GET", "/api/v1/catalog/record-of-processing", null),
         tenant("YYYYYY", "GET", "/api/v1/ropa?format=csv", null),
+        tenant("YYYYYY", "GET", "/api/v1/catalog/search?q=phone", null),
+        tenant("YYNNNY", "POST", "/api/v1/catalog/search/rebuild", null),
         // The audit trail: AUDITOR, PRIVACY_OFFICER, ADMIN.
         tenant("YYNYYY", "GET", "/api/v1/audit", null),
         tenant("YYNYYY", "GET", "/api/v1/audit/verify", null),
