@@ -2,22 +2,14 @@ package dev.lethe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 class ActuatorIT extends AppIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     @Test
     void healthShowsOnlyTheOverallStatusWithoutAKey() throws Exception {
@@ -59,13 +51,5 @@ class ActuatorIT extends AppIntegrationTest {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-    }
-
-    private HttpResponse<String> get(String path, String apiKey) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,6 +6,10 @@ import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,6 +22,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +38,8 @@ public abstract class AppIntegrationTest {
 
     /** The bootstrap ADMIN key of the test application. */
     protected static final String ADMIN_KEY = "it-admin-" + randomHex(16);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static String database;
     private static String dataDir;
@@ -73,6 +80,18 @@ public abstract class AppIntegrationTest {
             TestServices.ensureLoginRole(APP_ROLE);
         }
         return database;
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    /** A GET to the running application, with the API key as bearer token unless it is null. */
+    protected HttpResponse<String> get(String path, String apiKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs direct calls on the application's beans as the tenant (row-level security applies). */

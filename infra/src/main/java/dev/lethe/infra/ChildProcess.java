@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -44,18 +46,41 @@ final class ChildProcess {
         return process.isAlive();
     }
 
-    /** Fails with the tail of the log when the process has exited. */
-    void requireAlive() {
-        if (!process.isAlive()) {
-            throw new LocalServiceException(name + " exited with code " + process.exitValue() + " while starting. "
-                    + "Last lines of " + logFile + ":\n" + tail(logFile, 30));
+    /**
+     * Polls {@code ready} until it holds; fails with the tail of {@code log} when the process exits
+     * first or the timeout passes.
+     */
+    void awaitReady(BooleanSupplier ready, Duration timeout, Duration interval, Supplier<String> log)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new LocalServiceException(name + " exited with code " + process.exitValue()
+                        + " while starting. Last lines of its log:\n" + log.get());
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(interval.toMillis());
         }
+        throw new LocalServiceException(
+                name + " did not become ready within " + timeout + ". Last lines of its log:\n" + log.get());
     }
 
     /** Asks the process and its children to stop, then forces them after the grace period. */
     void stop(Duration grace) {
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
-                .toList();
+        terminate(process.toHandle(), grace);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // The next start checks whether the recorded pid is still a live process.
+        }
+    }
+
+    /** Politely first (SIGTERM to the process and its descendants), by force after {@code grace}. */
+    private static void terminate(ProcessHandle process, Duration grace) {
+        List<ProcessHandle> tree =
+                Stream.concat(process.descendants(), Stream.of(process)).toList();
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle handle : tree) {
@@ -65,11 +90,6 @@ final class ChildProcess {
             } catch (Exception timeoutOrInterrupt) {
                 handle.destroyForcibly();
             }
-        }
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException ignored) {
-            // The next start checks whether the recorded pid is still a live process.
         }
     }
 
@@ -83,25 +103,18 @@ final class ChildProcess {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of);
-        leftover.filter(ProcessHandle::isAlive)
+        readPid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
                 .filter(handle -> handle.info().commandLine().orElse("").contains(marker))
-                .ifPresent(handle -> {
-                    handle.descendants().forEach(ProcessHandle::destroy);
-                    handle.destroy();
-                    try {
-                        handle.onExit().get(30, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-                        handle.destroyForcibly();
-                    }
-                });
+                .ifPresent(handle -> terminate(handle, Duration.ofSeconds(30)));
         Files.deleteIfExists(pidFile);
     }
 
+    /** The pid on the file's first line (PostgreSQL's postmaster.pid has more lines after it). */
     private static Optional<Long> readPid(Path pidFile) throws IOException {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            return Optional.of(Long.parseLong(lines.findFirst().orElse("").trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -27,11 +27,12 @@ import java.util.zip.ZipFile;
 final class ElasticsearchDistribution {
 
     private static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
+    private static final Properties BUILD = buildProperties();
 
     private ElasticsearchDistribution() {}
 
     static String version() {
-        return buildProperties().getProperty("elasticsearch.version");
+        return BUILD.getProperty("elasticsearch.version");
     }
 
     /** Returns the unpacked home of the distribution, unpacking (and downloading) it if needed. */
@@ -68,7 +69,7 @@ final class ElasticsearchDistribution {
     }
 
     private static Path zip(Path cacheDir, String version) throws IOException, InterruptedException {
-        String recorded = buildProperties().getProperty("elasticsearch.distribution", "");
+        String recorded = BUILD.getProperty("elasticsearch.distribution", "");
         if (!recorded.isBlank() && !recorded.startsWith("@") && Files.exists(Path.of(recorded))) {
             return Path.of(recorded);
         }

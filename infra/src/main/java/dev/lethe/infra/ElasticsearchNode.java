@@ -110,19 +110,7 @@ final class ElasticsearchNode implements LocalService {
     }
 
     void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new LocalServiceException(
-                        "Elasticsearch exited while starting. Last lines of its log:\n" + logTail());
-            }
-            if (isHealthy()) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new LocalServiceException(
-                "Elasticsearch did not become ready within " + timeout + ". Last lines of its log:\n" + logTail());
+        process.awaitReady(this::isHealthy, timeout, Duration.ofMillis(500), this::logTail);
     }
 
     @Override

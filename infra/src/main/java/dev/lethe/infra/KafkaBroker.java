@@ -63,16 +63,11 @@ final class KafkaBroker implements LocalService {
 
     /** Waits until the broker answers a metadata request. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            process.requireAlive();
-            if (isHealthy()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new LocalServiceException("Kafka did not become ready within " + timeout + ". Last lines of "
-                + home.resolve("kafka.log") + ":\n" + ChildProcess.tail(home.resolve("kafka.log"), 30));
+        process.awaitReady(
+                this::isHealthy,
+                timeout,
+                Duration.ofMillis(250),
+                () -> ChildProcess.tail(home.resolve("kafka.log"), 30));
     }
 
     @Override

@@ -90,41 +90,6 @@ public final class LocalServices implements AutoCloseable {
         return settings;
     }
 
-    /** Creates a database on the local PostgreSQL unless it exists. */
-    public void ensureDatabase(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Not a plain database name: " + name);
-        }
-        try (var connection = postgres.connect("postgres");
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, name);
-            if (!exists.executeQuery().next()) {
-                try (var create = connection.createStatement()) {
-                    create.execute("create database \"" + name + "\"");
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new LocalServiceException("Could not create database " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Makes sure a role that can log in exists (without a password: the embedded PostgreSQL trusts
-     * loopback). Its rights come from the migrations.
-     */
-    public void ensureLoginRole(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Not a plain role name: " + name);
-        }
-        try (var connection = postgres.connect("postgres");
-                var statement = connection.createStatement()) {
-            statement.execute("do $$ begin if exists (select from pg_roles where rolname = '" + name + "') then "
-                    + "alter role \"" + name + "\" login; else create role \"" + name + "\" login; end if; end $$");
-        } catch (java.sql.SQLException e) {
-            throw new LocalServiceException("Could not create the role " + name + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Each service's health by name, in start-up order. */
     public Map<String, Boolean> health() {
         var health = new LinkedHashMap<String, Boolean>();

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** A real PostgreSQL from the zonky binaries, its data directory kept across starts. */
 final class PostgresService implements LocalService {
@@ -72,30 +70,6 @@ final class PostgresService implements LocalService {
     /** A postmaster whose JVM was killed keeps running; stop it before starting a new one on the same data. */
     @Override
     public void stopLeftovers() throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String firstLine =
-                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        Optional<ProcessHandle> postmaster = parsePid(firstLine).flatMap(ProcessHandle::of);
-        if (postmaster.isPresent() && postmaster.get().isAlive()) {
-            ProcessHandle handle = postmaster.get();
-            handle.destroy();
-            try {
-                handle.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new LocalServiceException("A PostgreSQL left over from an earlier run (pid " + handle.pid()
-                        + ") on " + dataDir + " did not stop. Stop it, then start again.");
-            }
-        }
-    }
-
-    private static Optional<Long> parsePid(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        ChildProcess.stopLeftover(dataDir.resolve("postmaster.pid"), dataDir.toString());
     }
 }

@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.vault.TokenKind;
-import dev.lethe.vault.Vault;
-import dev.lethe.vault.VaultBuilder;
-import dev.lethe.vault.audit.DetokenizationDenied;
-import dev.lethe.vault.audit.SubjectShredded;
-import dev.lethe.vault.audit.TokensDetokenized;
-import dev.lethe.vault.audit.VaultAudit;
-import dev.lethe.vault.keys.InMemoryKeyRepository;
-import dev.lethe.vault.kms.LocalKms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,12 +29,7 @@ class RecordProtectorTest {
 
     @BeforeEach
     void vault() {
-        Vault vault = new VaultBuilder()
-                .kms(LocalKms.open(keys.resolve("keyset.json")))
-                .keyRepository(new InMemoryKeyRepository())
-                .audit(new SilentAudit())
-                .build();
-        protector = new RecordProtector(CLASSIFIER, vault);
+        protector = new RecordProtector(CLASSIFIER, TestVaults.create(keys));
     }
 
     @Test
@@ -117,16 +104,5 @@ class RecordProtectorTest {
 
     private static JsonNode json(ProtectedRecord result) {
         return JSON.readTree(result.json());
-    }
-
-    private static final class SilentAudit implements VaultAudit {
-        @Override
-        public void detokenized(TokensDetokenized event) {}
-
-        @Override
-        public void detokenizationDenied(DetokenizationDenied event) {}
-
-        @Override
-        public void shredded(SubjectShredded event) {}
     }
 }

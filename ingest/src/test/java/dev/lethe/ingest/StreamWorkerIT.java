@@ -10,13 +10,6 @@ import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.vault.TokenKind;
 import dev.lethe.vault.Vault;
-import dev.lethe.vault.VaultBuilder;
-import dev.lethe.vault.audit.DetokenizationDenied;
-import dev.lethe.vault.audit.SubjectShredded;
-import dev.lethe.vault.audit.TokensDetokenized;
-import dev.lethe.vault.audit.VaultAudit;
-import dev.lethe.vault.keys.InMemoryKeyRepository;
-import dev.lethe.vault.kms.LocalKms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,11 +68,7 @@ class StreamWorkerIT {
             producer.send(new ProducerRecord<>(source, "o-3", "{\"customer\": not json"));
             producer.flush();
         }
-        Vault vault = new VaultBuilder()
-                .kms(LocalKms.open(keys.resolve("keyset.json")))
-                .keyRepository(new InMemoryKeyRepository())
-                .audit(new SilentAudit())
-                .build();
+        Vault vault = TestVaults.create(keys);
         var elasticsearch = ElasticsearchClient.of(config -> config.host(services.elasticsearchUrl()));
         var counters = new StreamCounters();
         var worker = new StreamWorker(
@@ -148,16 +137,5 @@ class StreamWorkerIT {
             consumer.poll(Duration.ofSeconds(2)).forEach(seen::add);
         }
         return seen;
-    }
-
-    private static final class SilentAudit implements VaultAudit {
-        @Override
-        public void detokenized(TokensDetokenized event) {}
-
-        @Override
-        public void detokenizationDenied(DetokenizationDenied event) {}
-
-        @Override
-        public void shredded(SubjectShredded event) {}
     }
 }

@@ -2,6 +2,7 @@ package dev.lethe.app.local;
 
 import dev.lethe.infra.LocalServices;
 import dev.lethe.infra.LocalServicesSettings;
+import dev.lethe.infra.PostgresAdmin;
 import dev.lethe.infra.ServiceEndpoints;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,8 +54,9 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
         services = LocalServices.start(settings);
         // Runs after the application context has closed, so nothing still uses the services.
         SpringApplication.getShutdownHandlers().add(this::stop);
-        services.ensureDatabase(DATABASE);
-        services.ensureLoginRole(APP_ROLE);
+        var postgres = new PostgresAdmin(services.endpoints());
+        postgres.ensureDatabase(DATABASE);
+        postgres.ensureLoginRole(APP_ROLE);
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource("lethe-local-services", connectionProperties(services.endpoints())));

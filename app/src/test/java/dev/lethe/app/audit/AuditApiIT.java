@@ -10,25 +10,17 @@ import dev.lethe.catalog.audit.AuditEvent;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.infra.testing.UniqueNames;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 class AuditApiIT extends AppIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     AuditTrail trail;
@@ -85,14 +77,6 @@ class AuditApiIT extends AppIntegrationTest {
                 () -> apiKeys.ensure(
                         Tenant.DEFAULT_ID, UniqueNames.of(role.name().toLowerCase()), secret, Set.of(role)));
         return secret;
-    }
-
-    private HttpResponse<String> get(String path, String apiKey) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + apiKey)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -68,9 +68,7 @@ public final class AuditTrail {
      * lot, which is what bulk writers (ingest, purges) need to keep up.
      */
     public List<AuditEntry> appendAll(List<AuditEvent> events) {
-        if (!checkpoints.canSign()) {
-            throw new IllegalStateException("This audit trail is for verification only");
-        }
+        requireSigner();
         if (events.isEmpty()) {
             return List.of();
         }
@@ -80,14 +78,7 @@ public final class AuditTrail {
         }
         return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(tenantId))))
-                    .fetch();
-            Record head = tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH)
-                    .from(AUDIT_ENTRY)
-                    .where(AUDIT_ENTRY.TENANT_ID.eq(tenantId))
-                    .orderBy(AUDIT_ENTRY.SEQ.desc())
-                    .limit(1)
-                    .fetchOne();
+            Record head = lockAndReadHead(tx, tenantId);
             long seq = head == null ? 0 : head.get(AUDIT_ENTRY.SEQ);
             String previous = head == null ? ChainHash.GENESIS : head.get(AUDIT_ENTRY.HASH);
             Instant now = ChainHash.truncate(Instant.now());
@@ -116,6 +107,27 @@ public final class AuditTrail {
             }
             return appended;
         });
+    }
+
+    private void requireSigner() {
+        if (!checkpoints.canSign()) {
+            throw new IllegalStateException("This audit trail is for verification only");
+        }
+    }
+
+    /**
+     * Takes the tenant's chain lock for the transaction and returns its last entry's sequence and
+     * hash (null for an empty chain): appends and checkpoints of one chain never interleave.
+     */
+    private static Record lockAndReadHead(DSLContext tx, UUID tenantId) {
+        tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(tenantId))))
+                .fetch();
+        return tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH)
+                .from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.TENANT_ID.eq(tenantId))
+                .orderBy(AUDIT_ENTRY.SEQ.desc())
+                .limit(1)
+                .fetchOne();
     }
 
     private static void insert(DSLContext tx, List<AuditEntry> entries) {
@@ -152,19 +164,10 @@ public final class AuditTrail {
      * vouched for too). Does nothing without a signer or without entries.
      */
     public void checkpoint(UUID tenantId) {
-        if (!checkpoints.canSign()) {
-            throw new IllegalStateException("This audit trail is for verification only");
-        }
+        requireSigner();
         dsl.transaction(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(lockKey(tenantId))))
-                    .fetch();
-            Record head = tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH)
-                    .from(AUDIT_ENTRY)
-                    .where(AUDIT_ENTRY.TENANT_ID.eq(tenantId))
-                    .orderBy(AUDIT_ENTRY.SEQ.desc())
-                    .limit(1)
-                    .fetchOne();
+            Record head = lockAndReadHead(tx, tenantId);
             if (head != null) {
                 checkpoints.write(tx, tenantId, head.get(AUDIT_ENTRY.SEQ), head.get(AUDIT_ENTRY.HASH));
             }

@@ -2,13 +2,12 @@ package dev.lethe.infra.testing;
 
 import dev.lethe.infra.LocalServices;
 import dev.lethe.infra.LocalServicesSettings;
+import dev.lethe.infra.PostgresAdmin;
 import dev.lethe.infra.ServiceEndpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -57,28 +56,13 @@ public final class TestServices {
     /** Creates an empty database with a unique name and returns its name. */
     public static String createDatabase(String prefix) {
         String name = UniqueNames.database(prefix);
-        ServiceEndpoints services = endpoints();
-        try (var connection = DriverManager.getConnection(
-                        services.jdbcUrl("postgres"), services.postgresUser(), services.postgresPassword());
-                var statement = connection.createStatement()) {
-            statement.execute("create database \"" + name + "\"");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create test database " + name, e);
-        }
+        new PostgresAdmin(endpoints()).ensureDatabase(name);
         return name;
     }
 
     /** Makes sure a role that can log in exists on the shared PostgreSQL (roles span databases). */
     public static synchronized void ensureLoginRole(String name) {
-        ServiceEndpoints services = endpoints();
-        try (var connection = DriverManager.getConnection(
-                        services.jdbcUrl("postgres"), services.postgresUser(), services.postgresPassword());
-                var statement = connection.createStatement()) {
-            statement.execute("do $$ begin if exists (select from pg_roles where rolname = '" + name + "') then "
-                    + "alter role \"" + name + "\" login; else create role \"" + name + "\" login; end if; end $$");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create test role " + name, e);
-        }
+        new PostgresAdmin(endpoints()).ensureLoginRole(name);
     }
 
     private static ServiceEndpoints startEmbedded() {
