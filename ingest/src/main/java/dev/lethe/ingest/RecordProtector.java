@@ -6,105 +6,189 @@ import dev.lethe.vault.InvalidInputException;
 import dev.lethe.vault.TokenKind;
 import dev.lethe.vault.TokenizeRequest;
 import dev.lethe.vault.Vault;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import tools.jackson.core.JacksonException;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds the personal data in a JSON record and replaces each finding by a token of the kind the
- * stream's policy names, under the record's data subject's key (or the tenant's when the record has
- * no subject). Thread-safe. Never puts values in exceptions: the reason names what is wrong only.
+ * Finds the personal data in a record — fields people confirmed in the catalog, values the
+ * classifier detects, free text inside strings, and the record key — and replaces each finding by a
+ * token of the kind the stream's policy names, under the record's data subject's key (or the
+ * tenant's when the record names no subject). Thread-safe. Never puts values in exceptions: the
+ * reason names what is wrong only.
  */
-public final class RecordProtector {
+public final class RecordProtector implements RecordProcessor {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String KEY_PATH = "$key";
+
+    private static final Pattern ARRAY_INDEX = Pattern.compile("\\[\\d+]");
 
     private final PiiClassifier classifier;
     private final Vault vault;
+    private final DatasetFields fields;
+    private final RecordCodec codec;
 
-    public RecordProtector(PiiClassifier classifier, Vault vault) {
+    public RecordProtector(PiiClassifier classifier, Vault vault, DatasetFields fields, RecordCodec codec) {
         this.classifier = classifier;
         this.vault = vault;
+        this.fields = fields;
+        this.codec = codec;
     }
 
-    /**
-     * @param subjectPath where the record names its data subject, e.g. {@code $.customer.id}
-     * @throws UnprocessableRecordException for input that is not a UTF-8 JSON object
-     */
-    public ProtectedRecord protect(String tenant, String subjectPath, ProtectionPolicy policy, byte[] value) {
-        String text = utf8(value);
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JacksonException e) {
-            throw new UnprocessableRecordException("not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new UnprocessableRecordException("not a JSON object");
-        }
-        JsonNode subjectNode = JsonPath.parse(subjectPath).find(root);
+    public RecordProtector(PiiClassifier classifier, Vault vault, DatasetFields fields) {
+        this(classifier, vault, fields, JsonCodec.INSTANCE);
+    }
+
+    /** @throws UnprocessableRecordException for a value the codec can't read or the classifier can't take */
+    @Override
+    public ProtectedRecord process(StreamDefinition stream, byte[] key, byte[] value) {
+        JsonNode root = codec.decode(value);
+        JsonNode subjectNode = JsonPath.parse(stream.subjectPath()).find(root);
         String subject = subjectNode == null || subjectNode.isNull() || subjectNode.isContainer()
                 ? null
                 : subjectNode.asString();
-        List<Finding> findings;
-        try {
-            findings = classifier.scanJson(text);
-        } catch (RuntimeException e) {
-            throw new UnprocessableRecordException("the record is beyond the classifier's limits");
+        var protection = new Protection(stream, subject);
+        protection.protectTree(root, "$", fields.confirmed(stream));
+        byte[] cleanKey = protection.protectKey(key);
+        return new ProtectedRecord(
+                cleanKey,
+                codec.encode(root),
+                subject == null
+                        ? null
+                        : vault.subjectHash(stream.tenant(), subject).hex(),
+                protection.categories,
+                protection.tokenizations,
+                protection.sightings);
+    }
+
+    /** The protection of one record: what it replaced, and where. */
+    private final class Protection {
+        private final StreamDefinition stream;
+        private final String subject;
+        final Set<String> categories = new TreeSet<>();
+        final Map<TokenKind, Integer> tokenizations = new EnumMap<>(TokenKind.class);
+        final List<FieldSighting> sightings = new ArrayList<>();
+
+        Protection(StreamDefinition stream, String subject) {
+            this.stream = stream;
+            this.subject = subject;
         }
-        var replacements = new EnumMap<TokenKind, Integer>(TokenKind.class);
-        var categories = new TreeSet<String>();
-        for (Map.Entry<String, List<Finding>> field : byPath(findings).entrySet()) {
-            JsonPath path = JsonPath.parse(field.getKey());
-            JsonNode node = path.find(root);
-            if (node == null || !node.isString()) {
-                continue;
+
+        /** Replaces findings in a record tree; paths reported under {@code rootPath} ({@code $} or {@code $key}). */
+        void protectTree(JsonNode root, String rootPath, Map<String, Set<String>> confirmed) {
+            Set<String> protectedPaths = new HashSet<>();
+            for (Map.Entry<String, List<Finding>> field : byPath(scan(root)).entrySet()) {
+                JsonPath path = JsonPath.parse(field.getKey());
+                JsonNode node = path.find(root);
+                if (node == null || !node.isString()) {
+                    continue;
+                }
+                String clean = replaceFindings(
+                        node.asString(),
+                        field.getValue(),
+                        rootPath + field.getKey().substring(1));
+                path.replace(root, clean.isEmpty() ? null : clean);
+                protectedPaths.add(field.getKey());
             }
-            String original = node.asString();
-            var protectedValue = new StringBuilder(original);
+            for (Map.Entry<String, Set<String>> field : confirmed.entrySet()) {
+                if (!protectedPaths.contains(field.getKey())
+                        && !field.getValue().isEmpty()) {
+                    protectConfirmed(root, field.getKey(), field.getValue());
+                }
+            }
+        }
+
+        /** A key that is JSON is protected like a value; any other text is scanned as free text. */
+        byte[] protectKey(byte[] key) {
+            String text = key == null ? null : JsonCodec.utf8OrNull(key);
+            if (text == null || text.isEmpty()) {
+                return key; // binary keys (numbers, Avro) are not text that could be read as personal data
+            }
+            if (text.startsWith("{")) {
+                try {
+                    JsonNode tree = JsonCodec.INSTANCE.decode(key);
+                    protectTree(tree, KEY_PATH, Map.of());
+                    return JsonCodec.INSTANCE.encode(tree);
+                } catch (UnprocessableRecordException e) {
+                    // Not JSON after all: free text.
+                }
+            }
+            List<Finding> findings = new ArrayList<>(classifier.scanText(text));
+            findings.sort(Comparator.comparingInt(Finding::start).reversed());
+            return findings.isEmpty()
+                    ? key
+                    : replaceFindings(text, findings, KEY_PATH).getBytes(StandardCharsets.UTF_8);
+        }
+
+        private List<Finding> scan(JsonNode root) {
+            try {
+                return classifier.scanJson(root.toString());
+            } catch (RuntimeException e) {
+                throw new UnprocessableRecordException("the record is beyond the classifier's limits");
+            }
+        }
+
+        /** @param findings within {@code original}, from the last to the first */
+        private String replaceFindings(String original, List<Finding> findings, String reportedPath) {
+            var clean = new StringBuilder(original);
             int lastStart = Integer.MAX_VALUE;
-            for (Finding finding : field.getValue()) {
+            for (Finding finding : findings) {
                 if (finding.end() > lastStart || finding.end() > original.length()) {
                     continue; // overlapping an already replaced span
                 }
                 lastStart = finding.start();
-                categories.add(finding.category());
-                String span = original.substring(finding.start(), finding.end());
-                Replacement replacement = replacement(tenant, subject, finding.category(), policy, span);
-                replacements.merge(replacement.kind(), 1, Integer::sum);
-                protectedValue.replace(finding.start(), finding.end(), replacement.text());
+                String category = finding.category();
+                categories.add(category);
+                sightings.add(new FieldSighting(
+                        ARRAY_INDEX.matcher(reportedPath).replaceAll("[*]"), category, finding.score()));
+                clean.replace(
+                        finding.start(),
+                        finding.end(),
+                        tokenize(category, original.substring(finding.start(), finding.end())));
             }
-            path.replace(root, protectedValue.isEmpty() ? null : protectedValue.toString());
+            return clean.toString();
         }
-        return new ProtectedRecord(JSON.writeValueAsBytes(root), subject, categories, replacements);
-    }
 
-    private record Replacement(TokenKind kind, String text) {}
-
-    private Replacement replacement(
-            String tenant, String subject, String category, ProtectionPolicy policy, String span) {
-        TokenKind kind = policy.kindFor(category);
-        if (kind == TokenKind.REDACT) {
-            return new Replacement(TokenKind.REDACT, "");
+        private void protectConfirmed(JsonNode root, String confirmedPath, Set<String> confirmedCategories) {
+            JsonPath path;
+            try {
+                path = JsonPath.parse(confirmedPath);
+            } catch (IllegalArgumentException e) {
+                return; // wildcard paths ($.items[*].email) are covered by value detection only
+            }
+            JsonNode node = path.find(root);
+            if (node == null || !node.isString() || node.asString().isEmpty()) {
+                return;
+            }
+            String category = new TreeSet<>(confirmedCategories).first();
+            categories.add(category);
+            String clean = tokenize(category, node.asString());
+            path.replace(root, clean.isEmpty() ? null : clean);
         }
-        try {
-            String token = vault.tokenize(new TokenizeRequest(tenant, subject, category, kind, span))
-                    .token();
-            return token == null ? new Replacement(TokenKind.REDACT, "") : new Replacement(kind, token);
-        } catch (InvalidInputException e) {
-            // A category the vault has no format for, or a value the kind can't take: never let it through.
-            return new Replacement(TokenKind.REDACT, "");
+
+        private String tokenize(String category, String span) {
+            TokenKind kind = stream.policy().kindFor(category);
+            String token = null;
+            if (kind != TokenKind.REDACT) {
+                try {
+                    token = vault.tokenize(new TokenizeRequest(stream.tenant(), subject, category, kind, span))
+                            .token();
+                } catch (InvalidInputException e) {
+                    // A category the vault has no format for, or a value the kind can't take: never let it through.
+                }
+            }
+            TokenKind applied = token == null ? TokenKind.REDACT : kind;
+            tokenizations.merge(applied, 1, Integer::sum);
+            return token == null ? "" : token;
         }
     }
 
@@ -121,18 +205,5 @@ public final class RecordProtector {
                 .forEach(list ->
                         list.sort(Comparator.comparingInt(Finding::start).reversed()));
         return byPath;
-    }
-
-    private static String utf8(byte[] value) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new UnprocessableRecordException("not UTF-8");
-        }
     }
 }

@@ -1,16 +1,20 @@
 package dev.lethe.ingest;
 
-import dev.lethe.vault.Vault;
+import dev.lethe.vault.TokenKind;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,7 +23,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
@@ -29,65 +35,92 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes a stream's source topic and, per polled batch, in one Kafka transaction: publishes each
- * record protected to the target topic (or unprotectable ones to the dead-letter topic with the
- * reason), writes the batch's locator entries, and commits the consumed offsets. If anything fails
- * before the commit, the transaction is aborted and the batch is read again: nothing is lost, and
- * {@code read_committed} consumers of the target see nothing twice.
+ * One consumer of a stream's group. Per polled batch, in one Kafka transaction: publishes each record
+ * protected to the target topic (or, when it can't be, to the dead-letter topic with the reason),
+ * writes the batch's locator entries and waits for Elasticsearch to acknowledge them, and commits
+ * the consumed offsets. If anything fails before the commit, the transaction is aborted and the
+ * batch is read again after a growing pause: nothing is lost, and {@code read_committed} readers of
+ * the target see nothing twice. An error that leaves the producer unusable stops the worker; the
+ * runtime starts a fresh one, whose producer (same transactional id) fences this one.
  */
 public final class StreamWorker implements Runnable, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamWorker.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final StreamDefinition stream;
-    private final RecordProtector protector;
-    private final Vault vault;
+    private final int index;
+    private final RecordProcessor processor;
     private final SubjectLocator locator;
-    private final StreamCounters counters;
+    private final DatasetFields fields;
+    private final StreamMetrics metrics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile WorkerState state = WorkerState.STARTING;
+    private volatile String failure;
+    private int failuresInARow;
 
+    /**
+     * @param index this worker's number among the stream's workers in this process (0, 1, ...): part
+     *     of its transactional id
+     */
     public StreamWorker(
             StreamDefinition stream,
-            String bootstrapServers,
-            RecordProtector protector,
-            Vault vault,
+            int index,
+            IngestSettings settings,
+            RecordProcessor processor,
             SubjectLocator locator,
-            StreamCounters counters) {
+            DatasetFields fields,
+            StreamMetrics metrics) {
         this.stream = stream;
-        this.protector = protector;
-        this.vault = vault;
+        this.index = index;
+        this.processor = processor;
         this.locator = locator;
-        this.counters = counters;
+        this.fields = fields;
+        this.metrics = metrics;
         this.consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        stream.consumerGroup(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        500),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, stream.consumerGroup(),
+                        ConsumerConfig.CLIENT_ID_CONFIG, transactionalId(stream, settings, index),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
+                        settings.bootstrapServers(),
                         ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        stream.consumerGroup() + "-" + UUID.randomUUID(),
+                        transactionalId(stream, settings, index),
+                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        (int) settings.transactionTimeout().toMillis(),
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                         true,
                         ProducerConfig.ACKS_CONFIG,
-                        "all"),
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4"),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
+    }
+
+    static String transactionalId(StreamDefinition stream, IngestSettings settings, int index) {
+        return stream.consumerGroup() + "-" + settings.instanceId() + "-" + index;
+    }
+
+    public WorkerState state() {
+        return state;
+    }
+
+    /** Why the last batch failed, while {@link #state()} is FAILING or after an unrecoverable stop; never a value from a record. */
+    public String failure() {
+        return failure;
     }
 
     @Override
@@ -95,76 +128,155 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         try {
             producer.initTransactions();
             consumer.subscribe(Set.of(stream.sourceTopic()));
+            state = WorkerState.RUNNING;
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
                     processInTransaction(records);
                 }
+                metrics.lag(index, lag());
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
-        } catch (ProducerFencedException e) {
-            log.warn("Stream {}: another worker took over this producer; stopping", stream.name());
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            failure = "another worker with this transactional id took over (is the instance id unique?)";
+            log.warn("Stream {} worker {}: {}; stopping", stream.name(), index, failure);
+        } catch (RuntimeException e) {
+            failure = describe(e);
+            log.error("Stream {} worker {} stopped: {}", stream.name(), index, failure, e);
         } finally {
-            consumer.close();
-            producer.close(Duration.ofSeconds(10));
+            state = WorkerState.STOPPED;
+            metrics.workerStopped(index);
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
     private void processInTransaction(ConsumerRecords<byte[], byte[]> records) {
         producer.beginTransaction();
+        var batch = new Batch(records.count());
         try {
-            List<LocatorEntry> located = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                process(record, located);
+                process(record, batch);
             }
-            locator.write(stream.tenant(), located);
+            locator.write(stream.tenant(), batch.located);
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
-            counters.committed(records.count());
-        } catch (ProducerFencedException e) {
+        } catch (ProducerFencedException | InvalidProducerEpochException | WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Nothing of the batch is visible; read it again from the last committed offsets.
-            log.warn(
-                    "Stream {}: batch aborted ({}); it will be read again",
-                    stream.name(),
-                    e.getClass().getSimpleName());
+            retryLater(records, e);
+            return;
+        }
+        metrics.committed(records.count(), batch.out, batch.deadLettered, batch.tokenizations, batch.timestamps);
+        fields.sighted(stream, batch.sightings);
+        state = WorkerState.RUNNING;
+        failure = null;
+        failuresInARow = 0;
+    }
+
+    /** Nothing of the batch is visible; it is read again from where it started. */
+    private void retryLater(ConsumerRecords<byte[], byte[]> records, RuntimeException cause) {
+        failure = describe(cause);
+        state = WorkerState.FAILING;
+        failuresInARow++;
+        log.warn("Stream {} worker {}: batch aborted ({}); it will be read again", stream.name(), index, failure);
+        try {
             producer.abortTransaction();
-            counters.aborted();
-            rewind(records);
-            pause();
+        } catch (KafkaException e) {
+            throw new IllegalStateException("the transaction could not be aborted", e);
+        }
+        metrics.aborted();
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (TopicPartition partition : records.partitions()) {
+            if (assigned.contains(partition)) {
+                consumer.seek(partition, records.records(partition).getFirst().offset());
+            }
+        }
+        sleep(backoff(failuresInARow));
+    }
+
+    static Duration backoff(int failuresInARow) {
+        long millis = 500L << Math.min(failuresInARow - 1, 10);
+        return millis > MAX_BACKOFF.toMillis() ? MAX_BACKOFF : Duration.ofMillis(millis);
+    }
+
+    /** A reason for status pages and logs: the kind of failure, never a message that could quote a value. */
+    private static String describe(Throwable e) {
+        if (e instanceof SubjectLocator.LocatorUnavailableException) {
+            return "the subject locator (Elasticsearch) did not acknowledge a batch";
+        }
+        if (e instanceof java.io.UncheckedIOException) {
+            return "the subject locator (Elasticsearch) is unreachable";
+        }
+        if (e instanceof KafkaException) {
+            return "Kafka: " + e.getClass().getSimpleName();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** What a batch produced, counted only once it commits. */
+    private static final class Batch {
+        final List<LocatorEntry> located = new ArrayList<>();
+        final List<FieldSighting> sightings = new ArrayList<>();
+        final Map<TokenKind, Integer> tokenizations = new EnumMap<>(TokenKind.class);
+        final long[] timestamps;
+        int out;
+        int deadLettered;
+
+        Batch(int size) {
+            timestamps = new long[size];
         }
     }
 
-    private void process(ConsumerRecord<byte[], byte[]> record, List<LocatorEntry> located) {
-        counters.in();
+    private void process(ConsumerRecord<byte[], byte[]> record, Batch batch) {
+        batch.timestamps[batch.out + batch.deadLettered] = record.timestamp();
         ProtectedRecord clean;
         try {
-            clean = protector.protect(stream.tenant(), stream.subjectPath(), stream.policy(), record.value());
+            clean = processor.process(stream, record.key(), record.value());
         } catch (UnprocessableRecordException e) {
             producer.send(deadLetter(record, e.getMessage()));
-            counters.deadLettered();
+            batch.deadLettered++;
             return;
         }
-        var out = new ProducerRecord<>(stream.targetTopic(), null, record.key(), clean.json(), record.headers());
-        producer.send(out);
-        counters.out();
-        if (clean.subject() != null) {
-            located.add(new LocatorEntry(
-                    vault.subjectHash(stream.tenant(), clean.subject()).hex(),
+        producer.send(new ProducerRecord<>(
+                stream.targetTopic(), null, record.timestamp(), clean.key(), clean.value(), record.headers()));
+        batch.out++;
+        clean.tokenizations().forEach((kind, count) -> batch.tokenizations.merge(kind, count, Integer::sum));
+        batch.sightings.addAll(clean.sightings());
+        if (clean.subjectHash() != null) {
+            batch.located.add(new LocatorEntry(
+                    clean.subjectHash(),
                     stream.system(),
                     stream.dataset(),
                     record.topic(),
                     record.partition(),
                     record.offset(),
+                    keyText(clean.key()),
                     clean.categories(),
+                    Instant.ofEpochMilli(record.timestamp()).toString(),
                     Instant.now().toString()));
         }
     }
 
+    private static String keyText(byte[] key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(key))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return Base64.getEncoder().encodeToString(key);
+        }
+    }
+
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
-        var dead = new ProducerRecord<>(stream.deadLetterTopic(), null, record.key(), record.value(), record.headers());
+        var dead = new ProducerRecord<>(
+                stream.deadLetterTopic(), null, record.timestamp(), record.key(), record.value(), record.headers());
         Headers headers = dead.headers();
         headers.add("lethe.dlq.reason", reason.getBytes(StandardCharsets.UTF_8));
         headers.add("lethe.dlq.stream", stream.name().getBytes(StandardCharsets.UTF_8));
@@ -176,23 +288,27 @@ public final class StreamWorker implements Runnable, AutoCloseable {
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.getLast().offset() + 1));
+            offsets.put(
+                    partition,
+                    new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
         }
         return offsets;
     }
 
-    private void rewind(ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).getFirst().offset());
+    private long lag() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
         }
+        return lag;
     }
 
-    private static void pause() {
+    private void sleep(Duration pause) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            running.set(false);
         }
     }
 

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.vault.TokenKind;
+import dev.lethe.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +28,32 @@ class RecordProtectorTest {
             Map.of("contact.email", TokenKind.DETERMINISTIC, "financial.card", TokenKind.FORMAT_PRESERVING),
             TokenKind.REDACT);
 
+    private static final String TENANT = "tenant-1";
+    private static final StreamDefinition STREAM = new StreamDefinition(
+            "orders", TENANT, "orders.raw", "orders.clean", "shop", "orders", "$.customer.id", POLICY);
+
     @TempDir
     Path keys;
 
     RecordProtector protector;
+    Vault vault;
+    Map<String, Set<String>> confirmed = new HashMap<>();
+    List<FieldSighting> reported = new ArrayList<>();
 
     @BeforeEach
     void vault() {
-        protector = new RecordProtector(CLASSIFIER, TestVaults.create(keys));
+        vault = TestVaults.create(keys);
+        protector = new RecordProtector(CLASSIFIER, vault, new DatasetFields() {
+            @Override
+            public Map<String, Set<String>> confirmed(StreamDefinition stream) {
+                return confirmed;
+            }
+
+            @Override
+            public void sighted(StreamDefinition stream, Collection<FieldSighting> sightings) {
+                reported.addAll(sightings);
+            }
+        });
     }
 
     @Test
@@ -44,9 +68,10 @@ class RecordProtectorTest {
         assertThat(clean.at("/customer/email").asString()).startsWith("tok_email_");
         String card = clean.at("/customer/card").asString();
         assertThat(card).hasSize(19).matches("\\d{4} \\d{4} \\d{4} 1111").isNotEqualTo("4111 1111 1111 1111");
-        assertThat(result.subject()).isEqualTo("cust-42");
+        assertThat(result.subjectHash())
+                .isEqualTo(vault.subjectHash(TENANT, "cust-42").hex());
         assertThat(result.categories()).contains("contact.email", "financial.card");
-        assertThat(new String(result.json(), StandardCharsets.UTF_8)).doesNotContain("ana.lopez");
+        assertThat(new String(result.value(), StandardCharsets.UTF_8)).doesNotContain("ana.lopez");
     }
 
     @Test
@@ -76,7 +101,7 @@ class RecordProtectorTest {
         JsonNode clean = json(result);
         assertThat(clean.at("/customer/iban").isNull()).isTrue();
         assertThat(clean.get("password").isNull()).isTrue();
-        assertThat(result.replacements()).containsEntry(TokenKind.REDACT, 2);
+        assertThat(result.tokenizations()).containsEntry(TokenKind.REDACT, 2);
     }
 
     @Test
@@ -84,7 +109,7 @@ class RecordProtectorTest {
         ProtectedRecord result = protect("""
                 {"email":"nobody@example.com"}""");
 
-        assertThat(result.subject()).isNull();
+        assertThat(result.subjectHash()).isNull();
         assertThat(json(result).get("email").asString()).startsWith("tok_email_");
     }
 
@@ -94,15 +119,61 @@ class RecordProtectorTest {
                 .isInstanceOf(UnprocessableRecordException.class)
                 .hasMessage("not valid JSON");
         assertThatThrownBy(() -> protect("[1,2]")).hasMessage("not a JSON object");
-        assertThatThrownBy(() -> protector.protect("t", "$.id", POLICY, new byte[] {(byte) 0xC3, (byte) 0x28}))
+        assertThatThrownBy(() -> protector.process(STREAM, null, new byte[] {(byte) 0xC3, (byte) 0x28}))
                 .hasMessage("not UTF-8");
+        assertThatThrownBy(() -> protector.process(STREAM, null, null)).hasMessage("no value");
+    }
+
+    @Test
+    void aKeyThatIsPersonalDataIsTokenizedAndAPlainKeyKept() {
+        byte[] record = "{\"customer\":{\"id\":\"c-3\"}}".getBytes(StandardCharsets.UTF_8);
+
+        ProtectedRecord emailKey = protector.process(STREAM, utf8("ana.lopez@example.com"), record);
+        ProtectedRecord jsonKey = protector.process(STREAM, utf8("{\"email\":\"ana.lopez@example.com\"}"), record);
+        ProtectedRecord plainKey = protector.process(STREAM, utf8("SO-1001"), record);
+        ProtectedRecord binaryKey = protector.process(STREAM, new byte[] {(byte) 0xFF, 0x01}, record);
+
+        assertThat(new String(emailKey.key(), StandardCharsets.UTF_8)).startsWith("tok_email_");
+        assertThat(JSON.readTree(jsonKey.key()).get("email").asString()).startsWith("tok_email_");
+        assertThat(emailKey.sightings()).extracting(FieldSighting::path).containsExactly("$key");
+        assertThat(jsonKey.sightings()).extracting(FieldSighting::path).containsExactly("$key.email");
+        assertThat(plainKey.key()).isEqualTo(utf8("SO-1001"));
+        assertThat(binaryKey.key()).containsExactly((byte) 0xFF, 0x01);
+    }
+
+    @Test
+    void aConfirmedFieldIsProtectedEvenWhereDetectionFindsNothing() {
+        confirmed.put("$.customer.loyaltyId", Set.of("contact.email"));
+
+        JsonNode clean = json(protect("""
+                {"customer":{"id":"c-4","loyaltyId":"LX-99812"}}"""));
+
+        assertThat(clean.at("/customer/loyaltyId").asString())
+                .startsWith("tok_")
+                .isNotEqualTo("LX-99812");
+    }
+
+    @Test
+    void sightingsNameWhereAndWhatButNeverTheValueAndFoldArrayIndexes() {
+        ProtectedRecord result = protect("""
+                {"customer":{"id":"c-5"},"contacts":[{"email":"a@example.com"},{"email":"b@example.com"}]}""");
+
+        assertThat(result.sightings())
+                .extracting(FieldSighting::path, FieldSighting::category)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("$.contacts[*].email", "contact.email"));
+        assertThat(result.sightings()).hasSize(2);
+        assertThat(result.sightings().toString()).doesNotContain("example.com");
     }
 
     private ProtectedRecord protect(String record) {
-        return protector.protect("tenant-1", "$.customer.id", POLICY, record.getBytes(StandardCharsets.UTF_8));
+        return protector.process(STREAM, null, utf8(record));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode json(ProtectedRecord result) {
-        return JSON.readTree(result.json());
+        return JSON.readTree(result.value());
     }
 }

@@ -10,6 +10,7 @@ import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.vault.TokenKind;
 import dev.lethe.vault.Vault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,14 +71,15 @@ class StreamWorkerIT {
         }
         Vault vault = TestVaults.create(keys);
         var elasticsearch = ElasticsearchClient.of(config -> config.host(services.elasticsearchUrl()));
-        var counters = new StreamCounters();
+        var metrics = new StreamMetrics(new SimpleMeterRegistry(), stream.name());
         var worker = new StreamWorker(
                 stream,
-                services.kafkaBootstrapServers(),
-                new RecordProtector(PiiClassifier.create(), vault),
-                vault,
+                0,
+                IngestSettings.defaults(services.kafkaBootstrapServers(), "it"),
+                new RecordProtector(PiiClassifier.create(), vault, DatasetFields.NONE),
                 new SubjectLocator(elasticsearch),
-                counters);
+                DatasetFields.NONE,
+                metrics);
         Thread thread = Thread.ofPlatform().name("worker").start(worker);
         try {
             List<ConsumerRecord<String, String>> clean = read(services, stream.targetTopic(), 2);
@@ -107,13 +109,16 @@ class StreamWorkerIT {
             assertThat(hits).singleElement().satisfies(hit -> {
                 assertThat(hit.source().system()).isEqualTo("shop");
                 assertThat(hit.source().categories()).contains("contact.email");
+                assertThat(hit.source().recordKey()).isEqualTo("o-1");
             });
         } finally {
             worker.close();
             thread.join(Duration.ofSeconds(30));
         }
-        assertThat(counters.recordsCommitted()).isEqualTo(3);
-        assertThat(counters.recordsDeadLettered()).isEqualTo(1);
+        assertThat(metrics.figures().recordsIn()).isEqualTo(3);
+        assertThat(metrics.figures().recordsOut()).isEqualTo(2);
+        assertThat(metrics.figures().recordsDeadLettered()).isEqualTo(1);
+        assertThat(metrics.figures().tokenizations()).containsEntry("DETERMINISTIC", 2L);
     }
 
     private static List<ConsumerRecord<String, String>> read(ServiceEndpoints services, String topic, int expected) {

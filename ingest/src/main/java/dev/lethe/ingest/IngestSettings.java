@@ -1,0 +1,33 @@
+package dev.lethe.ingest;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How this process's stream workers talk to Kafka.
+ *
+ * @param instanceId names this process among the ingest processes, stable across its restarts: the
+ *     transactional ids derive from it, so a restarted process fences its crashed predecessor's
+ *     open transaction at once instead of leaving consumers waiting for it to time out
+ * @param transactionTimeout how long the broker waits for a crashed worker's transaction before
+ *     aborting it (what read_committed readers wait at worst when a process dies for good); it
+ *     must exceed the time one batch takes
+ * @param maxPollRecords the largest batch, hence transaction
+ */
+public record IngestSettings(
+        String bootstrapServers, String instanceId, Duration transactionTimeout, int maxPollRecords) {
+
+    public IngestSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        if (instanceId == null || !instanceId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("The instance id is 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("maxPollRecords must be at least 1");
+        }
+    }
+
+    public static IngestSettings defaults(String bootstrapServers, String instanceId) {
+        return new IngestSettings(bootstrapServers, instanceId, Duration.ofSeconds(30), 500);
+    }
+}

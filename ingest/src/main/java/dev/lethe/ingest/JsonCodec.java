@@ -1,0 +1,63 @@
+package dev.lethe.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** UTF-8 JSON objects. */
+public final class JsonCodec implements RecordCodec {
+
+    public static final JsonCodec INSTANCE = new JsonCodec();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JsonCodec() {}
+
+    @Override
+    public JsonNode decode(byte[] value) {
+        if (value == null) {
+            throw new UnprocessableRecordException("no value");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(utf8(value));
+        } catch (JacksonException e) {
+            throw new UnprocessableRecordException("not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnprocessableRecordException("not a JSON object");
+        }
+        return root;
+    }
+
+    @Override
+    public byte[] encode(JsonNode tree) {
+        return JSON.writeValueAsBytes(tree);
+    }
+
+    /** The text of UTF-8 bytes, or null when they are not UTF-8. */
+    static String utf8OrNull(byte[] bytes) {
+        try {
+            return utf8(bytes);
+        } catch (UnprocessableRecordException e) {
+            return null;
+        }
+    }
+
+    private static String utf8(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UnprocessableRecordException("not UTF-8");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.lethe.ingest;
+
+import dev.lethe.vault.TokenKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every outcome of one stream in this process, as Micrometer meters tagged with the stream's name
+ * (never with anything from a record): {@code lethe.ingest.records} by outcome, {@code
+ * lethe.ingest.batches} by outcome, {@code lethe.ingest.tokenizations} by kind, the end-to-end
+ * {@code lethe.ingest.latency} (source record's timestamp to commit) and {@code lethe.ingest.lag}.
+ * Shared by the stream's workers; thread-safe.
+ */
+public final class StreamMetrics implements AutoCloseable {
+
+    private final MeterRegistry registry;
+    private final Counter in;
+    private final Counter out;
+    private final Counter deadLettered;
+    private final Counter committed;
+    private final Counter aborted;
+    private final Timer latency;
+    private final Map<TokenKind, Counter> tokenizations = new EnumMap<>(TokenKind.class);
+    private final Map<Integer, Long> lagByWorker = new ConcurrentHashMap<>();
+    private final List<Meter> meters = new ArrayList<>();
+
+    public StreamMetrics(MeterRegistry registry, String stream) {
+        this.registry = registry;
+        in = register(records(stream, "in"));
+        out = register(records(stream, "out"));
+        deadLettered = register(records(stream, "dead_lettered"));
+        committed = register(batches(stream, "committed"));
+        aborted = register(batches(stream, "aborted"));
+        latency = register(Timer.builder("lethe.ingest.latency")
+                .description("From a source record's timestamp to the commit of its protected copy")
+                .tag("stream", stream)
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry));
+        for (TokenKind kind : TokenKind.values()) {
+            tokenizations.put(
+                    kind,
+                    register(Counter.builder("lethe.ingest.tokenizations")
+                            .tag("stream", stream)
+                            .tag("kind", kind.name())
+                            .register(registry)));
+        }
+        register(Gauge.builder("lethe.ingest.lag", this, StreamMetrics::lag)
+                .description("Records in the source topic not yet processed, over the partitions this process holds")
+                .tag("stream", stream)
+                .register(registry));
+    }
+
+    private Counter records(String stream, String outcome) {
+        return Counter.builder("lethe.ingest.records")
+                .tag("stream", stream)
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private Counter batches(String stream, String outcome) {
+        return Counter.builder("lethe.ingest.batches")
+                .tag("stream", stream)
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private <M extends Meter> M register(M meter) {
+        meters.add(meter);
+        return meter;
+    }
+
+    /** What one committed batch did. */
+    void committed(int records, int out, int deadLettered, Map<TokenKind, Integer> tokenized, long[] recordTimestamps) {
+        this.in.increment(records);
+        this.out.increment(out);
+        this.deadLettered.increment(deadLettered);
+        committed.increment();
+        tokenized.forEach((kind, count) -> tokenizations.get(kind).increment(count));
+        long now = System.currentTimeMillis();
+        for (long timestamp : recordTimestamps) {
+            latency.record(Math.max(0, now - timestamp), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void aborted() {
+        aborted.increment();
+    }
+
+    void lag(int worker, long records) {
+        lagByWorker.put(worker, records);
+    }
+
+    void workerStopped(int worker) {
+        lagByWorker.remove(worker);
+    }
+
+    private double lag() {
+        return lagByWorker.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Figures figures() {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        tokenizations.forEach((kind, counter) -> byKind.put(kind.name(), (long) counter.count()));
+        double p50 = 0;
+        double p99 = 0;
+        for (ValueAtPercentile percentile : latency.takeSnapshot().percentileValues()) {
+            if (percentile.percentile() == 0.5) {
+                p50 = percentile.value(TimeUnit.MILLISECONDS);
+            } else if (percentile.percentile() == 0.99) {
+                p99 = percentile.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        return new Figures(
+                (long) in.count(),
+                (long) out.count(),
+                (long) deadLettered.count(),
+                (long) committed.count(),
+                (long) aborted.count(),
+                (long) lag(),
+                p50,
+                p99,
+                byKind);
+    }
+
+    /**
+     * The stream's figures in this process since it started here.
+     *
+     * @param recordsIn records of committed batches: each source record counts once
+     * @param latencyP50Millis end-to-end latency over the last minutes
+     */
+    public record Figures(
+            long recordsIn,
+            long recordsOut,
+            long recordsDeadLettered,
+            long batchesCommitted,
+            long batchesAborted,
+            long lag,
+            double latencyP50Millis,
+            double latencyP99Millis,
+            Map<String, Long> tokenizations) {}
+
+    /** Removes the stream's meters, so a removed stream leaves no series behind. */
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+    }
+}
