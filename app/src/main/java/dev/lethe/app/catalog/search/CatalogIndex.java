@@ -3,7 +3,6 @@ package dev.lethe.app.catalog.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -15,68 +14,74 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One Elasticsearch index per tenant, {@code lethe-catalog-<tenant id>}, with an explicit
- * mapping on built-in analyzers only. Thread-safe.
+ * The catalog's search index of each tenant, read and written through the alias
+ * {@code lethe-catalog-<tenant id>} (see {@link IndexGenerations} for the concrete indexes behind
+ * it), with an explicit mapping on built-in analyzers only. Thread-safe.
  */
 final class CatalogIndex {
 
-    private static final String PREFIX = "lethe-catalog-";
-
     private final ElasticsearchClient client;
+    private final IndexGenerations generations;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
     CatalogIndex(ElasticsearchClient client) {
         this.client = client;
+        this.generations = new IndexGenerations(client);
     }
 
     static String name(UUID tenantId) {
-        return PREFIX + tenantId.toString().toLowerCase(Locale.ROOT);
+        return IndexGenerations.alias(tenantId);
     }
 
-    /** Creates the tenant's index unless it exists. */
+    /** Creates the tenant's first index, behind its alias, unless the alias (or a pre-alias index) exists. */
     void ensure(UUID tenantId) {
         if (known.contains(tenantId)) {
             return;
         }
         try {
-            if (!client.indices().exists(e -> e.index(name(tenantId))).value()) {
-                create(tenantId);
+            if (!exists(tenantId)) {
+                generations.create(tenantId, true);
             }
         } catch (ElasticsearchException e) {
-            // Another instance created it in between: as good as our own.
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
+            // Another instance created one in between: as good as our own.
+            if (!exists(tenantId)) {
                 throw e;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         known.add(tenantId);
     }
 
-    /** Drops the tenant's index and creates it empty. */
-    void recreate(UUID tenantId) {
-        known.remove(tenantId);
-        try {
-            client.indices().delete(d -> d.index(name(tenantId)).ignoreUnavailable(true));
-            create(tenantId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Starts a rebuild: a new, empty index that searches do not see until {@link #publish}. */
+    String createGeneration(UUID tenantId) {
+        return generations.create(tenantId, false);
+    }
+
+    /** Points the tenant's alias to {@code generation} atomically and deletes the index it replaces. */
+    void publish(UUID tenantId, String generation) {
+        generations.publish(tenantId, generation);
         known.add(tenantId);
+    }
+
+    /** Deletes a generation whose rebuild failed, unless it was published after all. */
+    void discard(UUID tenantId, String generation) {
+        generations.discard(tenantId, generation);
+    }
+
+    /** Indexes {@code documents} and deletes the documents with {@code deleted} ids through the tenant's alias. */
+    void write(UUID tenantId, Collection<SearchDocument> documents, Collection<String> deleted) {
+        writeTo(name(tenantId), documents, deleted);
     }
 
     /** Indexes {@code documents} and deletes the documents with {@code deleted} ids, in one bulk request. */
-    void write(UUID tenantId, Collection<SearchDocument> documents, Collection<String> deleted) {
+    void writeTo(String index, Collection<SearchDocument> documents, Collection<String> deleted) {
         if (documents.isEmpty() && deleted.isEmpty()) {
             return;
         }
-        String index = name(tenantId);
         List<BulkOperation> operations = new ArrayList<>();
         for (SearchDocument document : documents) {
             operations.add(BulkOperation.of(
@@ -160,18 +165,12 @@ final class CatalogIndex {
                 .toList();
     }
 
-    private void create(UUID tenantId) throws IOException {
-        client.indices()
-                .create(c -> c.index(name(tenantId))
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(m -> m.dynamic(DynamicMapping.Strict)
-                                .properties("kind", p -> p.keyword(k -> k))
-                                .properties("id", p -> p.keyword(k -> k))
-                                .properties("name", p -> p.text(t -> t.analyzer("standard")))
-                                .properties("description", p -> p.text(t -> t.analyzer("standard")))
-                                .properties("categories", p -> p.keyword(k -> k))
-                                .properties("terms", p -> p.text(t -> t.analyzer("standard")))
-                                .properties("context", p -> p.text(t -> t.analyzer("standard")))));
+    private boolean exists(UUID tenantId) {
+        try {
+            return client.indices().exists(e -> e.index(name(tenantId))).value();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String describe(BulkResponseItem item) {

@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +23,32 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps each tenant's search index in step with PostgreSQL: drains the tenant's catalog outbox
  * (reading each changed entity's current row, so replays and reordering are harmless) and
- * rebuilds the index from PostgreSQL on request. Work on one tenant is serialized within this
- * process. Thread-safe.
+ * rebuilds the index from PostgreSQL on request, into a new index that replaces the old one
+ * atomically (see {@link #rebuild}). Thread-safe, and safe with several instances on one database.
+ *
+ * <p><b>Changes during a rebuild are never lost.</b> Draining and rebuilding a tenant exclude each
+ * other through a PostgreSQL advisory lock, so the rule also holds across instances: a drain
+ * holds the tenant's lock shared for its transaction (drains still share the work through
+ * {@code skip locked}); a rebuild holds it exclusively from before it reads PostgreSQL until
+ * the alias points to the new index. A rebuild therefore starts after every drain before it has
+ * committed (its reads see everything those drains removed from the outbox), and while it runs
+ * the indexer skips the tenant, leaving new outbox rows in place; after the swap they are
+ * applied to the new index through the alias. A change that the rebuild already read is simply
+ * applied twice. The price: changes made during a rebuild reach the search only once it ends
+ * (searches meanwhile answer from the old index). Writing to both indexes during the rebuild was
+ * the alternative; it needs the drains to know the new index and lets a rebuild's older read
+ * overwrite a drain's newer one.
  */
 final class CatalogIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogIndexer.class);
+    /** The advisory-lock class of the catalog index (two-key form: apart from the audit chain's keys). */
+    private static final int LOCK_CLASS = 0x4c435349;
 
     private final DSLContext dsl;
     private final Tenants tenants;
     private final CatalogIndex index;
     private final int batchSize;
-    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     CatalogIndexer(DSLContext dsl, Tenants tenants, CatalogIndex index, int batchSize) {
         this.dsl = dsl;
@@ -44,7 +57,7 @@ final class CatalogIndexer {
         this.batchSize = batchSize;
     }
 
-    /** One round over every tenant; a tenant that fails is retried in the next round. */
+    /** One round over every tenant; a tenant that fails, or is being rebuilt, is handled in a later round. */
     void pollAll() {
         for (Tenant tenant : tenants.all()) {
             try {
@@ -56,43 +69,67 @@ final class CatalogIndexer {
         }
     }
 
-    /** Handles the tenant's pending changes; returns how many outbox rows it handled. */
+    /**
+     * Handles the tenant's pending changes; returns how many outbox rows it handled (none while
+     * the tenant is being rebuilt).
+     */
     int drain(UUID tenantId) {
-        return locked(tenantId, () -> {
-            int handled = 0;
-            int batch;
-            do {
-                batch = dsl.transactionResult(configuration -> handleBatch(DSL.using(configuration), tenantId));
-                handled += batch;
-            } while (batch == batchSize);
-            return handled;
+        int handled = 0;
+        int batch;
+        do {
+            batch = dsl.transactionResult(configuration -> handleBatch(DSL.using(configuration), tenantId));
+            handled += batch;
+        } while (batch == batchSize);
+        return handled;
+    }
+
+    /**
+     * Indexes every system, dataset, field and activity of the tenant into a new index, then
+     * points the tenant's alias to it and deletes the old one; searches answer from the old index
+     * until the swap. Waits for a running drain or rebuild of the tenant first.
+     */
+    int rebuild(UUID tenantId) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, lockKey(tenantId)))
+                    .fetch();
+            String generation = index.createGeneration(tenantId);
+            try {
+                int indexed = fill(tx, tenantId, generation);
+                index.publish(tenantId, generation);
+                log.info("Rebuilt the search index of tenant {}: {} documents in {}", tenantId, indexed, generation);
+                return indexed;
+            } catch (RuntimeException e) {
+                index.discard(tenantId, generation);
+                throw e;
+            }
         });
     }
 
-    /** Drops the tenant's index and indexes every system, dataset, field and activity again. */
-    int rebuild(UUID tenantId) {
-        return locked(tenantId, () -> {
-            index.recreate(tenantId);
-            int indexed = dsl.transactionResult(configuration -> {
-                List<SearchDocument> batch = new ArrayList<>(batchSize);
-                int[] count = new int[1];
-                new SearchDocuments(DSL.using(configuration), tenantId).all(document -> {
-                    batch.add(document);
-                    count[0]++;
-                    if (batch.size() == batchSize) {
-                        index.write(tenantId, batch, List.of());
-                        batch.clear();
-                    }
-                });
-                index.write(tenantId, batch, List.of());
-                return count[0];
-            });
-            index.refresh(tenantId);
-            return indexed;
+    private int fill(DSLContext tx, UUID tenantId, String generation) {
+        List<SearchDocument> batch = new ArrayList<>(batchSize);
+        int[] count = new int[1];
+        new SearchDocuments(tx, tenantId).all(document -> {
+            batch.add(document);
+            count[0]++;
+            if (batch.size() == batchSize) {
+                index.writeTo(generation, batch, List.of());
+                batch.clear();
+            }
         });
+        index.writeTo(generation, batch, List.of());
+        return count[0];
     }
 
     private int handleBatch(DSLContext tx, UUID tenantId) {
+        boolean noRebuild = tx.select(
+                        DSL.function("pg_try_advisory_xact_lock_shared", Boolean.class, lockKey(tenantId)))
+                .fetchSingle()
+                .value1();
+        if (!noRebuild) {
+            // A rebuild runs: these changes wait in the outbox and go to its new index after the swap.
+            return 0;
+        }
         List<OutboxEntry> entries = CatalogOutbox.claim(tx, tenantId, batchSize);
         if (entries.isEmpty()) {
             return 0;
@@ -115,13 +152,7 @@ final class CatalogIndexer {
         return entries.size();
     }
 
-    private <T> T locked(UUID tenantId, java.util.function.Supplier<T> work) {
-        ReentrantLock lock = locks.computeIfAbsent(tenantId, id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+    private static Field<?>[] lockKey(UUID tenantId) {
+        return new Field<?>[] {DSL.val(LOCK_CLASS), DSL.val(tenantId.hashCode())};
     }
 }
