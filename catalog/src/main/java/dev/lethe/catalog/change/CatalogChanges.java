@@ -7,12 +7,15 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -157,6 +160,52 @@ public final class CatalogChanges {
                     outbox(tx, editor, kind, key, "deleted");
                     audit(editor, kind, key, "deleted", expectedVersion, "");
                 }));
+    }
+
+    /**
+     * What a bulk write did: the rows it created and changed (each goes to the outbox) and the
+     * details of its one audit entry (counts, ids, category codes: never values).
+     */
+    public record BulkWrite(List<UUID> created, List<UUID> changed, Map<String, String> details) {
+
+        public BulkWrite {
+            created = List.copyOf(created);
+            changed = List.copyOf(changed);
+            details = Map.copyOf(details);
+        }
+    }
+
+    /**
+     * Writes many rows of one kind in one transaction with one audit entry for the lot, for
+     * writers that are not a person editing a row (discovery). {@code work} writes the rows in the
+     * transaction it is given and says which it created and changed; those go to the outbox, and
+     * one entry ({@code catalog.<kind>.<verb>}, {@code target}) carries the work's details. A bulk
+     * write that created and changed nothing leaves no entry.
+     */
+    public BulkWrite bulk(
+            Editor editor, String kind, String verb, String target, Function<DSLContext, BulkWrite> work) {
+        List<BulkWrite> done = new ArrayList<>(1);
+        write(
+                kind,
+                "bulk",
+                () -> dsl.transaction(configuration -> {
+                    DSLContext tx = DSL.using(configuration);
+                    BulkWrite result = work.apply(tx);
+                    if (CatalogOutbox.indexes(kind)) {
+                        CatalogOutbox.appendAll(tx, editor.tenantId(), kind, result.created(), "created");
+                        CatalogOutbox.appendAll(tx, editor.tenantId(), kind, result.changed(), "updated");
+                    }
+                    if (!result.created().isEmpty() || !result.changed().isEmpty()) {
+                        trail.append(new AuditEvent(
+                                editor.tenantId(),
+                                editor.actor(),
+                                "catalog." + kind + "." + verb,
+                                target,
+                                result.details()));
+                    }
+                    done.add(result);
+                }));
+        return done.getFirst();
     }
 
     private static Record current(

@@ -10,6 +10,8 @@ import java.util.UUID;
  * A field of a dataset (a column, a JSON path) and the data categories it holds.
  *
  * @param confidence the detector's confidence in {@code categories} (0..1), null when a person entered them
+ * @param sampleCount how many findings of personal data discovery counted in this field (0 for fields
+ *     only people entered); a count, never a value
  * @param confirmedBy who confirmed or rejected the field, null while DISCOVERED
  */
 public record DataField(
@@ -22,6 +24,7 @@ public record DataField(
         BigDecimal confidence,
         Instant firstSeenAt,
         Instant lastSeenAt,
+        long sampleCount,
         String confirmedBy,
         Instant confirmedAt,
         Revision revision) {}

@@ -118,6 +118,7 @@ public final class DataFields {
                 record.get(DATA_FIELD.CONFIDENCE),
                 record.get(DATA_FIELD.FIRST_SEEN_AT).toInstant(),
                 record.get(DATA_FIELD.LAST_SEEN_AT).toInstant(),
+                record.get(DATA_FIELD.SAMPLE_COUNT),
                 record.get(DATA_FIELD.CONFIRMED_BY),
                 confirmedAt == null ? null : confirmedAt.toInstant(),
                 Revision.of(record, DATA_FIELD));

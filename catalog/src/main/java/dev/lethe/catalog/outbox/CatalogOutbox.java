@@ -37,6 +37,23 @@ public final class CatalogOutbox {
                 .execute();
     }
 
+    /** Appends the same change of many entities in one statement; call it inside their transaction. */
+    public static void appendAll(DSLContext tx, UUID tenantId, String kind, Collection<UUID> entityIds, String op) {
+        if (entityIds.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(
+                CATALOG_OUTBOX,
+                CATALOG_OUTBOX.TENANT_ID,
+                CATALOG_OUTBOX.KIND,
+                CATALOG_OUTBOX.ENTITY_ID,
+                CATALOG_OUTBOX.OP);
+        for (UUID entityId : entityIds) {
+            insert = insert.values(tenantId, kind, entityId, op);
+        }
+        insert.execute();
+    }
+
     /**
      * The oldest pending changes of a tenant, at most {@code limit}, locked for the caller's
      * transaction; rows another transaction holds are skipped, so two indexers share the work.
