@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/fields}: read by every role; written, confirmed and rejected by ENGINEER,
  * PRIVACY_OFFICER, ADMIN. A field created with {@code ?status=DISCOVERED} is a proposal that
  * waits for {@code POST /{id}/confirm} or {@code /{id}/reject}; by default a created field is
- * CONFIRMED by its creator.
+ * CONFIRMED by its creator. Fields that ingest discovers carry their {@code sampleCount} (findings
+ * counted, never values) and confidence; see docs/catalog.md#discovery.
  */
 @WritableBy({Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN})
 @RestController
