@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -84,6 +85,9 @@ public final class StreamWorker implements Runnable, AutoCloseable {
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                         ConsumerConfig.GROUP_ID_CONFIG, stream.consumerGroup(),
                         ConsumerConfig.CLIENT_ID_CONFIG, transactionalId(stream, settings, index),
+                        // Static membership: a restarted process takes its predecessor's partitions back at
+                        // once, instead of the group waiting a session timeout for the dead member.
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId(stream, settings, index),
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -138,7 +142,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+        } catch (ProducerFencedException | InvalidProducerEpochException | FencedInstanceIdException e) {
             failure = "another worker with this transactional id took over (is the instance id unique?)";
             log.warn("Stream {} worker {}: {}; stopping", stream.name(), index, failure);
         } catch (RuntimeException e) {
@@ -147,7 +151,10 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         } finally {
             state = WorkerState.STOPPED;
             metrics.workerStopped(index);
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            // A static member stays in the group when it closes unless told otherwise: leave, so that a
+            // stopped worker's partitions move to the others now (a crashed one's wait for its restart).
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
             producer.close(Duration.ofSeconds(5));
         }
     }
@@ -162,7 +169,10 @@ public final class StreamWorker implements Runnable, AutoCloseable {
             locator.write(stream.tenant(), batch.located);
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException | WakeupException e) {
+        } catch (ProducerFencedException
+                | InvalidProducerEpochException
+                | FencedInstanceIdException
+                | WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
             retryLater(records, e);
