@@ -55,6 +55,10 @@ final class JsonPath {
         return new JsonPath(List.copyOf(steps));
     }
 
+    boolean isRoot() {
+        return steps.isEmpty();
+    }
+
     /** The node at this path, or null. */
     JsonNode find(JsonNode root) {
         JsonNode node = root;

@@ -18,6 +18,8 @@ public record StreamDefinition(
         String subjectPath,
         ProtectionPolicy policy) {
 
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
     public StreamDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(tenant, "tenant");
@@ -25,12 +27,23 @@ public record StreamDefinition(
         if (sourceTopic.equals(targetTopic)) {
             throw new IllegalArgumentException("The target topic must differ from the source topic");
         }
-        JsonPath.parse(subjectPath);
+        requireValidSubjectPath(subjectPath);
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with a subject path such as {@code $.customer.id} */
+    public static void requireValidSubjectPath(String subjectPath) {
+        try {
+            if (JsonPath.parse(subjectPath).isRoot()) {
+                throw new IllegalArgumentException("The subject path must name a field, not the whole record");
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("An [index] step holds a number");
+        }
     }
 
     /** Where records that can't be protected go, with the reason in their headers. */
     public String deadLetterTopic() {
-        return sourceTopic + ".dlq";
+        return sourceTopic + DEAD_LETTER_SUFFIX;
     }
 
     public String consumerGroup() {

@@ -150,7 +150,11 @@ public final class StreamMetrics implements AutoCloseable {
             long lag,
             double latencyP50Millis,
             double latencyP99Millis,
-            Map<String, Long> tokenizations) {}
+            Map<String, Long> tokenizations) {
+
+        /** A stream that has not run in this process. */
+        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+    }
 
     /** Removes the stream's meters, so a removed stream leaves no series behind. */
     @Override

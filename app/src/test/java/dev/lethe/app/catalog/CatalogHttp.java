@@ -8,28 +8,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** A small HTTP client for the catalog API as an integration uses it: bearer key, JSON, If-Match. */
-final class CatalogHttp {
+public final class CatalogHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final int port;
     private final String key;
 
-    CatalogHttp(int port, String key) {
+    public CatalogHttp(int port, String key) {
         this.port = port;
         this.key = key;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> post(String path, Object body) {
+    public HttpResponse<String> post(String path, Object body) {
         return send(request(path).POST(json(body)));
     }
 
-    HttpResponse<String> put(String path, String ifMatch, Object body) {
+    public HttpResponse<String> put(String path, String ifMatch, Object body) {
         HttpRequest.Builder request = request(path).PUT(json(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
@@ -37,11 +37,11 @@ final class CatalogHttp {
         return send(request);
     }
 
-    HttpResponse<String> postIfMatch(String path, String ifMatch) {
+    public HttpResponse<String> postIfMatch(String path, String ifMatch) {
         return send(request(path).header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    HttpResponse<String> delete(String path, String ifMatch) {
+    public HttpResponse<String> delete(String path, String ifMatch) {
         HttpRequest.Builder request = request(path).DELETE();
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
@@ -49,11 +49,11 @@ final class CatalogHttp {
         return send(request);
     }
 
-    static JsonNode body(HttpResponse<String> response) {
+    public static JsonNode body(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
-    static String etag(HttpResponse<String> response) {
+    public static String etag(HttpResponse<String> response) {
         return response.headers().firstValue("ETag").orElseThrow();
     }
 

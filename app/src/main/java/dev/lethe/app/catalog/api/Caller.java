@@ -12,22 +12,22 @@ import org.springframework.security.core.Authentication;
  * Who calls the catalog API: the tenant comes from the API key, never from the request.
  * Role sets for writes are declared by each controller.
  */
-final class Caller {
+public final class Caller {
 
     /** Systems, datasets, fields and flows: the engineers who run them, and privacy officers. */
-    static final Set<Role> DATA_MAP_WRITERS = Set.of(Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN);
+    public static final Set<Role> DATA_MAP_WRITERS = Set.of(Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN);
 
     /** Taxonomy, processing activities, retention and legal holds: privacy decisions. */
-    static final Set<Role> PRIVACY_WRITERS = Set.of(Role.PRIVACY_OFFICER, Role.ADMIN);
+    public static final Set<Role> PRIVACY_WRITERS = Set.of(Role.PRIVACY_OFFICER, Role.ADMIN);
 
     private Caller() {}
 
-    static UUID tenant(Authentication authentication) {
+    public static UUID tenant(Authentication authentication) {
         return key(authentication).apiKey().tenantId();
     }
 
     /** The editor for a write, after checking that the key has one of {@code roles}. */
-    static Editor editor(Authentication authentication, Set<Role> roles) {
+    public static Editor editor(Authentication authentication, Set<Role> roles) {
         ApiKeyAuthentication key = key(authentication);
         if (key.apiKey().roles().stream().noneMatch(roles::contains)) {
             throw new ForbiddenException(roles);
@@ -44,7 +44,7 @@ final class Caller {
     }
 
     /** The caller's key lacks the role for this write. */
-    static final class ForbiddenException extends RuntimeException {
+    public static final class ForbiddenException extends RuntimeException {
 
         ForbiddenException(Set<Role> roles) {
             super(

@@ -14,8 +14,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** RFC 9457 problem responses for the catalog API's controllers (and only theirs). */
-@RestControllerAdvice(basePackageClasses = CatalogProblems.class)
+/**
+ * RFC 9457 problem responses for the catalog API's controllers and the stream registry's, which
+ * follow the same conventions (and only theirs).
+ */
+@RestControllerAdvice(basePackages = {"dev.lethe.app.catalog.api", "dev.lethe.app.ingest"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogProblems {
 

@@ -8,11 +8,11 @@ import org.springframework.http.ResponseEntity;
  * Optimistic locking over HTTP: every single-resource response carries {@code ETag: "<version>"};
  * updates and deletes must send it back as {@code If-Match}. A stale version is a 409.
  */
-final class Versions {
+public final class Versions {
 
     private Versions() {}
 
-    static int ifMatch(String header) {
+    public static int ifMatch(String header) {
         if (header == null || header.isBlank()) {
             throw new PreconditionRequiredException();
         }
@@ -28,20 +28,20 @@ final class Versions {
         }
     }
 
-    static String etag(Revision revision) {
+    public static String etag(Revision revision) {
         return "\"" + revision.version() + "\"";
     }
 
-    static <T> ResponseEntity<T> ok(T body, Revision revision) {
+    public static <T> ResponseEntity<T> ok(T body, Revision revision) {
         return ResponseEntity.ok().eTag(etag(revision)).body(body);
     }
 
-    static <T> ResponseEntity<T> created(URI location, T body, Revision revision) {
+    public static <T> ResponseEntity<T> created(URI location, T body, Revision revision) {
         return ResponseEntity.created(location).eTag(etag(revision)).body(body);
     }
 
     /** An update or delete came without a usable If-Match. */
-    static final class PreconditionRequiredException extends RuntimeException {
+    public static final class PreconditionRequiredException extends RuntimeException {
 
         PreconditionRequiredException() {
             super("Send If-Match with the ETag of the version you read, e.g. If-Match: \"3\"");

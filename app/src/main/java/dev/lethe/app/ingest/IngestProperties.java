@@ -1,0 +1,42 @@
+package dev.lethe.app.ingest;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The ingest role of this process.
+ *
+ * @param enabled whether this process runs stream workers (the API to manage streams is always there)
+ * @param instanceId this process's name among the ingest processes, stable across its restarts and
+ *     unique among them (default: host name and HTTP port); transactional ids derive from it
+ * @param transactionTimeout how long Kafka waits for a dead process's open transaction
+ * @param maxPollRecords the largest batch (one transaction)
+ * @param reconcileInterval how often this process compares its workers with the registry (changes
+ *     made through this process's API apply at once)
+ * @param topicPartitions partitions of topics created at registration ({@code createTopics=true})
+ * @param topicReplicationFactor their replication factor; 0 uses the broker's default
+ * @param fieldsRefresh how often the catalog's confirmed fields are read again
+ * @param fieldsFlush how often discovered fields are written to the catalog
+ */
+@ConfigurationProperties("lethe.ingest")
+public record IngestProperties(
+        @DefaultValue("true") boolean enabled,
+        String instanceId,
+        @DefaultValue("30s") Duration transactionTimeout,
+        @DefaultValue("500") int maxPollRecords,
+        @DefaultValue("5s") Duration reconcileInterval,
+        @DefaultValue("3") int topicPartitions,
+        @DefaultValue("0") short topicReplicationFactor,
+        @DefaultValue("30s") Duration fieldsRefresh,
+        @DefaultValue("5s") Duration fieldsFlush) {
+
+    public IngestProperties {
+        if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
+            throw new IllegalArgumentException("lethe.ingest.reconcile-interval must be positive");
+        }
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("lethe.ingest.topic-partitions must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lethe.app.ingest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 9457 problem responses for what only the stream registry refuses (the rest is the catalog's). */
+@RestControllerAdvice(basePackageClasses = StreamProblems.class)
+class StreamProblems {
+
+    @ExceptionHandler(StreamTopics.MissingTopicsException.class)
+    ProblemDetail missingTopics(StreamTopics.MissingTopicsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Unknown topic");
+        problem.setProperty("missingTopics", e.topics);
+        problem.setProperty("createTopics", "repeat the request with ?createTopics=true to create them");
+        return problem;
+    }
+
+    @ExceptionHandler(StreamTopics.KafkaUnavailableException.class)
+    ProblemDetail kafkaUnavailable(StreamTopics.KafkaUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Kafka unavailable");
+        return problem;
+    }
+}

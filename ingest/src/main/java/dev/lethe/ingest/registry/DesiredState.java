@@ -1,0 +1,7 @@
+package dev.lethe.ingest.registry;
+
+/** Whether a registered stream should run; every ingest process follows it. */
+public enum DesiredState {
+    RUNNING,
+    PAUSED
+}
