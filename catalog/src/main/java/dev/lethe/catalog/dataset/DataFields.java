@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * The fields of the tenant's datasets. A person creates a field CONFIRMED; discovery (ingest,
@@ -37,12 +38,19 @@ public final class DataFields {
     }
 
     public List<DataField> list(UUID tenantId, UUID datasetId, PageRequest page) {
-        return dsl.selectFrom(DATA_FIELD)
+        // The page's ids first, from an index-only scan in list order (V11), then those rows: a
+        // deep offset then skips index entries, not whole rows.
+        var pageIds = DSL.select(DATA_FIELD.ID)
+                .from(DATA_FIELD)
                 .where(DATA_FIELD.TENANT_ID.eq(tenantId))
-                .and(datasetId == null ? org.jooq.impl.DSL.noCondition() : DATA_FIELD.DATASET_ID.eq(datasetId))
+                .and(datasetId == null ? DSL.noCondition() : DATA_FIELD.DATASET_ID.eq(datasetId))
                 .orderBy(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
                 .offset(page.offset())
-                .limit(page.limit())
+                .limit(page.limit());
+        return dsl.selectFrom(DATA_FIELD)
+                .where(DATA_FIELD.TENANT_ID.eq(tenantId))
+                .and(DATA_FIELD.ID.in(pageIds))
+                .orderBy(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
                 .fetch(DataFields::toField);
     }
 

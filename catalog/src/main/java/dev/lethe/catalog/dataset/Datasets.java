@@ -78,13 +78,21 @@ public final class Datasets {
                         .orderBy(DATA_FIELD.PATH))
                 .as("fields")
                 .convertFrom(result -> result.map(DataFields::toField));
-        return dsl.select(DATASET.asterisk(), fields)
+        // The page's ids first (an index-only scan in name order, V11), then the rows and their
+        // fields for those ids only: in one query PostgreSQL builds the fields of every dataset
+        // the offset skips (640 ms instead of 17 for the last page of 10,000).
+        var pageIds = DSL.select(DATASET.ID)
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenantId))
                 .and(condition)
                 .orderBy(DATASET.NAME, DATASET.ID)
                 .offset(page.offset())
-                .limit(page.limit())
+                .limit(page.limit());
+        return dsl.select(DATASET.asterisk(), fields)
+                .from(DATASET)
+                .where(DATASET.TENANT_ID.eq(tenantId))
+                .and(DATASET.ID.in(pageIds))
+                .orderBy(DATASET.NAME, DATASET.ID)
                 .fetch(record -> toDataset(record, record.get(fields)));
     }
 
