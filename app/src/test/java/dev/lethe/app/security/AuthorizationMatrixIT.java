@@ -159,6 +159,15 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNNNY", "POST", "/api/v1/vault/detokenize/batch", DETOKENIZE_BATCH),
         tenant("YYNNNY", "POST", "/api/v1/vault/shred", SHRED),
         // The KEK: an ADMIN key of the default tenant with the admin scope, and nobody else.
+        // Streams: every key reads; ENGINEER, PRIVACY_OFFICER and ADMIN register and run them.
+        tenant("YYYYYY", "GET", "/api/v1/streams", null),
+        tenant("YYYYYY", "GET", "/api/v1/streams/matrix", null),
+        tenant("YYYYYY", "GET", "/api/v1/streams/matrix/status", null),
+        tenant("YYYNNY", "POST", "/api/v1/streams", EMPTY),
+        tenant("YYYNNY", "PUT", "/api/v1/streams/matrix", EMPTY),
+        tenant("YYYNNY", "POST", "/api/v1/streams/matrix/pause", null),
+        tenant("YYYNNY", "POST", "/api/v1/streams/matrix/resume", null),
+        tenant("YYYNNY", "DELETE", "/api/v1/streams/matrix", null),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),
