@@ -9,6 +9,7 @@ import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.ingest.IngestSettings;
 import dev.lethe.ingest.RecordProtector;
+import dev.lethe.ingest.SubjectLocations;
 import dev.lethe.ingest.SubjectLocator;
 import dev.lethe.ingest.registry.Streams;
 import dev.lethe.ingest.runtime.StreamRuntime;
@@ -48,6 +49,11 @@ class IngestConfiguration {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return new StreamTopics(
                 Admin.create(config), properties.topicPartitions(), properties.topicReplicationFactor());
+    }
+
+    @Bean
+    SubjectLocations subjectLocations(ElasticsearchClient elasticsearch) {
+        return new SubjectLocations(elasticsearch);
     }
 
     /** The catalog's confirmed fields for the protector, and discovered fields back into the catalog. */

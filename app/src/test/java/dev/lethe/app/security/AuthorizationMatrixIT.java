@@ -168,6 +168,8 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYYNNY", "POST", "/api/v1/streams/matrix/pause", null),
         tenant("YYYNNY", "POST", "/api/v1/streams/matrix/resume", null),
         tenant("YYYNNY", "DELETE", "/api/v1/streams/matrix", null),
+        // The subject locator: PRIVACY_OFFICER and ADMIN (a write scope: the subject travels in a body).
+        tenant("YYNNNY", "POST", "/api/v1/locator/search", "{\"subject\":\"matrix-1\"}"),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),
