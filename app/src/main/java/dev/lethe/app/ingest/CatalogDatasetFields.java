@@ -63,7 +63,6 @@ public final class CatalogDatasetFields implements DatasetFields, AutoCloseable 
     private final Duration refresh;
     private final Duration flushInterval;
     private final ScheduledExecutorService scheduler;
-    private final boolean ownScheduler;
     private final Map<DatasetKey, Map<String, Set<String>>> confirmed = new ConcurrentHashMap<>();
     private final ReentrantLock flushing = new ReentrantLock();
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -77,39 +76,16 @@ public final class CatalogDatasetFields implements DatasetFields, AutoCloseable 
     /** Guarded by {@code this}: whether dropped sightings were reported since the last full flush. */
     private boolean dropReported;
 
-    /** Runs refreshes and flushes on {@code scheduler}, which the caller owns and shuts down. */
-    public CatalogDatasetFields(
-            FieldDiscovery discovery, Duration refresh, Duration flushInterval, ScheduledExecutorService scheduler) {
-        this(discovery, refresh, flushInterval, scheduler, false);
-    }
-
     /** Runs refreshes and flushes on a daemon thread of its own, stopped by {@link #close}. */
     public CatalogDatasetFields(FieldDiscovery discovery, Duration refresh, Duration flushInterval) {
-        this(
-                discovery,
-                refresh,
-                flushInterval,
-                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                        .name("lethe-dataset-fields")
-                        .daemon()
-                        .factory()),
-                true);
-    }
-
-    private CatalogDatasetFields(
-            FieldDiscovery discovery,
-            Duration refresh,
-            Duration flushInterval,
-            ScheduledExecutorService scheduler,
-            boolean ownScheduler) {
         if (refresh.isNegative() || refresh.isZero() || flushInterval.isNegative() || flushInterval.isZero()) {
             throw new IllegalArgumentException("refresh and flushInterval must be positive");
         }
         this.discovery = discovery;
         this.refresh = refresh;
         this.flushInterval = flushInterval;
-        this.scheduler = scheduler;
-        this.ownScheduler = ownScheduler;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("lethe-dataset-fields").daemon().factory());
     }
 
     /** Starts the background refresh and flush. */
@@ -205,9 +181,7 @@ public final class CatalogDatasetFields implements DatasetFields, AutoCloseable 
             schedules.clear();
         }
         flushQuietly();
-        if (ownScheduler) {
-            scheduler.shutdownNow();
-        }
+        scheduler.shutdownNow();
     }
 
     private Map<String, Set<String>> load(DatasetKey key) {
