@@ -191,6 +191,11 @@ class CatalogApiIT extends AppIntegrationTest {
         assertThat(dataset.get("fields")).hasSize(1);
         assertThat(dataset.get("fields").get(0).get("categories").get(0).asString())
                 .isEqualTo("contact.email");
+        JsonNode listed =
+                body(officer.get("/api/v1/datasets?systemId=" + systemId)).get(0);
+        assertThat(listed.get("fieldCount").asInt()).isEqualTo(1);
+        assertThat(listed.get("categories").toString()).isEqualTo("[\"contact.email\"]");
+        assertThat(listed.has("fields")).as("lists carry summaries, not fields").isFalse();
 
         HttpResponse<String> stillUsed = officer.delete("/api/v1/systems/" + systemId, "\"1\"");
         assertThat(stillUsed.statusCode()).isEqualTo(409);

@@ -20,9 +20,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
-/** The tenant's datasets, each read with its fields. Thread-safe. */
+/** The tenant's datasets: listed as summaries, read one by one with their fields. Thread-safe. */
 public final class Datasets {
 
     private final DSLContext dsl;
@@ -33,12 +35,35 @@ public final class Datasets {
         this.changes = changes;
     }
 
-    /** The tenant's datasets, of one system when {@code systemId} is not null. */
-    public List<Dataset> list(UUID tenantId, UUID systemId, PageRequest page) {
+    /** The tenant's datasets in name order, of one system when {@code systemId} is not null. */
+    public List<DatasetSummary> list(UUID tenantId, UUID systemId, PageRequest page) {
         Condition bySystem = systemId == null ? DSL.noCondition() : DATASET.SYSTEM_ID.eq(systemId);
-        return select(tenantId, bySystem, page);
+        var ofDataset = DATA_FIELD.TENANT_ID.eq(tenantId).and(DATA_FIELD.DATASET_ID.eq(DATASET.ID));
+        Field<Integer> fieldCount = DSL.field(DSL.selectCount().from(DATA_FIELD).where(ofDataset));
+        var category = DSL.field(DSL.name("category"), String.class);
+        Field<String[]> categories = DSL.field(
+                DSL.select(DSL.coalesce(DSL.arrayAggDistinct(category).orderBy(category), DSL.val(new String[0])))
+                        .from(DATA_FIELD, DSL.unnest(DATA_FIELD.CATEGORIES).as("c", "category"))
+                        .where(ofDataset)
+                        .and(DATA_FIELD.STATUS.ne(FieldStatus.REJECTED.name())));
+        return dsl.select(DATASET.asterisk(), fieldCount, categories)
+                .from(DATASET)
+                .where(DATASET.TENANT_ID.eq(tenantId))
+                .and(DATASET.ID.in(pageIds(tenantId, bySystem, page)))
+                .orderBy(DATASET.NAME, DATASET.ID)
+                .fetch(record -> new DatasetSummary(
+                        record.get(DATASET.ID),
+                        record.get(DATASET.SYSTEM_ID),
+                        record.get(DATASET.NAME),
+                        DatasetKind.valueOf(record.get(DATASET.KIND)),
+                        record.get(DATASET.LOCATION),
+                        record.get(DATASET.DESCRIPTION),
+                        Revision.of(record, DATASET),
+                        record.get(fieldCount),
+                        List.of(record.get(categories))));
     }
 
+    /** A dataset with its fields. */
     public Optional<Dataset> find(UUID tenantId, UUID id) {
         return select(tenantId, DATASET.ID.eq(id), PageRequest.ALL).stream().findFirst();
     }
@@ -78,22 +103,27 @@ public final class Datasets {
                         .orderBy(DATA_FIELD.PATH))
                 .as("fields")
                 .convertFrom(result -> result.map(DataFields::toField));
-        // The page's ids first (an index-only scan in name order, V11), then the rows and their
-        // fields for those ids only: in one query PostgreSQL builds the fields of every dataset
-        // the offset skips (640 ms instead of 17 for the last page of 10,000).
-        var pageIds = DSL.select(DATASET.ID)
+        return dsl.select(DATASET.asterisk(), fields)
+                .from(DATASET)
+                .where(DATASET.TENANT_ID.eq(tenantId))
+                .and(DATASET.ID.in(pageIds(tenantId, condition, page)))
+                .orderBy(DATASET.NAME, DATASET.ID)
+                .fetch(record -> toDataset(record, record.get(fields)));
+    }
+
+    /**
+     * The page's ids (an index-only scan in name order, V11), so that the rows and what is computed
+     * per dataset are read for those ids only: in one query PostgreSQL computes it for every dataset
+     * the offset skips (640 ms instead of 17 for the last page of 10,000).
+     */
+    private static Select<Record1<UUID>> pageIds(UUID tenantId, Condition condition, PageRequest page) {
+        return DSL.select(DATASET.ID)
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenantId))
                 .and(condition)
                 .orderBy(DATASET.NAME, DATASET.ID)
                 .offset(page.offset())
                 .limit(page.limit());
-        return dsl.select(DATASET.asterisk(), fields)
-                .from(DATASET)
-                .where(DATASET.TENANT_ID.eq(tenantId))
-                .and(DATASET.ID.in(pageIds))
-                .orderBy(DATASET.NAME, DATASET.ID)
-                .fetch(record -> toDataset(record, record.get(fields)));
     }
 
     private Dataset get(UUID tenantId, UUID id) {

@@ -5,6 +5,7 @@ import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.dataset.DatasetDraft;
+import dev.lethe.catalog.dataset.DatasetSummary;
 import dev.lethe.catalog.dataset.Datasets;
 import java.net.URI;
 import java.util.List;
@@ -35,7 +36,7 @@ class DatasetController {
     }
 
     @GetMapping
-    List<Dataset> list(
+    List<DatasetSummary> list(
             Authentication auth,
             @RequestParam(required = false) UUID systemId,
             @RequestParam(defaultValue = "0") int offset,
