@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,36 @@ class CatalogApiIT extends AppIntegrationTest {
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void fieldsArePagedByCursorWithoutGapsOrRepeats() {
+        String systemId = body(officer.post("/api/v1/systems", system("events")))
+                .get("id")
+                .asString();
+        String datasetId = body(officer.post("/api/v1/datasets", dataset(systemId, "clicks")))
+                .get("id")
+                .asString();
+        List<String> paths = List.of("a", "b", "c", "d", "e");
+        for (String path : paths) {
+            officer.post("/api/v1/fields", Map.of("datasetId", datasetId, "path", path, "categories", List.of()));
+        }
+
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 4; page++) {
+            var items = body(officer.get(
+                    "/api/v1/fields?datasetId=" + datasetId + "&limit=2" + (after == null ? "" : "&after=" + after)));
+            items.forEach(item -> seen.add(item.get("path").asString()));
+            if (items.isEmpty()) {
+                break;
+            }
+            after = items.get(items.size() - 1).get("id").asString();
+        }
+
+        assertThat(seen).containsExactlyElementsOf(paths);
+        assertThat(officer.get("/api/v1/fields?after=" + UUID.randomUUID()).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -196,6 +227,9 @@ class CatalogApiIT extends AppIntegrationTest {
         assertThat(listed.get("fieldCount").asInt()).isEqualTo(1);
         assertThat(listed.get("categories").toString()).isEqualTo("[\"contact.email\"]");
         assertThat(listed.has("fields")).as("lists carry summaries, not fields").isFalse();
+        assertThat(body(officer.get("/api/v1/datasets?systemId=" + systemId + "&after=" + datasetId)))
+                .as("the page after the last dataset")
+                .isEmpty();
 
         HttpResponse<String> stillUsed = officer.delete("/api/v1/systems/" + systemId, "\"1\"");
         assertThat(stillUsed.statusCode()).isEqualTo(409);

@@ -4,6 +4,7 @@ import static dev.lethe.catalog.jooq.Tables.DATA_FIELD;
 
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.change.Editor;
+import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.change.Revision;
@@ -37,13 +38,29 @@ public final class DataFields {
         this.taxonomy = taxonomy;
     }
 
-    public List<DataField> list(UUID tenantId, UUID datasetId, PageRequest page) {
+    /**
+     * The tenant's fields in dataset and path order, of one dataset when {@code datasetId} is not
+     * null, from the one after the field {@code after} when it is not null (a cursor: every page
+     * then costs the same, however deep), then skipping {@code page.offset()}.
+     */
+    public List<DataField> list(UUID tenantId, UUID datasetId, UUID after, PageRequest page) {
+        if (after != null && find(tenantId, after).isEmpty()) {
+            throw new InvalidInputException("after names no field of this tenant (was it deleted? start again)");
+        }
         // The page's ids first, from an index-only scan in list order (V11), then those rows: a
         // deep offset then skips index entries, not whole rows.
         var pageIds = DSL.select(DATA_FIELD.ID)
                 .from(DATA_FIELD)
                 .where(DATA_FIELD.TENANT_ID.eq(tenantId))
                 .and(datasetId == null ? DSL.noCondition() : DATA_FIELD.DATASET_ID.eq(datasetId))
+                .and(
+                        after == null
+                                ? DSL.noCondition()
+                                : DSL.row(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
+                                        .gt(DSL.select(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
+                                                .from(DATA_FIELD)
+                                                .where(DATA_FIELD.TENANT_ID.eq(tenantId))
+                                                .and(DATA_FIELD.ID.eq(after))))
                 .orderBy(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
                 .offset(page.offset())
                 .limit(page.limit());

@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.selectFrom;
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.Editor;
+import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.change.Revision;
@@ -35,9 +36,23 @@ public final class Datasets {
         this.changes = changes;
     }
 
-    /** The tenant's datasets in name order, of one system when {@code systemId} is not null. */
-    public List<DatasetSummary> list(UUID tenantId, UUID systemId, PageRequest page) {
+    /**
+     * The tenant's datasets in name order, of one system when {@code systemId} is not null, from the
+     * one after the dataset {@code after} when it is not null (a cursor: every page then costs the
+     * same, however deep), then skipping {@code page.offset()}.
+     */
+    public List<DatasetSummary> list(UUID tenantId, UUID systemId, UUID after, PageRequest page) {
         Condition bySystem = systemId == null ? DSL.noCondition() : DATASET.SYSTEM_ID.eq(systemId);
+        if (after != null) {
+            if (!dsl.fetchExists(DATASET, DATASET.TENANT_ID.eq(tenantId).and(DATASET.ID.eq(after)))) {
+                throw new InvalidInputException("after names no dataset of this tenant (was it deleted? start again)");
+            }
+            bySystem = bySystem.and(DSL.row(DATASET.NAME, DATASET.ID)
+                    .gt(DSL.select(DATASET.NAME, DATASET.ID)
+                            .from(DATASET)
+                            .where(DATASET.TENANT_ID.eq(tenantId))
+                            .and(DATASET.ID.eq(after))));
+        }
         var ofDataset = DATA_FIELD.TENANT_ID.eq(tenantId).and(DATA_FIELD.DATASET_ID.eq(DATASET.ID));
         Field<Integer> fieldCount = DSL.field(DSL.selectCount().from(DATA_FIELD).where(ofDataset));
         var category = DSL.field(DSL.name("category"), String.class);

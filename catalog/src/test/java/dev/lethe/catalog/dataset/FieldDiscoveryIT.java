@@ -235,7 +235,7 @@ class FieldDiscoveryIT {
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(new Outcome(1, 0, 1));
         assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(new Outcome(0, 1, 1));
-        List<DataField> all = as(() -> fields.list(tenant, datasetId, PageRequest.ALL));
+        List<DataField> all = as(() -> fields.list(tenant, datasetId, null, PageRequest.ALL));
         assertThat(all).hasSize(1);
         assertThat(all.getFirst().sampleCount()).isEqualTo(9);
         assertThat(all.getFirst().categories()).containsExactly("contact.email", "contact.phone");
@@ -296,7 +296,7 @@ class FieldDiscoveryIT {
         assertThat(seenAgain).isEqualTo(new Outcome(0, 0, 1000));
         assertThat(discoveryAudits()).hasSize(1);
         assertThat(discoveryAudits().getFirst()).containsEntry("fields_omitted", "900");
-        assertThat(as(() -> fields.list(tenant, datasetId, PageRequest.of(0, 1000))))
+        assertThat(as(() -> fields.list(tenant, datasetId, null, PageRequest.of(0, 1000))))
                 .allSatisfy(field -> assertThat(field.sampleCount()).isEqualTo(6));
     }
 
@@ -305,7 +305,7 @@ class FieldDiscoveryIT {
     }
 
     private DataField field(String path) {
-        return as(() -> fields.list(tenant, datasetId, PageRequest.ALL)).stream()
+        return as(() -> fields.list(tenant, datasetId, null, PageRequest.ALL)).stream()
                 .filter(field -> field.path().equals(path))
                 .findFirst()
                 .orElseThrow();

@@ -39,9 +39,10 @@ class DatasetController {
     List<DatasetSummary> list(
             Authentication auth,
             @RequestParam(required = false) UUID systemId,
+            @RequestParam(required = false) UUID after,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        return datasets.list(Caller.tenant(auth), systemId, PageRequest.of(offset, limit));
+        return datasets.list(Caller.tenant(auth), systemId, after, PageRequest.of(offset, limit));
     }
 
     @GetMapping("/{id}")

@@ -45,9 +45,10 @@ class FieldController {
     List<DataField> list(
             Authentication auth,
             @RequestParam(required = false) UUID datasetId,
+            @RequestParam(required = false) UUID after,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        return fields.list(Caller.tenant(auth), datasetId, PageRequest.of(offset, limit));
+        return fields.list(Caller.tenant(auth), datasetId, after, PageRequest.of(offset, limit));
     }
 
     @GetMapping("/{id}")
