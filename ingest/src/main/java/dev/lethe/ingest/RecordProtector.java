@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -32,10 +33,14 @@ public final class RecordProtector implements RecordProcessor {
 
     private static final Pattern ARRAY_INDEX = Pattern.compile("\\[\\d+]");
 
+    /** Parsed paths are reused: records of a stream repeat the same few field paths. */
+    private static final int MAX_CACHED_PATHS = 10_000;
+
     private final PiiClassifier classifier;
     private final Vault vault;
     private final DatasetFields fields;
     private final RecordCodec codec;
+    private final Map<String, JsonPath> paths = new ConcurrentHashMap<>();
 
     public RecordProtector(PiiClassifier classifier, Vault vault, DatasetFields fields, RecordCodec codec) {
         this.classifier = classifier;
@@ -52,7 +57,7 @@ public final class RecordProtector implements RecordProcessor {
     @Override
     public ProtectedRecord process(StreamDefinition stream, byte[] key, byte[] value) {
         JsonNode root = codec.decode(value);
-        JsonNode subjectNode = JsonPath.parse(stream.subjectPath()).find(root);
+        JsonNode subjectNode = path(stream.subjectPath()).find(root);
         String subject = subjectNode == null || subjectNode.isNull() || subjectNode.isContainer()
                 ? null
                 : subjectNode.asString();
@@ -68,6 +73,19 @@ public final class RecordProtector implements RecordProcessor {
                 protection.categories,
                 protection.tokenizations,
                 protection.sightings);
+    }
+
+    /** The parsed path, from the cache (cleared when full: field paths are few, array indexes may not be). */
+    private JsonPath path(String path) {
+        JsonPath parsed = paths.get(path);
+        if (parsed == null) {
+            parsed = JsonPath.parse(path);
+            if (paths.size() >= MAX_CACHED_PATHS) {
+                paths.clear();
+            }
+            paths.put(path, parsed);
+        }
+        return parsed;
     }
 
     /** The protection of one record: what it replaced, and where. */
@@ -87,7 +105,7 @@ public final class RecordProtector implements RecordProcessor {
         void protectTree(JsonNode root, String rootPath, Map<String, Set<String>> confirmed) {
             Set<String> protectedPaths = new HashSet<>();
             for (Map.Entry<String, List<Finding>> field : byPath(scan(root)).entrySet()) {
-                JsonPath path = JsonPath.parse(field.getKey());
+                JsonPath path = path(field.getKey());
                 JsonNode node = path.find(root);
                 if (node == null || !node.isString()) {
                     continue;
@@ -139,6 +157,9 @@ public final class RecordProtector implements RecordProcessor {
 
         /** @param findings within {@code original}, from the last to the first */
         private String replaceFindings(String original, List<Finding> findings, String reportedPath) {
+            String sightingPath = reportedPath.indexOf('[') < 0
+                    ? reportedPath
+                    : ARRAY_INDEX.matcher(reportedPath).replaceAll("[*]");
             var clean = new StringBuilder(original);
             int lastStart = Integer.MAX_VALUE;
             for (Finding finding : findings) {
@@ -148,8 +169,7 @@ public final class RecordProtector implements RecordProcessor {
                 lastStart = finding.start();
                 String category = finding.category();
                 categories.add(category);
-                sightings.add(new FieldSighting(
-                        ARRAY_INDEX.matcher(reportedPath).replaceAll("[*]"), category, finding.score()));
+                sightings.add(new FieldSighting(sightingPath, category, finding.score()));
                 clean.replace(
                         finding.start(),
                         finding.end(),
@@ -161,7 +181,7 @@ public final class RecordProtector implements RecordProcessor {
         private void protectConfirmed(JsonNode root, String confirmedPath, Set<String> confirmedCategories) {
             JsonPath path;
             try {
-                path = JsonPath.parse(confirmedPath);
+                path = path(confirmedPath);
             } catch (IllegalArgumentException e) {
                 return; // wildcard paths ($.items[*].email) are covered by value detection only
             }

@@ -231,6 +231,9 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         final List<FieldSighting> sightings = new ArrayList<>();
         final Map<TokenKind, Integer> tokenizations = new EnumMap<>(TokenKind.class);
         final long[] timestamps;
+        /** When ingest processed the batch's records, for their locator entries. */
+        final String seenAt = Instant.now().toString();
+
         int out;
         int deadLettered;
 
@@ -265,7 +268,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
                     keyText(clean.key()),
                     clean.categories(),
                     Instant.ofEpochMilli(record.timestamp()).toString(),
-                    Instant.now().toString()));
+                    batch.seenAt));
         }
     }
 

@@ -63,6 +63,10 @@ public final class SubjectLocator {
                                         .properties("partition", p -> p.integer(i -> i))
                                         .properties("offset", p -> p.long_(l -> l))
                                         .properties("categories", p -> p.keyword(k -> k))
+                                        // Mapped here rather than guessed per document: a guessed string
+                                        // is indexed twice (text and keyword), at every record's cost.
+                                        .properties("recordKey", p -> p.keyword(k -> k))
+                                        .properties("recordTime", p -> p.date(d -> d))
                                         .properties("seenAt", p -> p.date(d -> d))));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // Another worker created it first.
