@@ -1,0 +1,251 @@
+package dev.lethe.bench.ingest;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.infra.LocalServices;
+import dev.lethe.infra.LocalServicesSettings;
+import dev.lethe.ingest.DatasetFields;
+import dev.lethe.ingest.RecordProcessor;
+import dev.lethe.ingest.RecordProtector;
+import dev.lethe.ingest.StreamDefinition;
+import dev.lethe.ingest.SubjectLocator;
+import dev.lethe.vault.Vault;
+import dev.lethe.vault.VaultBuilder;
+import dev.lethe.vault.audit.DetokenizationDenied;
+import dev.lethe.vault.audit.SubjectShredded;
+import dev.lethe.vault.audit.TokensDetokenized;
+import dev.lethe.vault.audit.VaultAudit;
+import dev.lethe.vault.keys.InMemoryKeyRepository;
+import dev.lethe.vault.kms.LocalKms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sustained throughput of the exactly-once ingest pipeline on the real Kafka and Elasticsearch: the
+ * same {@code StreamWorker}s with {@link RecordProcessor#PASSTHROUGH} (consume, produce, commit in one
+ * transaction, nothing else) and with the {@link RecordProtector} (classifier, vault tokens, locator
+ * entries), 1 and 2 workers, over the same preloaded topic; then end-to-end latency at half the best
+ * protecting rate. Starts its own services (plain class path needed for the Kafka broker), or uses
+ * running ones with {@code --kafka=host:port --elasticsearch=http://host:port}. Run:
+ *
+ * <pre>
+ * ./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.lethe.bench.ingest.IngestBench [records]
+ * </pre>
+ */
+public final class IngestBench {
+
+    private static final int PARTITIONS = 4;
+    private static final String TENANT = "bench";
+
+    private IngestBench() {}
+
+    public static void main(String[] args) throws Exception {
+        // The clients' configuration dumps would bury the figures (slf4j-simple reads this once).
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.temporal", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        Map<String, String> options = options(args);
+        int records = Integer.parseInt(options.getOrDefault("records", "300000"));
+        int maxPoll = Integer.parseInt(options.getOrDefault("max-poll-records", "500"));
+        Path work = Files.createTempDirectory("lethe-ingest-bench-");
+        LocalServices started = null;
+        String kafka = options.get("kafka");
+        String elasticsearchUrl = options.get("elasticsearch");
+        if (kafka == null) {
+            started = LocalServices.start(LocalServicesSettings.onFreePorts(work.resolve("services")));
+            kafka = started.endpoints().kafkaBootstrapServers();
+            elasticsearchUrl = started.endpoints().elasticsearchUrl();
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+            String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+            String source = "bench-" + run + ".orders.raw";
+            createTopics(admin, source, source + ".dlq");
+            long preloadStart = System.nanoTime();
+            double averageBytes = preload(kafka, source, records);
+            System.out.printf(
+                    "preloaded %d records of %.0f bytes on average into %s (%d partitions) in %.1f s%n",
+                    records, averageBytes, source, PARTITIONS, (System.nanoTime() - preloadStart) / 1e9);
+
+            String elasticsearchHost = elasticsearchUrl;
+            var elasticsearch = ElasticsearchClient.of(config -> config.host(elasticsearchHost));
+            var locator = new SubjectLocator(elasticsearch);
+            var protector = new RecordProtector(PiiClassifier.create(), vault(work), DatasetFields.NONE);
+
+            var bench = new Runs(admin, kafka, source, locator, maxPoll, run);
+            bench.warmUp(protector, Math.min(records, 60_000));
+            List<String> table = new ArrayList<>();
+            double bestProtect = 0;
+            // --latency-rate=N measures the latency at N records/s only, without the throughput runs.
+            List<Integer> workerCounts = options.containsKey("latency-rate") ? List.of() : List.of(1, 2);
+            for (int workers : workerCounts) {
+                double passthrough = bench.throughput("passthrough", RecordProcessor.PASSTHROUGH, workers, records);
+                double protect = bench.throughput("protect", protector, workers, records);
+                bestProtect = Math.max(bestProtect, protect);
+                table.add(String.format(
+                        "| %d | %,.0f | %,.0f | %.0f%% |", workers, passthrough, protect, 100 * protect / passthrough));
+            }
+            System.out.println("| workers | passthrough records/s | protect records/s | protect/passthrough |");
+            System.out.println("|---:|---:|---:|---:|");
+            table.forEach(System.out::println);
+
+            int rate =
+                    Integer.parseInt(options.getOrDefault("latency-rate", Integer.toString((int) (bestProtect / 2))));
+            int latencyWorkers = Integer.parseInt(options.getOrDefault("latency-workers", "2"));
+            System.out.printf(
+                    "latency at %,d records/s (half the best protect rate), %d workers%n", rate, latencyWorkers);
+            LatencyRun.Latencies latencies = bench.latency(protector, latencyWorkers, rate);
+            elasticsearch._transport().close();
+            System.out.printf(
+                    "latency: sent %,d, received %,d; p50 %d ms, p99 %d ms, max %d ms%n",
+                    latencies.sent(),
+                    latencies.received(),
+                    latencies.p50Millis(),
+                    latencies.p99Millis(),
+                    latencies.maxMillis());
+        } finally {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    /** The runs of one bench: each a fresh stream (consumer group, target topic) over the same source. */
+    private record Runs(Admin admin, String kafka, String source, SubjectLocator locator, int maxPoll, String run) {
+
+        double throughput(String label, RecordProcessor processor, int workers, int records) throws Exception {
+            StreamDefinition stream = stream(label.replaceAll("[^a-z]", "") + "-" + workers, source);
+            createTopics(admin, stream.targetTopic());
+            long start = System.nanoTime();
+            try (var pipeline = new PipelineRun(kafka, stream, processor, locator, workers, maxPoll)) {
+                double rate = pipeline.sustainedRate(records);
+                System.out.printf(
+                        "%s, %d worker(s): %,d records in %.1f s, sustained %,.0f records/s%n",
+                        label, workers, records, (System.nanoTime() - start) / 1e9, rate);
+                return rate;
+            }
+        }
+
+        /** JIT and key caches warm before anything is measured. */
+        void warmUp(RecordProcessor processor, int records) throws Exception {
+            StreamDefinition stream = stream("warmup", source);
+            createTopics(admin, stream.targetTopic());
+            try (var pipeline = new PipelineRun(kafka, stream, processor, locator, 1, maxPoll)) {
+                pipeline.sustainedRate(records);
+            }
+        }
+
+        LatencyRun.Latencies latency(RecordProcessor processor, int workers, int rate) throws Exception {
+            String latencySource = source.replace(".raw", "-latency.raw");
+            createTopics(admin, latencySource, latencySource + ".dlq");
+            StreamDefinition stream = stream("latency", latencySource);
+            createTopics(admin, stream.targetTopic());
+            try (var pipeline = new PipelineRun(kafka, stream, processor, locator, workers, maxPoll)) {
+                LatencyRun.Latencies latencies = LatencyRun.measure(
+                        kafka,
+                        latencySource,
+                        stream.targetTopic(),
+                        rate,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30));
+                System.out.printf("latency stream: %,d records committed%n", pipeline.committed());
+                return latencies;
+            }
+        }
+
+        private StreamDefinition stream(String name, String from) {
+            String full = "bench-" + run + "-" + name;
+            return new StreamDefinition(
+                    full,
+                    TENANT,
+                    from,
+                    full + ".clean",
+                    "shop",
+                    "orders",
+                    IngestWorkload.SUBJECT_PATH,
+                    IngestWorkload.POLICY);
+        }
+    }
+
+    private static void createTopics(Admin admin, String... names) throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new NewTopic(name, PARTITIONS, (short) 1));
+        }
+        admin.createTopics(topics).all().get();
+        // Producers that start before every partition has a leader retry for a long time (seen: a
+        // whole latency run on one partition), which is not what this bench measures.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!admin.describeTopics(List.of(names)).allTopicNames().get().values().stream()
+                .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The topics " + List.of(names) + " have no leaders after 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static double preload(String kafka, String source, int records) {
+        var workload = new IngestWorkload(42);
+        long bytes = 0;
+        try (var producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        262_144,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (long i = 0; i < records; i++) {
+                byte[] value = workload.next(i);
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(source, IngestWorkload.key(i), value));
+            }
+        }
+        return (double) bytes / records;
+    }
+
+    /** A real vault: local KMS keyset in the bench's directory, keys in memory, audit not kept. */
+    private static Vault vault(Path work) {
+        return new VaultBuilder()
+                .kms(LocalKms.open(work.resolve("kms/keyset.json")))
+                .keyRepository(new InMemoryKeyRepository())
+                .audit(new VaultAudit() {
+                    @Override
+                    public void detokenized(TokensDetokenized event) {}
+
+                    @Override
+                    public void detokenizationDenied(DetokenizationDenied event) {}
+
+                    @Override
+                    public void shredded(SubjectShredded event) {}
+                })
+                .build();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var options = new java.util.HashMap<String, String>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                options.put("records", arg);
+            }
+        }
+        return options;
+    }
+}
