@@ -23,11 +23,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -79,45 +81,50 @@ public final class IngestBench {
 
             String elasticsearchHost = elasticsearchUrl;
             var elasticsearch = ElasticsearchClient.of(config -> config.host(elasticsearchHost));
-            var locator = new SubjectLocator(elasticsearch);
-            var protector = new RecordProtector(PiiClassifier.create(), vault(work), DatasetFields.NONE);
-
-            var bench = new Runs(admin, kafka, source, locator, maxPoll, run);
-            bench.warmUp(protector, Math.min(records, 60_000));
-            List<String> table = new ArrayList<>();
-            double bestProtect = 0;
-            // --latency-rate=N measures the latency at N records/s only, without the throughput runs.
-            List<Integer> workerCounts = options.containsKey("latency-rate") ? List.of() : List.of(1, 2);
-            for (int workers : workerCounts) {
-                double passthrough = bench.throughput("passthrough", RecordProcessor.PASSTHROUGH, workers, records);
-                double protect = bench.throughput("protect", protector, workers, records);
-                bestProtect = Math.max(bestProtect, protect);
-                table.add(String.format(
-                        "| %d | %,.0f | %,.0f | %.0f%% |", workers, passthrough, protect, 100 * protect / passthrough));
+            try {
+                var protector = new RecordProtector(PiiClassifier.create(), vault(work), DatasetFields.NONE);
+                var bench = new Runs(admin, kafka, source, new SubjectLocator(elasticsearch), maxPoll, run);
+                bench.warmUp(protector, Math.min(records, 60_000));
+                // --latency-rate=N measures the latency at N records/s only, without the throughput runs.
+                double bestProtect =
+                        options.containsKey("latency-rate") ? 0 : throughputTable(bench, protector, records);
+                int rate = Integer.parseInt(
+                        options.getOrDefault("latency-rate", Integer.toString((int) (bestProtect / 2))));
+                int latencyWorkers = Integer.parseInt(options.getOrDefault("latency-workers", "2"));
+                System.out.printf("latency at %,d records/s, %d workers%n", rate, latencyWorkers);
+                LatencyRun.Latencies latencies = bench.latency(protector, latencyWorkers, rate);
+                System.out.printf(
+                        "latency: sent %,d, received %,d; p50 %d ms, p99 %d ms, max %d ms%n",
+                        latencies.sent(),
+                        latencies.received(),
+                        latencies.p50Millis(),
+                        latencies.p99Millis(),
+                        latencies.maxMillis());
+            } finally {
+                elasticsearch._transport().close();
             }
-            System.out.println("| workers | passthrough records/s | protect records/s | protect/passthrough |");
-            System.out.println("|---:|---:|---:|---:|");
-            table.forEach(System.out::println);
-
-            int rate =
-                    Integer.parseInt(options.getOrDefault("latency-rate", Integer.toString((int) (bestProtect / 2))));
-            int latencyWorkers = Integer.parseInt(options.getOrDefault("latency-workers", "2"));
-            System.out.printf(
-                    "latency at %,d records/s (half the best protect rate), %d workers%n", rate, latencyWorkers);
-            LatencyRun.Latencies latencies = bench.latency(protector, latencyWorkers, rate);
-            elasticsearch._transport().close();
-            System.out.printf(
-                    "latency: sent %,d, received %,d; p50 %d ms, p99 %d ms, max %d ms%n",
-                    latencies.sent(),
-                    latencies.received(),
-                    latencies.p50Millis(),
-                    latencies.p99Millis(),
-                    latencies.maxMillis());
         } finally {
             if (started != null) {
                 started.close();
             }
         }
+    }
+
+    /** Passthrough and protect with 1 and 2 workers, printed as a table; returns the best protect rate. */
+    private static double throughputTable(Runs bench, RecordProcessor protector, int records) throws Exception {
+        List<String> table = new ArrayList<>();
+        double bestProtect = 0;
+        for (int workers : List.of(1, 2)) {
+            double passthrough = bench.throughput("passthrough", RecordProcessor.PASSTHROUGH, workers, records);
+            double protect = bench.throughput("protect", protector, workers, records);
+            bestProtect = Math.max(bestProtect, protect);
+            table.add(String.format(
+                    "| %d | %,.0f | %,.0f | %.0f%% |", workers, passthrough, protect, 100 * protect / passthrough));
+        }
+        System.out.println("| workers | passthrough records/s | protect records/s | protect/passthrough |");
+        System.out.println("|---:|---:|---:|---:|");
+        table.forEach(System.out::println);
+        return bestProtect;
     }
 
     /** The runs of one bench: each a fresh stream (consumer group, target topic) over the same source. */
@@ -186,12 +193,23 @@ public final class IngestBench {
         // Producers that start before every partition has a leader retry for a long time (seen: a
         // whole latency run on one partition), which is not what this bench measures.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!admin.describeTopics(List.of(names)).allTopicNames().get().values().stream()
-                .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null))) {
+        while (!haveLeaders(admin, names)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The topics " + List.of(names) + " have no leaders after 30 s");
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static boolean haveLeaders(Admin admin, String... names) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(names)).allTopicNames().get().values().stream()
+                    .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false; // created, not yet known to the broker's metadata
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
