@@ -35,13 +35,17 @@ public record StreamSpec(
         }
         sourceTopic = topic(sourceTopic, "sourceTopic");
         targetTopic = topic(targetTopic, "targetTopic");
-        if (sourceTopic.equals(targetTopic) || targetTopic.equals(sourceTopic + ".dlq")) {
+        if (sourceTopic.equals(targetTopic) || targetTopic.equals(sourceTopic + StreamDefinition.DEAD_LETTER_SUFFIX)) {
             throw new InvalidInputException("targetTopic must differ from sourceTopic and its dead-letter topic");
         }
         system = Require.text(system, "system");
         dataset = Require.text(dataset, "dataset");
         subjectPath = Require.text(subjectPath, "subjectPath");
-        policy = Map.copyOf(Require.present(policy, "policy"));
+        Require.present(policy, "policy");
+        if (policy.entrySet().stream().anyMatch(entry -> entry.getKey() == null || entry.getValue() == null)) {
+            throw new InvalidInputException("policy maps category codes (or \"*\") to token kinds, none null");
+        }
+        policy = Map.copyOf(policy);
         concurrency = concurrency == null ? 1 : concurrency;
         if (concurrency < 1 || concurrency > 64) {
             throw new InvalidInputException("concurrency must be between 1 and 64");
