@@ -92,7 +92,11 @@ public final class IngestBench {
                         options.getOrDefault("latency-rate", Integer.toString((int) (bestProtect / 2))));
                 int latencyWorkers = Integer.parseInt(options.getOrDefault("latency-workers", "2"));
                 System.out.printf("latency at %,d records/s, %d workers%n", rate, latencyWorkers);
-                LatencyRun.Latencies latencies = bench.latency(protector, latencyWorkers, rate);
+                // --latency-processor=passthrough: the same measurement without protection or locator.
+                RecordProcessor latencyProcessor = "passthrough".equals(options.get("latency-processor"))
+                        ? RecordProcessor.PASSTHROUGH
+                        : protector;
+                LatencyRun.Latencies latencies = bench.latency(latencyProcessor, latencyWorkers, rate);
                 System.out.printf(
                         "latency: sent %,d, received %,d; p50 %d ms, p99 %d ms, max %d ms%n",
                         latencies.sent(),
@@ -107,6 +111,14 @@ public final class IngestBench {
             if (started != null) {
                 started.close();
             }
+            deleteRecursively(work); // the services' data: about a gigabyte of topics per run
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
