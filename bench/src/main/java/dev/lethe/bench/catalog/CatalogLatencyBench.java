@@ -65,7 +65,9 @@ public final class CatalogLatencyBench {
             HttpResponse<String> rebuilt = api.post("/api/v1/catalog/search/rebuild");
             System.out.println("Rebuild: " + rebuilt.statusCode() + " " + rebuilt.body());
 
-            Map<String, IntFunction<String>> probes = probes(systems, datasets);
+            String datasetCursor = firstId(api.get("/api/v1/datasets?offset=9899&limit=1"));
+            String fieldCursor = firstId(api.get("/api/v1/fields?offset=99899&limit=1"));
+            Map<String, IntFunction<String>> probes = probes(systems, datasets, datasetCursor, fieldCursor);
             run(api, probes, warmUp);
             Map<String, Latencies> measured = run(api, probes, rounds);
             print(measured, rounds);
@@ -73,16 +75,31 @@ public final class CatalogLatencyBench {
         }
     }
 
+    /** The id of the first item of a list page. */
+    private static String firstId(HttpResponse<String> page) {
+        var id = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(page.body());
+        if (page.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("No id in " + page.statusCode() + " " + page.body());
+        }
+        return id.group(1);
+    }
+
     /** Every kind of request by name; the argument is the round, to vary ids and queries. */
-    private static Map<String, IntFunction<String>> probes(List<UUID> systems, List<UUID> datasets) {
+    private static Map<String, IntFunction<String>> probes(
+            List<UUID> systems, List<UUID> datasets, String datasetCursor, String fieldCursor) {
         var probes = new LinkedHashMap<String, IntFunction<String>>();
         probes.put("baseline: GET /api/v1/systems/{id}", i -> "/api/v1/systems/" + pick(systems, i));
         probes.put("baseline: GET /actuator/health", i -> "/actuator/health");
         probes.put("datasets, first page", i -> "/api/v1/datasets?limit=100");
         probes.put("datasets, page at offset 9,900", i -> "/api/v1/datasets?offset=9900&limit=100");
+        probes.put(
+                "datasets, page after the 9,900th (cursor)",
+                i -> "/api/v1/datasets?after=" + datasetCursor + "&limit=100");
         probes.put("datasets of one system", i -> "/api/v1/datasets?systemId=" + pick(systems, i) + "&limit=100");
         probes.put("fields, first page", i -> "/api/v1/fields?limit=100");
         probes.put("fields, page at offset 99,900", i -> "/api/v1/fields?offset=99900&limit=100");
+        probes.put(
+                "fields, page after the 99,900th (cursor)", i -> "/api/v1/fields?after=" + fieldCursor + "&limit=100");
         probes.put("fields of one dataset", i -> "/api/v1/fields?datasetId=" + pick(datasets, i));
         probes.put("search by name: 'email' / 'iban' / 'ip_address'", i -> search(i, "email", "iban", "ip_address"));
         probes.put(

@@ -48,7 +48,9 @@ public final class DataFields {
             throw new InvalidInputException("after names no field of this tenant (was it deleted? start again)");
         }
         // The page's ids first, from an index-only scan in list order (V11), then those rows: a
-        // deep offset then skips index entries, not whole rows.
+        // deep offset then skips index entries, not whole rows. "= any(array(...))" makes the ids an
+        // init plan read by primary key; with "in (...)" the planner sometimes chose to filter every
+        // row of the tenant through a hashed subplan (22 ms instead of 3 for a first page).
         var pageIds = DSL.select(DATA_FIELD.ID)
                 .from(DATA_FIELD)
                 .where(DATA_FIELD.TENANT_ID.eq(tenantId))
@@ -66,7 +68,7 @@ public final class DataFields {
                 .limit(page.limit());
         return dsl.selectFrom(DATA_FIELD)
                 .where(DATA_FIELD.TENANT_ID.eq(tenantId))
-                .and(DATA_FIELD.ID.in(pageIds))
+                .and(DATA_FIELD.ID.eq(DSL.any(DSL.array(pageIds))))
                 .orderBy(DATA_FIELD.DATASET_ID, DATA_FIELD.PATH)
                 .fetch(DataFields::toField);
     }

@@ -64,7 +64,7 @@ public final class Datasets {
         return dsl.select(DATASET.asterisk(), fieldCount, categories)
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenantId))
-                .and(DATASET.ID.in(pageIds(tenantId, bySystem, page)))
+                .and(DATASET.ID.eq(DSL.any(DSL.array(pageIds(tenantId, bySystem, page)))))
                 .orderBy(DATASET.NAME, DATASET.ID)
                 .fetch(record -> new DatasetSummary(
                         record.get(DATASET.ID),
@@ -121,7 +121,7 @@ public final class Datasets {
         return dsl.select(DATASET.asterisk(), fields)
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenantId))
-                .and(DATASET.ID.in(pageIds(tenantId, condition, page)))
+                .and(DATASET.ID.eq(DSL.any(DSL.array(pageIds(tenantId, condition, page)))))
                 .orderBy(DATASET.NAME, DATASET.ID)
                 .fetch(record -> toDataset(record, record.get(fields)));
     }
