@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.infra.ServiceEndpoints;
+import dev.lethe.infra.testing.CommittedRecords;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
@@ -14,18 +15,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,8 +78,10 @@ class StreamWorkerIT {
                 metrics);
         Thread thread = Thread.ofPlatform().name("worker").start(worker);
         try {
-            List<ConsumerRecord<String, String>> clean = read(services, stream.targetTopic(), 2);
-            List<ConsumerRecord<String, String>> dead = read(services, stream.deadLetterTopic(), 1);
+            List<ConsumerRecord<String, String>> clean =
+                    CommittedRecords.read(stream.targetTopic(), 2, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> dead =
+                    CommittedRecords.read(stream.deadLetterTopic(), 1, Duration.ofSeconds(60));
 
             assertThat(clean).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("o-1", "o-2");
             assertThat(clean)
@@ -119,28 +117,5 @@ class StreamWorkerIT {
         assertThat(metrics.figures().recordsOut()).isEqualTo(2);
         assertThat(metrics.figures().recordsDeadLettered()).isEqualTo(1);
         assertThat(metrics.figures().tokenizations()).containsEntry("DETERMINISTIC", 2L);
-    }
-
-    private static List<ConsumerRecord<String, String>> read(ServiceEndpoints services, String topic, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                services.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                UniqueNames.of("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (seen.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-            }
-            // Anything beyond the expected would be a duplicate: look once more.
-            consumer.poll(Duration.ofSeconds(2)).forEach(seen::add);
-        }
-        return seen;
     }
 }

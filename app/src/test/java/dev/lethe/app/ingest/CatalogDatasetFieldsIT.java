@@ -3,6 +3,7 @@ package dev.lethe.app.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.CatalogChanges;
@@ -13,9 +14,6 @@ import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ingest.FieldSighting;
 import dev.lethe.ingest.ProtectionPolicy;
 import dev.lethe.ingest.StreamDefinition;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Ingest's view of the catalog on the running application: confirmed fields in, discovered fields out. */
 class CatalogDatasetFieldsIT extends AppIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -100,9 +97,8 @@ class CatalogDatasetFieldsIT extends AppIntegrationTest {
         String fieldId = id(proposed);
         assertThat(fields.confirmed(stream)).isEmpty();
 
-        HttpResponse<String> confirmed = send(request("/api/v1/fields/" + fieldId + "/confirm")
-                .header("If-Match", proposed.headers().firstValue("ETag").orElseThrow())
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> confirmed = new CatalogHttp(port, key)
+                .postIfMatch("/api/v1/fields/" + fieldId + "/confirm", CatalogHttp.etag(proposed));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 
         assertThat(eventually(() -> fields.confirmed(stream), map -> !map.isEmpty()))
@@ -180,31 +176,13 @@ class CatalogDatasetFieldsIT extends AppIntegrationTest {
     }
 
     private JsonNode get(String path) {
-        HttpResponse<String> response = send(request(path).GET());
+        HttpResponse<String> response = new CatalogHttp(port, key).get(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> post(String path, Object body) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + key);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new CatalogHttp(port, key).post(path, body);
     }
 
     private static String id(HttpResponse<String> created) {

@@ -10,6 +10,7 @@ import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.CommittedRecords;
 import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ingest.SubjectLocator;
@@ -25,12 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -301,31 +299,11 @@ class StreamApiIT extends AppIntegrationTest {
         }
     }
 
-    /** Reads a topic as a downstream consumer would (read_committed), waiting for {@code expected} records. */
     private static List<ConsumerRecord<String, String>> read(String topic, int expected) {
         return read(topic, expected, Duration.ofSeconds(60));
     }
 
     private static List<ConsumerRecord<String, String>> read(String topic, int expected, Duration patience) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestServices.endpoints().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                UniqueNames.of("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + patience.toNanos();
-            while (seen.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-            }
-            consumer.poll(Duration.ofSeconds(1)).forEach(seen::add);
-        }
-        seen.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
-        return seen;
+        return CommittedRecords.read(topic, expected, patience);
     }
 }
