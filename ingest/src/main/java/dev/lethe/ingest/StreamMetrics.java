@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every outcome of one stream in this process, as Micrometer meters tagged with the stream's name
  * (never with anything from a record): {@code lethe.ingest.records} by outcome, {@code
+ * lethe.ingest.records.without.subject}, {@code
  * lethe.ingest.batches} by outcome, {@code lethe.ingest.tokenizations} by kind, the end-to-end
  * {@code lethe.ingest.latency} (source record's timestamp to commit) and {@code lethe.ingest.lag}.
  * Shared by the stream's workers; thread-safe.
@@ -28,6 +29,7 @@ public final class StreamMetrics implements AutoCloseable {
     private final Counter in;
     private final Counter out;
     private final Counter deadLettered;
+    private final Counter withoutSubject;
     private final Counter committed;
     private final Counter aborted;
     private final Timer latency;
@@ -40,6 +42,11 @@ public final class StreamMetrics implements AutoCloseable {
         in = register(records(stream, "in"));
         out = register(records(stream, "out"));
         deadLettered = register(records(stream, "dead_lettered"));
+        withoutSubject = register(Counter.builder("lethe.ingest.records.without.subject")
+                .description(
+                        "Published records that named no data subject: protected under the tenant's key, not located")
+                .tag("stream", stream)
+                .register(registry));
         committed = register(batches(stream, "committed"));
         aborted = register(batches(stream, "aborted"));
         latency = register(Timer.builder("lethe.ingest.latency")
@@ -83,10 +90,17 @@ public final class StreamMetrics implements AutoCloseable {
     }
 
     /** What one committed batch did. */
-    void committed(int records, int out, int deadLettered, Map<TokenKind, Integer> tokenized, long[] recordTimestamps) {
+    void committed(
+            int records,
+            int out,
+            int deadLettered,
+            int withoutSubject,
+            Map<TokenKind, Integer> tokenized,
+            long[] recordTimestamps) {
         this.in.increment(records);
         this.out.increment(out);
         this.deadLettered.increment(deadLettered);
+        this.withoutSubject.increment(withoutSubject);
         committed.increment();
         tokenized.forEach((kind, count) -> tokenizations.get(kind).increment(count));
         long now = System.currentTimeMillis();
@@ -127,6 +141,7 @@ public final class StreamMetrics implements AutoCloseable {
                 (long) in.count(),
                 (long) out.count(),
                 (long) deadLettered.count(),
+                (long) withoutSubject.count(),
                 (long) committed.count(),
                 (long) aborted.count(),
                 (long) lag(),
@@ -145,6 +160,7 @@ public final class StreamMetrics implements AutoCloseable {
             long recordsIn,
             long recordsOut,
             long recordsDeadLettered,
+            long recordsWithoutSubject,
             long batchesCommitted,
             long batchesAborted,
             long lag,
@@ -153,7 +169,7 @@ public final class StreamMetrics implements AutoCloseable {
             Map<String, Long> tokenizations) {
 
         /** A stream that has not run in this process. */
-        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
     }
 
     /** Removes the stream's meters, so a removed stream leaves no series behind. */

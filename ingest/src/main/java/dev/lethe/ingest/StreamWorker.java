@@ -178,7 +178,13 @@ public final class StreamWorker implements Runnable, AutoCloseable {
             retryLater(records, e);
             return;
         }
-        metrics.committed(records.count(), batch.out, batch.deadLettered, batch.tokenizations, batch.timestamps);
+        metrics.committed(
+                records.count(),
+                batch.out,
+                batch.deadLettered,
+                batch.withoutSubject,
+                batch.tokenizations,
+                batch.timestamps);
         fields.sighted(stream, batch.sightings);
         state = WorkerState.RUNNING;
         failure = null;
@@ -236,6 +242,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
 
         int out;
         int deadLettered;
+        int withoutSubject;
 
         Batch(int size) {
             timestamps = new long[size];
@@ -257,7 +264,9 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         batch.out++;
         clean.tokenizations().forEach((kind, count) -> batch.tokenizations.merge(kind, count, Integer::sum));
         batch.sightings.addAll(clean.sightings());
-        if (clean.subjectHash() != null) {
+        if (clean.subjectHash() == null) {
+            batch.withoutSubject++;
+        } else {
             batch.located.add(new LocatorEntry(
                     clean.subjectHash(),
                     stream.system(),

@@ -211,10 +211,19 @@ class StreamApiIT extends AppIntegrationTest {
                 with(stream, "policy", Map.of("contact.email", "HASH", "*", "REDACT")));
         assertProblem(stale, 409, "version");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        send(source, "{\"customer\":{\"id\":\"c-3\",\"email\":\"third@example.com\"}}");
+        send(source, "{\"customer\":{\"email\":\"third@example.com\"}}");
         List<ConsumerRecord<String, String>> all = read(target, 3);
         assertThat(all).hasSize(3);
         assertThat(all.getLast().value()).doesNotContain("third@example.com").doesNotContain("tok_email_");
+        assertThat(awaitStatus(
+                                name,
+                                node -> node.at("/figures/recordsWithoutSubject")
+                                                .asLong()
+                                        == 1)
+                        .at("/figures/recordsOut")
+                        .asLong())
+                .as("a record without a subject is protected, published and counted")
+                .isEqualTo(3);
 
         HttpResponse<String> noIfMatch = engineer.delete("/api/v1/streams/" + name, null);
         HttpResponse<String> removed = engineer.delete("/api/v1/streams/" + name, CatalogHttp.etag(changed));
