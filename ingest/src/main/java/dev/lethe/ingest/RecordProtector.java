@@ -118,9 +118,10 @@ public final class RecordProtector implements RecordProcessor {
                 protectedPaths.add(field.getKey());
             }
             for (Map.Entry<String, Set<String>> field : confirmed.entrySet()) {
-                if (!protectedPaths.contains(field.getKey())
-                        && !field.getValue().isEmpty()) {
-                    protectConfirmed(root, field.getKey(), field.getValue());
+                // People often enter a field by its name ("email", "customer.email"): a JSON path from the root.
+                String path = field.getKey().startsWith("$") ? field.getKey() : "$." + field.getKey();
+                if (!protectedPaths.contains(path) && !field.getValue().isEmpty()) {
+                    protectConfirmed(root, path, field.getValue());
                 }
             }
         }

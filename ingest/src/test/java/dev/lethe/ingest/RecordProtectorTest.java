@@ -154,6 +154,18 @@ class RecordProtectorTest {
     }
 
     @Test
+    void aConfirmedFieldEnteredByItsNameIsAPathFromTheRoot() {
+        confirmed.put("customer.loyaltyId", Set.of("contact.email"));
+
+        JsonNode clean = json(protect("""
+                {"customer":{"id":"c-6","loyaltyId":"LX-4711"}}"""));
+
+        assertThat(clean.at("/customer/loyaltyId").asString())
+                .startsWith("tok_")
+                .isNotEqualTo("LX-4711");
+    }
+
+    @Test
     void sightingsNameWhereAndWhatButNeverTheValueAndFoldArrayIndexes() {
         ProtectedRecord result = protect("""
                 {"customer":{"id":"c-5"},"contacts":[{"email":"a@example.com"},{"email":"b@example.com"}]}""");
