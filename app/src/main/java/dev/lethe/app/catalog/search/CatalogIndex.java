@@ -128,11 +128,12 @@ final class CatalogIndex {
                 if (e.getResponse().getStatusCode() != 503) {
                     throw e;
                 }
-                // An index created a moment ago may not have its shard yet.
+                // An index created a moment ago may not have its shard yet (on a loaded machine this
+                // took longer than 5 s once).
                 client.cluster()
                         .health(h -> h.index(name(tenantId))
                                 .waitForStatus(HealthStatus.Yellow)
-                                .timeout(t -> t.time("5s")));
+                                .timeout(t -> t.time("30s")));
                 return query(tenantId, text, limit);
             }
         } catch (IOException e) {
