@@ -124,8 +124,11 @@ final class CatalogIndex {
         try {
             try {
                 return query(tenantId, text, limit);
-            } catch (ResponseException e) {
-                if (e.getResponse().getStatusCode() != 503) {
+            } catch (ElasticsearchException | ResponseException e) {
+                int status = e instanceof ElasticsearchException typed
+                        ? typed.status()
+                        : ((ResponseException) e).getResponse().getStatusCode();
+                if (status != 503) {
                     throw e;
                 }
                 // An index created a moment ago may not have its shard yet (on a loaded machine this
