@@ -1,8 +1,6 @@
 package dev.lethe.ingest;
 
 import dev.lethe.vault.TokenKind;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,15 +283,8 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         if (key == null) {
             return null;
         }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(key))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return Base64.getEncoder().encodeToString(key);
-        }
+        String text = JsonCodec.utf8OrNull(key);
+        return text != null ? text : Base64.getEncoder().encodeToString(key);
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {

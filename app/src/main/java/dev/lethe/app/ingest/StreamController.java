@@ -74,9 +74,7 @@ class StreamController {
             @RequestParam(defaultValue = "false") boolean createTopics,
             @RequestBody StreamSpec spec) {
         var editor = Caller.editor(auth, Caller.DATA_MAP_WRITERS);
-        streams.requireKnownCategories(editor.tenantId(), spec);
-        topics.prepare(spec, createTopics);
-        RegisteredStream stream = streams.create(editor, spec);
+        RegisteredStream stream = streams.create(editor, spec, valid -> topics.prepare(valid, createTopics));
         supervisor.reconcileSoon();
         return Versions.created(URI.create("/api/v1/streams/" + stream.name()), stream, stream.revision());
     }
@@ -90,9 +88,8 @@ class StreamController {
             @RequestBody StreamSpec spec) {
         var editor = Caller.editor(auth, Caller.DATA_MAP_WRITERS);
         int expectedVersion = Versions.ifMatch(ifMatch);
-        streams.requireKnownCategories(editor.tenantId(), spec);
-        topics.prepare(spec, createTopics);
-        RegisteredStream stream = streams.update(editor, name, expectedVersion, spec);
+        RegisteredStream stream =
+                streams.update(editor, name, expectedVersion, spec, valid -> topics.prepare(valid, createTopics));
         supervisor.reconcileSoon();
         return Versions.ok(stream, stream.revision());
     }

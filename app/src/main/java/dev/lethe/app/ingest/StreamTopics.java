@@ -1,5 +1,6 @@
 package dev.lethe.app.ingest;
 
+import dev.lethe.ingest.StreamDefinition;
 import dev.lethe.ingest.registry.StreamSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -50,7 +52,7 @@ final class StreamTopics implements AutoCloseable {
             throw new MissingTopicsException(missing);
         }
         List<String> toCreate = new ArrayList<>(missing);
-        String deadLetter = spec.sourceTopic() + dev.lethe.ingest.StreamDefinition.DEAD_LETTER_SUFFIX;
+        String deadLetter = spec.sourceTopic() + StreamDefinition.DEAD_LETTER_SUFFIX;
         if (!existing.contains(deadLetter)) {
             toCreate.add(deadLetter);
         }
@@ -58,30 +60,31 @@ final class StreamTopics implements AutoCloseable {
     }
 
     private Set<String> existing() {
-        try {
-            return admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException(e);
-        }
+        return await(admin.listTopics().names());
     }
 
     private void create(List<String> topics) {
         if (topics.isEmpty()) {
             return;
         }
-        List<NewTopic> newTopics = topics.stream()
-                .map(topic -> new NewTopic(topic, Optional.of(partitions), replicationFactor))
-                .toList();
         try {
-            admin.createTopics(newTopics).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new KafkaUnavailableException(e);
+            await(admin.createTopics(topics.stream()
+                            .map(topic -> new NewTopic(topic, Optional.of(partitions), replicationFactor))
+                            .toList())
+                    .all());
+        } catch (KafkaUnavailableException e) {
+            // Created by someone else in between: what we wanted.
+            if (!(e.getCause() instanceof ExecutionException execution
+                    && execution.getCause() instanceof TopicExistsException)) {
+                throw e;
             }
-        } catch (TimeoutException e) {
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             throw new KafkaUnavailableException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

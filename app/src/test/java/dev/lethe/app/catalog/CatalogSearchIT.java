@@ -9,6 +9,7 @@ import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.UniqueNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -135,21 +136,8 @@ class CatalogSearchIT extends AppIntegrationTest {
 
     /** Polls the search until its hits satisfy {@code done} (the index follows the outbox). */
     private static JsonNode awaitSearch(CatalogHttp http, String query, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode hits = search(http, query);
-        while (!done.test(hits)) {
-            assertThat(System.nanoTime())
-                    .as("search for '%s' still gives %s", query, hits)
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            hits = search(http, query);
-        }
-        return hits;
+        return Eventually.require(
+                "search for '" + query + "' never satisfied the test", () -> search(http, query), done, PATIENCE);
     }
 
     private static List<String> ids(JsonNode hits) {

@@ -10,6 +10,7 @@ import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.dataset.FieldDiscovery;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ingest.FieldSighting;
 import dev.lethe.ingest.ProtectionPolicy;
@@ -161,18 +162,7 @@ class CatalogDatasetFieldsIT extends AppIntegrationTest {
     }
 
     private static <T> T eventually(Supplier<T> read, Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            value = read.get();
-        }
-        return value;
+        return Eventually.read(read, done, Duration.ofSeconds(10));
     }
 
     private JsonNode get(String path) {

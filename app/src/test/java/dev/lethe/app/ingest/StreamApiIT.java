@@ -11,6 +11,7 @@ import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.CommittedRecords;
+import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ingest.SubjectLocator;
@@ -235,31 +236,23 @@ class StreamApiIT extends AppIntegrationTest {
     }
 
     /** Discovered field paths of the tenant with their sample counts, once {@code path} is among them. */
-    private static Map<String, Long> awaitDiscovered(UUID tenantId, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Map<String, Long> fields = Map.of();
-        while (System.nanoTime() < deadline && !fields.containsKey(path)) {
-            Thread.sleep(500);
-            fields = owner().select(DATA_FIELD.PATH, DATA_FIELD.SAMPLE_COUNT)
-                    .from(DATA_FIELD)
-                    .where(DATA_FIELD.TENANT_ID.eq(tenantId))
-                    .and(DATA_FIELD.STATUS.eq("DISCOVERED"))
-                    .fetchMap(DATA_FIELD.PATH, DATA_FIELD.SAMPLE_COUNT);
-        }
-        return fields;
+    private static Map<String, Long> awaitDiscovered(UUID tenantId, String path) {
+        return Eventually.read(
+                () -> owner().select(DATA_FIELD.PATH, DATA_FIELD.SAMPLE_COUNT)
+                        .from(DATA_FIELD)
+                        .where(DATA_FIELD.TENANT_ID.eq(tenantId))
+                        .and(DATA_FIELD.STATUS.eq("DISCOVERED"))
+                        .fetchMap(DATA_FIELD.PATH, DATA_FIELD.SAMPLE_COUNT),
+                fields -> fields.containsKey(path),
+                Duration.ofSeconds(30));
     }
 
-    private JsonNode awaitStatus(String name, Predicate<JsonNode> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = CatalogHttp.body(engineer.get("/api/v1/streams/" + name + "/status"));
-            if (condition.test(status)) {
-                return status;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The stream's status never became what was expected: " + status);
+    private JsonNode awaitStatus(String name, Predicate<JsonNode> condition) {
+        return Eventually.require(
+                "The stream's status never became what was expected",
+                () -> CatalogHttp.body(engineer.get("/api/v1/streams/" + name + "/status")),
+                condition,
+                Duration.ofSeconds(60));
     }
 
     private Map<String, Object> stream(String name) {

@@ -18,6 +18,7 @@ import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.ServiceEndpoints;
+import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
@@ -25,6 +26,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +231,13 @@ class FieldDiscoveryIT {
                 List.of(
                         new Sighting("$.phone", "contact.phone", 3, 0.9),
                         new Sighting("$.phone", "contact.email", 1, 0.4)))));
-        Thread.sleep(500);
+        Eventually.require(
+                "the second flush never waited for the first one's row",
+                () -> owner.fetchOne("select count(*) from pg_stat_activity"
+                                + " where wait_event_type = 'Lock' and datname = current_database()")
+                        .get(0, Integer.class),
+                waiting -> waiting > 0,
+                Duration.ofSeconds(30));
         assertThat(second).isNotDone();
         releaseFirst.countDown();
 

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -83,9 +84,15 @@ public final class Streams {
                 dsl.selectDistinct(INGEST_STREAM.TENANT_ID).from(INGEST_STREAM).fetch(INGEST_STREAM.TENANT_ID));
     }
 
-    /** Registers a stream, creating its system and dataset in the catalog when they don't exist yet. */
-    public RegisteredStream create(Editor editor, StreamSpec spec) {
+    /**
+     * Registers a stream, creating its system and dataset in the catalog when they don't exist yet.
+     *
+     * @param prepare runs once the spec is valid for the tenant and before anything is written (the
+     *     caller makes the stream's topics there), so that a refused spec prepares nothing
+     */
+    public RegisteredStream create(Editor editor, StreamSpec spec, Consumer<StreamSpec> prepare) {
         requireKnownCategories(editor.tenantId(), spec);
+        prepare.accept(spec);
         UUID id = UUID.randomUUID();
         dsl.transaction(configuration -> {
             Map<Field<?>, Object> values = values(editor, spec);
@@ -96,13 +103,16 @@ public final class Streams {
         return get(editor.tenantId(), spec.name());
     }
 
-    public RegisteredStream update(Editor editor, String name, int expectedVersion, StreamSpec spec) {
+    /** Changes a stream; {@code prepare} as for {@link #create}. */
+    public RegisteredStream update(
+            Editor editor, String name, int expectedVersion, StreamSpec spec, Consumer<StreamSpec> prepare) {
         if (!spec.name().equals(name)) {
             throw new InvalidInputException(
                     "A stream can't be renamed (its name is its consumer group); register a new one instead");
         }
         requireKnownCategories(editor.tenantId(), spec);
         RegisteredStream current = get(editor.tenantId(), name);
+        prepare.accept(spec);
         dsl.transaction(configuration -> changes.update(
                 editor,
                 INGEST_STREAM,
@@ -145,11 +155,7 @@ public final class Streams {
         return find(tenantId, name).orElseThrow(() -> new NotFoundException("stream " + name));
     }
 
-    /**
-     * Checks what only the tenant's taxonomy can tell (the policy's category codes), so that a caller
-     * can refuse a stream before it prepares anything for it; create and update check again.
-     */
-    public void requireKnownCategories(UUID tenantId, StreamSpec spec) {
+    private void requireKnownCategories(UUID tenantId, StreamSpec spec) {
         var categories = new TreeSet<>(spec.policy().keySet());
         categories.remove(ProtectionPolicy.FALLBACK);
         taxonomy.requireKnown(tenantId, TermKind.DATA_CATEGORY, categories);

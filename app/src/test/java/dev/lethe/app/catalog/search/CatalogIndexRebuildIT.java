@@ -9,6 +9,7 @@ import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.UniqueNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ class CatalogIndexRebuildIT extends AppIntegrationTest {
     private static final int DATASETS = 200;
     private static final int FIELDS_PER_DATASET = 100;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration FAST_POLL = Duration.ofMillis(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -212,32 +214,23 @@ class CatalogIndexRebuildIT extends AppIntegrationTest {
         return JSON.readTree(response.body()).get("hits").findValuesAsString("id");
     }
 
-    private void awaitHit(String query, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!hits(query).contains(id)) {
-            assertThat(System.nanoTime())
-                    .as("search for '%s' never found %s", query, id)
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private void awaitHit(String query, String id) {
+        Eventually.require(
+                "search for '" + query + "' never found " + id, () -> hits(query), hits -> hits.contains(id), PATIENCE);
     }
 
-    private static void awaitAtLeast(AtomicInteger count, int least) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (count.get() < least) {
-            assertThat(System.nanoTime()).as("only %s searches", count.get()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    /** Polled often: the test must see the rebuild while it runs. */
+    private static void awaitAtLeast(AtomicInteger count, int least) {
+        Eventually.require("too few searches", count::get, n -> n >= least, PATIENCE, FAST_POLL);
     }
 
-    private void awaitSecondIndex() throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (tenantIndexes().size() < 2) {
-            assertThat(System.nanoTime())
-                    .as("the rebuild never created its index")
-                    .isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private void awaitSecondIndex() {
+        Eventually.require(
+                "the rebuild never created its index",
+                this::tenantIndexes,
+                indexes -> indexes.size() >= 2,
+                PATIENCE,
+                FAST_POLL);
     }
 
     private String onlyIndexBehindAlias() throws IOException {
@@ -250,15 +243,19 @@ class CatalogIndexRebuildIT extends AppIntegrationTest {
         return indexes.iterator().next();
     }
 
-    private List<String> tenantIndexes() throws IOException {
-        return elasticsearch
-                .indices()
-                .get(g -> g.index(CatalogIndex.name(tenant.id()) + "-*").allowNoIndices(true))
-                .indices()
-                .keySet()
-                .stream()
-                .sorted()
-                .toList();
+    private List<String> tenantIndexes() {
+        try {
+            return elasticsearch
+                    .indices()
+                    .get(g -> g.index(CatalogIndex.name(tenant.id()) + "-*").allowNoIndices(true))
+                    .indices()
+                    .keySet()
+                    .stream()
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private boolean exists(String index) throws IOException {
