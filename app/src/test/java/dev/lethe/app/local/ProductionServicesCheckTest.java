@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.local.ProductionServicesCheck.ExternalService;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProductionServicesCheckTest {
 
-    private static final ExternalService KAFKA = new ExternalService("Kafka", "spring.kafka.bootstrap-servers");
+    private static final ExternalService KAFKA =
+            new ExternalService("Kafka", "spring.kafka.bootstrap-servers", env -> Optional.empty());
 
     @Test
     void readsHostAndPortFromJdbcUrlsUrisAndHostLists() {
@@ -43,5 +45,13 @@ class ProductionServicesCheckTest {
     void aSettingWithoutAHostIsReportedNotThrown() {
         assertThat(ProductionServicesCheck.problem(KAFKA, "://"))
                 .hasValueSatisfying(problem -> assertThat(problem).startsWith("Kafka: cannot read"));
+    }
+
+    @Test
+    void credentialsInASettingNeverReachTheMessage() {
+        assertThat(ProductionServicesCheck.problem(KAFKA, "https://user:s3cret@127.0.0.1:1"))
+                .hasValueSatisfying(problem -> assertThat(problem).doesNotContain("s3cret"));
+        assertThat(ProductionServicesCheck.problem(KAFKA, "https://user:s3cret@ bad host"))
+                .hasValueSatisfying(problem -> assertThat(problem).doesNotContain("s3cret"));
     }
 }
