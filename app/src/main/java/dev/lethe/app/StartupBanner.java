@@ -22,9 +22,8 @@ class StartupBanner {
         log.info("""
 
                 Lethe is up.
-                  UI      {}/
-                  API     {}/api/v1   (Authorization: Bearer <api key>)
+                  API     {}/api/v1   (Authorization: Bearer <api key>; OpenAPI at /v3/api-docs)
                   Health  {}/actuator/health
-                Press Ctrl-C to stop Lethe and its local services.""", base, base, base);
+                Press Ctrl-C to stop Lethe and its local services.""", base, base);
     }
 }
