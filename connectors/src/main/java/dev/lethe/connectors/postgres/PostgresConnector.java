@@ -2,11 +2,15 @@ package dev.lethe.connectors.postgres;
 
 import dev.lethe.connectors.guard.GuardedTarget;
 import dev.lethe.connectors.guard.OutboundRefusedException;
+import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Identities;
+import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
 import java.net.Inet6Address;
@@ -24,7 +28,7 @@ import java.util.Properties;
  * guard checked, with a statement timeout, as the configured role. Thread-safe: each operation
  * opens its own JDBC connection.
  */
-final class PostgresConnector implements Connector, Discovering {
+final class PostgresConnector implements Connector, Discovering, Locating, Accessing {
 
     private final PostgresConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -77,6 +81,30 @@ final class PostgresConnector implements Connector, Discovering {
                     .discover(samplePerField);
         } catch (SQLException e) {
             throw SqlErrors.classify("Discovery", e);
+        }
+    }
+
+    @Override
+    public List<DatasetCount> locate(OperationContext context, Identities subject, SubjectMap map) {
+        try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
+            connection.setReadOnly(true);
+            SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
+            var clauses = new SubjectQuery(map, subject, schema).byDataset();
+            return new SubjectRecords(connection, schema, context).count(clauses, map.datasets());
+        } catch (SQLException e) {
+            throw SqlErrors.classify("Locating a subject", e);
+        }
+    }
+
+    @Override
+    public void access(OperationContext context, Identities subject, SubjectMap map, RecordSink sink) {
+        try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
+            connection.setReadOnly(true);
+            SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
+            var clauses = new SubjectQuery(map, subject, schema).byDataset();
+            new SubjectRecords(connection, schema, context).read(clauses, sink);
+        } catch (SQLException e) {
+            throw SqlErrors.classify("Reading a subject's records", e);
         }
     }
 

@@ -29,7 +29,7 @@ public final class PostgresConnectorType implements ConnectorType {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.TEST, Capability.DISCOVER);
+        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS);
     }
 
     @Override

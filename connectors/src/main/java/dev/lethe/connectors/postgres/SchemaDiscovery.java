@@ -5,6 +5,7 @@ import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.classifier.PiiType;
 import dev.lethe.connectors.spi.Discovery;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Reference;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -60,7 +61,7 @@ final class SchemaDiscovery {
     Discovery discover(int samplePerField) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         List<Discovery.Dataset> datasets = new ArrayList<>();
-        List<Discovery.Reference> references = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
         for (String schema : schemas) {
             for (String table : tables(metadata, schema)) {
                 context.checkpoint();
@@ -150,7 +151,7 @@ final class SchemaDiscovery {
         return List.copyOf(bySequence.values());
     }
 
-    private static List<Discovery.Reference> foreignKeys(DatabaseMetaData metadata, String schema, String table)
+    private static List<Reference> foreignKeys(DatabaseMetaData metadata, String schema, String table)
             throws SQLException {
         record Pair(int sequence, String from, String toTable, String to) {}
         Map<String, List<Pair>> byKey = new TreeMap<>();
@@ -166,10 +167,10 @@ final class SchemaDiscovery {
                                 rows.getString("PKCOLUMN_NAME")));
             }
         }
-        List<Discovery.Reference> references = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
         for (List<Pair> pairs : byKey.values()) {
             pairs.sort((a, b) -> Integer.compare(a.sequence(), b.sequence()));
-            references.add(new Discovery.Reference(
+            references.add(new Reference(
                     schema + "." + table,
                     pairs.stream().map(Pair::from).toList(),
                     pairs.getFirst().toTable(),

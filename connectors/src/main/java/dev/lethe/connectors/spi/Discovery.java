@@ -49,16 +49,4 @@ public record Discovery(List<Dataset> datasets, List<Reference> references) {
             }
         }
     }
-
-    /** {@code from.fromFields} refer to {@code to.toFields} (a foreign key, or one a person added). */
-    public record Reference(String from, List<String> fromFields, String to, List<String> toFields) {
-
-        public Reference {
-            fromFields = List.copyOf(fromFields);
-            toFields = List.copyOf(toFields);
-            if (fromFields.isEmpty() || fromFields.size() != toFields.size()) {
-                throw new IllegalArgumentException("a reference pairs one or more fields on each side");
-            }
-        }
-    }
 }

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Identities;
+import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
+import dev.lethe.connectors.spi.Reference;
+import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
@@ -20,6 +26,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,12 +159,9 @@ class PostgresConnectorIT {
 
         assertThat(discovery.references())
                 .contains(
-                        new Discovery.Reference(
-                                "public.orders", List.of("customer_id"), "public.customers", List.of("id")),
-                        new Discovery.Reference(
-                                "public.order_items", List.of("order_id"), "public.orders", List.of("id")),
-                        new Discovery.Reference(
-                                "public.invoices", List.of("customer_id"), "public.customers", List.of("id")))
+                        new Reference("public.orders", List.of("customer_id"), "public.customers", List.of("id")),
+                        new Reference("public.order_items", List.of("order_id"), "public.orders", List.of("id")),
+                        new Reference("public.invoices", List.of("customer_id"), "public.customers", List.of("id")))
                 .hasSize(3);
     }
 
@@ -172,6 +176,75 @@ class PostgresConnectorIT {
                     .isInstanceOf(OperationStoppedException.class);
         }
         assertThat(stopAfterFirstTable.get()).isEqualTo(2);
+    }
+
+    /** The shop as the catalog would describe it: identities in customers, everything else by reference. */
+    private static final SubjectMap SHOP = new SubjectMap(
+            Map.of("public.customers", Map.of("email", "email", "id", "customer_id")),
+            List.of(
+                    new Reference("public.orders", List.of("customer_id"), "public.customers", List.of("id")),
+                    new Reference("public.order_items", List.of("order_id"), "public.orders", List.of("id")),
+                    new Reference("public.invoices", List.of("customer_id"), "public.customers", List.of("id"))));
+
+    @Test
+    void locateCountsTheSubjectsRecordsAlongTheReferences() {
+        try (Connector connector = open(Map.of(), allowingTheTestServer())) {
+            var counts = ((Locating) connector).locate(CONTEXT, Identities.of("email", "customer7@example.org"), SHOP);
+
+            // Customer 7 owns orders 6, 306 (customer_id = 1 + id % 300); items of order o are 1 + i % 600 = o.
+            assertThat(counts)
+                    .containsExactlyInAnyOrder(
+                            new Locating.DatasetCount("public.customers", 1),
+                            new Locating.DatasetCount("public.orders", 2),
+                            new Locating.DatasetCount("public.order_items", 3),
+                            new Locating.DatasetCount("public.invoices", 1));
+        }
+    }
+
+    @Test
+    void anyOfTheSubjectsIdentitiesFindsThemAndAnUnknownSubjectHasNothing() {
+        try (Connector connector = open(Map.of(), allowingTheTestServer())) {
+            var byId = ((Locating) connector).locate(CONTEXT, Identities.of("customer_id", "7"), SHOP);
+            var nobody = ((Locating) connector).locate(CONTEXT, Identities.of("email", "nobody@example.org"), SHOP);
+
+            assertThat(byId).contains(new Locating.DatasetCount("public.order_items", 3));
+            assertThat(nobody).extracting(Locating.DatasetCount::records).containsOnly(0L);
+        }
+    }
+
+    @Test
+    void accessStreamsEveryRecordOfTheSubjectWithReadableValues() {
+        List<String> datasets = new ArrayList<>();
+        List<Map<String, Object>> customers = new ArrayList<>();
+        try (Connector connector = open(Map.of(), allowingTheTestServer())) {
+            ((Accessing) connector)
+                    .access(CONTEXT, Identities.of("email", "customer7@example.org"), SHOP, (dataset, record) -> {
+                        datasets.add(dataset);
+                        if (dataset.equals("public.customers")) {
+                            customers.add(record);
+                        }
+                    });
+        }
+
+        assertThat(datasets).hasSize(7);
+        assertThat(customers).singleElement().satisfies(customer -> {
+            assertThat(customer).containsEntry("email", "customer7@example.org").containsEntry("id", 7L);
+            assertThat(customer.get("created_at")).asString().matches("\\d{4}-\\d{2}-\\d{2}T.*");
+        });
+    }
+
+    @Test
+    void aNameTheServerDoesNotHaveIsRefusedBeforeAnySqlIsBuiltFromIt() {
+        var forged = new SubjectMap(Map.of("public.customers", Map.of("email\" = email; --", "email")), List.of());
+
+        try (Connector connector = open(Map.of(), allowingTheTestServer())) {
+            assertThatThrownBy(() ->
+                            ((Locating) connector).locate(CONTEXT, Identities.of("email", "x@example.org"), forged))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("is not a column of public.customers");
+        }
     }
 
     private static Map<String, Discovery.Field> fields(Discovery discovery, String dataset) {
