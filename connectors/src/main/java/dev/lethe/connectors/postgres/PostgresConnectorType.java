@@ -1,0 +1,39 @@
+package dev.lethe.connectors.postgres;
+
+import dev.lethe.connectors.spi.Capability;
+import dev.lethe.connectors.spi.ConfigField;
+import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.ConnectorConfig;
+import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ConnectorType;
+import java.util.List;
+import java.util.Set;
+
+/** PostgreSQL 12 and newer, through its JDBC driver. */
+public final class PostgresConnectorType implements ConnectorType {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String description() {
+        return "A PostgreSQL database: tables as datasets, columns as fields, foreign keys as references";
+    }
+
+    @Override
+    public List<ConfigField> fields() {
+        return PostgresConnectorConfig.FIELDS;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS);
+    }
+
+    @Override
+    public Connector open(ConnectorConfig config, ConnectorRuntime runtime) {
+        return new PostgresConnector(PostgresConnectorConfig.from(config), runtime);
+    }
+}
