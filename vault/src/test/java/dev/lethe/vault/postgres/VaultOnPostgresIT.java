@@ -3,6 +3,7 @@ package dev.lethe.vault.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.vault.DetokenizeRequest;
 import dev.lethe.vault.Principal;
 import dev.lethe.vault.ShredOutcome;
@@ -14,6 +15,7 @@ import dev.lethe.vault.Vault;
 import dev.lethe.vault.VaultBuilder;
 import dev.lethe.vault.VaultPermissions;
 import dev.lethe.vault.kms.LocalKms;
+import dev.lethe.vault.support.MigratedDatabase;
 import dev.lethe.vault.support.RecordingAudit;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +31,11 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole vault on the PostgreSQL key store and the local KMS: first use, shredding, rotation. */
+@ExtendWith(LocalServicesExtension.class)
 class VaultOnPostgresIT {
     private static final Principal READER = new Principal("dpo-1", Set.of(VaultPermissions.DETOKENIZE));
 
@@ -47,7 +51,7 @@ class VaultOnPostgresIT {
 
     @BeforeAll
     static void migrate() {
-        dsl = DSL.using(PostgresKeyRepositoryIT.migratedDatabase("vault_e2e"), SQLDialect.POSTGRES);
+        dsl = DSL.using(MigratedDatabase.create("vault_e2e"), SQLDialect.POSTGRES);
     }
 
     @BeforeEach
