@@ -16,6 +16,7 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /** The vault on the application's database, the configured KMS and the audit chain. */
@@ -23,7 +24,8 @@ import org.springframework.util.ClassUtils;
 class VaultConfiguration {
 
     @Bean
-    Kms vaultKms(VaultProperties properties) {
+    Kms vaultKms(VaultProperties properties, Environment environment) {
+        properties.requireSuitableFor(environment);
         VaultProperties.Kms kms = properties.kms();
         return switch (kms.type()) {
             case LOCAL -> LocalKms.open(kms.local().keysetFile());
