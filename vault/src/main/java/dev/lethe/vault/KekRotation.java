@@ -22,7 +22,13 @@ public interface KekRotation {
      */
     RewrapProgress rewrapBatch(KeyCursor after, int batchSize);
 
-    /** Retires every non-primary KEK version that no stored key uses; returns the versions retired. */
+    /**
+     * Retires the non-primary KEK versions that neither a stored key nor a key reported through {@link
+     * VaultBuilder#kekVersionsUsedElsewhere} uses, as far as the KMS can without retiring a used one
+     * ({@link dev.lethe.vault.kms.Kms#retirableVersions}): with Vault transit, which retires every version
+     * below a minimum, an unused version stays active while an older one is still used. Returns the
+     * versions retired.
+     */
     SortedSet<Integer> retireUnused();
 
     /** Rotates, re-wraps everything in batches of {@code batchSize}, then retires what is unused. */

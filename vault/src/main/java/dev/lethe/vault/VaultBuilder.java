@@ -91,7 +91,8 @@ public final class VaultBuilder {
     /**
      * KEK versions that wrap keys stored outside this vault's {@link KeyRepository} (another component
      * sharing the KMS, e.g. the audit chain's signing key). {@link KekRotation#retireUnused()} never retires
-     * them. Called at each retirement; must be thread-safe and return a non-null set.
+     * them, nor (with a KMS that retires only below a minimum, Vault transit) any version newer than them.
+     * Called at each retirement; must be thread-safe and return a non-null set.
      */
     public VaultBuilder kekVersionsUsedElsewhere(Supplier<Set<Integer>> versions) {
         this.kekVersionsUsedElsewhere = Objects.requireNonNull(versions, "versions");

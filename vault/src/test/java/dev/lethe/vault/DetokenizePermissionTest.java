@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.vault.audit.TokenAccess;
 import dev.lethe.vault.audit.TokensDetokenized;
 import dev.lethe.vault.audit.VaultAudit;
+import dev.lethe.vault.support.RecordingAudit;
 import dev.lethe.vault.support.VaultFixture;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DetokenizePermissionTest {
@@ -139,6 +141,53 @@ class DetokenizePermissionTest {
         assertThatThrownBy(() -> vault.detokenize(VaultFixture.READER, request(token, "export")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("a@example.com");
+    }
+
+    @Test
+    void whenTheAuditFailsABatchRevealsNothingEitherAndTheKeysStayUsable() {
+        AtomicBoolean auditDown = new AtomicBoolean(true);
+        RecordingAudit recorded = new RecordingAudit();
+        Vault vault = new VaultBuilder()
+                .kms(new dev.lethe.vault.support.MemoryKms())
+                .keyRepository(new dev.lethe.vault.keys.InMemoryKeyRepository())
+                .audit(new VaultAudit() {
+                    @Override
+                    public void detokenized(TokensDetokenized event) {
+                        if (auditDown.get()) {
+                            throw new IllegalStateException("audit chain unavailable");
+                        }
+                        recorded.detokenized(event);
+                    }
+
+                    @Override
+                    public void detokenizationDenied(dev.lethe.vault.audit.DetokenizationDenied event) {}
+
+                    @Override
+                    public void shredded(dev.lethe.vault.audit.SubjectShredded event) {}
+                })
+                .build();
+        List<TokenRef> tokens = List.of(
+                TokenRef.of(vault.tokenize(new TokenizeRequest(
+                                "acme", "cust-1", "contact.email", TokenKind.DETERMINISTIC, "a@example.com"))
+                        .token()),
+                TokenRef.of(vault.tokenize(new TokenizeRequest(
+                                "acme", "cust-2", "contact.email", TokenKind.DETERMINISTIC, "b@example.com"))
+                        .token()));
+        DetokenizeRequest batch = new DetokenizeRequest("acme", "export", "req-2", tokens);
+
+        assertThatThrownBy(() -> vault.detokenizeAll(VaultFixture.READER, batch))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("a@example.com")
+                .hasMessageNotContaining("b@example.com");
+        assertThat(recorded.detokenized).isEmpty();
+
+        auditDown.set(false);
+
+        assertThat(vault.detokenizeAll(VaultFixture.READER, batch))
+                .containsExactly(
+                        new DetokenizeOutcome.Revealed("a@example.com"),
+                        new DetokenizeOutcome.Revealed("b@example.com"));
+        assertThat(recorded.detokenized).singleElement();
     }
 
     private static DetokenizeRequest request(String token, String purpose) {

@@ -16,14 +16,15 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.ClassUtils;
+import org.springframework.core.env.Environment;
 
 /** The vault on the application's database, the configured KMS and the audit chain. */
 @Configuration(proxyBeanMethods = false)
 class VaultConfiguration {
 
     @Bean
-    Kms vaultKms(VaultProperties properties) {
+    Kms vaultKms(VaultProperties properties, Environment environment) {
+        properties.requireSuitableFor(environment);
         VaultProperties.Kms kms = properties.kms();
         return switch (kms.type()) {
             case LOCAL -> LocalKms.open(kms.local().keysetFile());
@@ -33,10 +34,6 @@ class VaultConfiguration {
                         t.address(), t.mount(), t.keyName(), t.token(), t.namespace(), t.timeout()));
             }
             case AWS -> {
-                if (!ClassUtils.isPresent("software.amazon.awssdk.services.kms.KmsClient", null)) {
-                    throw new IllegalStateException("lethe.vault.kms.type=aws needs software.amazon.awssdk:kms and "
-                            + "url-connection-client on the class path");
-                }
                 VaultProperties.Aws aws = kms.aws();
                 yield AwsKms.create(new AwsKmsSettings(aws.keyId(), aws.region(), aws.endpoint()));
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 
 /**
  * The vault's settings ({@code lethe.vault.*}), checked when the application starts: a bad value or
@@ -74,8 +75,28 @@ public record VaultProperties(
     /**
      * @param keysetFile the Tink keyset, outside the database and its backups; created on first start
      *     with owner-only permissions (default {@code ${lethe.data-dir}/kms/keyset.json})
+     * @param allowInProd lets the {@code prod} profile use the local KMS ({@code
+     *     .allow-in-prod}, default false): only for a single instance, since every process with its own
+     *     keyset file holds its own KEK and cannot read the others' keys
      */
-    public record Local(Path keysetFile) {}
+    public record Local(
+            Path keysetFile, @DefaultValue("false") boolean allowInProd) {}
+
+    /**
+     * Rules that depend on the active profiles, checked before the KMS is created: the {@code prod}
+     * profile refuses the local KMS unless {@code lethe.vault.kms.local.allow-in-prod=true}.
+     *
+     * @throws IllegalStateException naming the property to set
+     */
+    public void requireSuitableFor(Environment environment) {
+        if (kms.type() == KmsType.LOCAL
+                && environment.matchesProfiles("prod")
+                && !kms.local().allowInProd()) {
+            throw new IllegalStateException("lethe.vault.kms.type=local is refused in the prod profile: with "
+                    + "several processes each host would hold its own KEK. Set lethe.vault.kms.type to "
+                    + "vault-transit or aws, or lethe.vault.kms.local.allow-in-prod=true for a single instance.");
+        }
+    }
 
     /** See {@link dev.lethe.vault.kms.VaultTransitSettings}; {@code token} is a secret. */
     public record VaultTransit(

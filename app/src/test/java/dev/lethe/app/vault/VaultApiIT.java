@@ -172,6 +172,32 @@ class VaultApiIT extends AppIntegrationTest {
     }
 
     @Test
+    void whenTheAuditChainRefusesTheEntryNoValueIsRevealed() throws Exception {
+        String token = tokenize(engineer, "cust-13", "fay@example.com");
+        String refuse = "lethe_it_refuse_" + tenant.id().toString().replace("-", "");
+        // The chain's own table refuses this tenant's detokenization entries, as a failing write would.
+        owner().execute("create function " + refuse + "() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'audit write refused by the test'; end $$");
+        owner().execute("create trigger " + refuse + " before insert on audit_entry for each row when "
+                + "(new.tenant_id = '" + tenant.id() + "' and new.action = 'vault.detokenize') execute function "
+                + refuse + "()");
+        HttpResponse<String> refused;
+        try {
+            refused = post("/detokenize", officer, Map.of("token", token, "purpose", "dsar-export"));
+        } finally {
+            owner().execute("drop trigger " + refuse + " on audit_entry");
+            owner().execute("drop function " + refuse + "()");
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isGreaterThanOrEqualTo(500);
+        assertThat(refused.body()).doesNotContain("fay@example.com");
+        assertThat(entries("vault.detokenize")).isEmpty();
+        HttpResponse<String> revealed = post("/detokenize", officer, Map.of("token", token, "purpose", "dsar-export"));
+        assertThat(json(revealed).get("value").asString()).isEqualTo("fay@example.com");
+        assertThat(entries("vault.detokenize")).hasSize(1);
+    }
+
+    @Test
     void badInputIsABadRequestProblemNamingTheFieldWithoutTheValue() throws Exception {
         String secretValue = "ana.secret@example.com";
         var unknownKind = Map.of("subject", "s", "category", "contact.email", "kind", "ROT13", "value", secretValue);

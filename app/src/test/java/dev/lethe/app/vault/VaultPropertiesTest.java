@@ -1,6 +1,7 @@
 package dev.lethe.app.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 class VaultPropertiesTest {
 
@@ -48,6 +50,41 @@ class VaultPropertiesTest {
                 "lethe.vault.cache.max-age");
         assertFailsNaming(Map.of("lethe.vault.kms.type", "aws"), "lethe.vault.kms.aws");
         assertFailsNaming(Map.of("lethe.vault.kms.type", "vault-transit"), "lethe.vault.kms.vault-transit");
+    }
+
+    @Test
+    void theProdProfileRefusesTheLocalKmsNamingThePropertyThatAllowsIt() {
+        VaultProperties local = bind(Map.of("lethe.vault.kms.local.keyset-file", "/nonexistent/kms/keyset.json"));
+
+        assertThatThrownBy(() -> new VaultConfiguration().vaultKms(local, profiles("prod")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lethe.vault.kms.local.allow-in-prod=true")
+                .hasMessageContaining("lethe.vault.kms.type");
+        assertThat(Path.of("/nonexistent/kms/keyset.json")).doesNotExist();
+    }
+
+    @Test
+    void theLocalKmsIsAllowedInProdOnlyWhenExplicitlyAllowedAndEverywhereElse() {
+        VaultProperties allowed =
+                bind(Map.of("lethe.vault.kms.local.keyset-file", "/k", "lethe.vault.kms.local.allow-in-prod", "true"));
+        VaultProperties local = bind(Map.of("lethe.vault.kms.local.keyset-file", "/k"));
+        VaultProperties transit = bind(Map.of(
+                "lethe.vault.kms.type", "vault-transit",
+                "lethe.vault.kms.vault-transit.address", "https://vault:8200",
+                "lethe.vault.kms.vault-transit.key-name", "lethe",
+                "lethe.vault.kms.vault-transit.token", "s.secret"));
+
+        assertThat(local.kms().local().allowInProd()).isFalse();
+        assertThatCode(() -> allowed.requireSuitableFor(profiles("prod"))).doesNotThrowAnyException();
+        assertThatCode(() -> transit.requireSuitableFor(profiles("prod"))).doesNotThrowAnyException();
+        assertThatCode(() -> local.requireSuitableFor(profiles("local"))).doesNotThrowAnyException();
+        assertThatCode(() -> local.requireSuitableFor(profiles())).doesNotThrowAnyException();
+    }
+
+    private static MockEnvironment profiles(String... active) {
+        MockEnvironment environment = new MockEnvironment();
+        environment.setActiveProfiles(active);
+        return environment;
     }
 
     private static void assertFailsNaming(Map<String, String> values, String property) {

@@ -45,6 +45,11 @@ final class ContainerServices {
                 temporal.getHost() + ":" + temporal.getMappedPort(7233));
     }
 
+    /** Whether the integration tests were asked to use containers ({@code -Pcontainers}). */
+    static boolean requested() {
+        return "containers".equals(System.getProperty("lethe.it.services"));
+    }
+
     static Optional<String> unavailableReason() {
         return dockerAvailable()
                 ? Optional.empty()
@@ -55,7 +60,8 @@ final class ContainerServices {
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a module without Testcontainers on its test class path.
             return false;
         }
     }

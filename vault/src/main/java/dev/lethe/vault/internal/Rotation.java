@@ -65,15 +65,14 @@ final class Rotation implements KekRotation {
 
     @Override
     public SortedSet<Integer> retireUnused() {
-        int primary = kms.primaryVersion();
         Set<Integer> used = new HashSet<>(repository.countByKekVersion().keySet());
         used.addAll(usedElsewhere.get());
+        // The KMS says what can go without taking a used version along (Vault transit retires below a
+        // minimum only); oldest first, as such a KMS requires.
         SortedSet<Integer> retired = new TreeSet<>();
-        for (int version : kms.activeVersions()) {
-            if (version != primary && !used.contains(version)) {
-                kms.retire(version);
-                retired.add(version);
-            }
+        for (int version : kms.retirableVersions(used)) {
+            kms.retire(version);
+            retired.add(version);
         }
         return retired;
     }

@@ -1,7 +1,9 @@
 package dev.lethe.vault.kms;
 
 import java.util.Arrays;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A key management service holding the key-encryption key (KEK) that wraps every data key (envelope
@@ -54,11 +56,32 @@ public interface Kms {
     int rotate();
 
     /**
-     * Retires {@code version} (and, for a KMS that can only retire by a minimum version, every older one)
-     * so that it never unwraps again; for the local KMS its key material is deleted. The caller must have
-     * re-wrapped every key it wrapped first.
+     * The versions that {@link #retire} may be called with, oldest first, such that every version in
+     * {@code stillNeeded} and the primary keep unwrapping. The default is every active version that is
+     * neither the primary nor still needed; a KMS that can only retire versions below a minimum (Vault
+     * transit's {@code min_decryption_version}) answers only the versions older than the oldest one
+     * still needed, so an unused version may stay active behind an older one that is in use.
+     *
+     * @param stillNeeded versions that wrap keys someone still reads; never null
+     */
+    default SortedSet<Integer> retirableVersions(Set<Integer> stillNeeded) {
+        int primary = primaryVersion();
+        SortedSet<Integer> retirable = new TreeSet<>(activeVersions());
+        retirable.remove(primary);
+        retirable.removeAll(stillNeeded);
+        return retirable;
+    }
+
+    /**
+     * Retires exactly {@code version} so that it never unwraps again; for the local KMS its key material
+     * is deleted. Never retires any other version: a KMS that can only retire below a minimum refuses a
+     * version that is not its oldest active one. Retiring a version that is already retired does
+     * nothing. The caller must have re-wrapped every key it wrapped under {@code version} first; {@link
+     * #retirableVersions} says which versions can go, in the order to retire them.
      *
      * @throws IllegalArgumentException for the primary version
+     * @throws IllegalStateException when this KMS cannot retire {@code version} without retiring an
+     *     older active version too
      */
     void retire(int version);
 }

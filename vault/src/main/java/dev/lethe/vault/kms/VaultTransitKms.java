@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
  * KEK in HashiCorp Vault's transit engine: data keys are wrapped with {@code encrypt}, unwrapped with
  * {@code decrypt} (with the row binding as {@code associated_data}, so the key must be an AEAD type),
  * versions are transit key versions, rotation is {@code keys/:name/rotate}, and retiring raises the
- * key's {@code min_decryption_version}, which retires every older version too.
+ * key's {@code min_decryption_version}. That retires every older version too, so versions are retired
+ * oldest first and never past one that is still needed (see {@link #retirableVersions}). Raising it
+ * does not destroy key material: Vault keeps retired versions archived until the key is trimmed.
  *
  * <p>Re-wrapping uses the interface default (decrypt, encrypt) because transit's {@code rewrap} does not
  * take associated data. Thread-safe; the HTTP client is shared.
@@ -87,14 +90,45 @@ public final class VaultTransitKms implements Kms {
         return primaryVersion();
     }
 
+    /**
+     * Vault transit retires by raising {@code min_decryption_version}, which retires every older version
+     * at once: only the versions below the oldest one still needed (or the primary) can go.
+     */
+    @Override
+    public SortedSet<Integer> retirableVersions(Set<Integer> stillNeeded) {
+        JsonObject info = keyInfo();
+        int oldestActive = Math.max(1, integer(info, "min_decryption_version"));
+        int keep = integer(info, "latest_version");
+        for (int version : stillNeeded) {
+            if (version >= oldestActive) { // an already retired version cannot be helped any more
+                keep = Math.min(keep, version);
+            }
+        }
+        SortedSet<Integer> retirable = new TreeSet<>();
+        for (int v = oldestActive; v < keep; v++) {
+            retirable.add(v);
+        }
+        return retirable;
+    }
+
+    /**
+     * Raises {@code min_decryption_version} to {@code version + 1}, which is only allowed when {@code
+     * version} is the oldest active version: a larger step would retire older versions too, and one of
+     * them may still wrap a key that somebody needs.
+     */
     @Override
     public void retire(int version) {
         JsonObject info = keyInfo();
         if (version >= integer(info, "latest_version")) {
             throw new IllegalArgumentException("the primary KEK version cannot be retired");
         }
-        if (version < integer(info, "min_decryption_version")) {
+        int oldestActive = Math.max(1, integer(info, "min_decryption_version"));
+        if (version < oldestActive) {
             return; // already retired
+        }
+        if (version > oldestActive) {
+            throw new IllegalStateException("Vault transit retires KEK versions oldest first: version " + version
+                    + " cannot be retired while version " + oldestActive + " is active");
         }
         JsonObject body = new JsonObject();
         body.addProperty("min_decryption_version", version + 1);

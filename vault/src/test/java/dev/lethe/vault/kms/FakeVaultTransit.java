@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for Vault's transit engine on loopback, with the request and response shapes of the real
- * API (encrypt, decrypt, keys, rotate, config) and real AES-GCM per key version.
+ * API (encrypt, decrypt, keys, rotate, config) and real AES-GCM per key version. Like Vault, it retires
+ * by {@code min_decryption_version} only: every version below it stops decrypting.
  */
 final class FakeVaultTransit implements AutoCloseable {
     static final String TOKEN = "s.test-token";
@@ -94,15 +95,31 @@ final class FakeVaultTransit implements AutoCloseable {
                     addVersion();
                     reply(exchange, 200, keyInfo());
                 }
-                case "keys/lethe/config" -> {
-                    minDecryptionVersion = body.get("min_decryption_version").getAsInt();
-                    reply(exchange, 204, null);
-                }
+                case "keys/lethe/config" -> config(exchange, body);
                 default -> reply(exchange, 404, errors("unsupported path"));
             }
         } catch (GeneralSecurityException e) {
             reply(exchange, 400, errors("cipher: message authentication failed"));
         }
+    }
+
+    /**
+     * As Vault: {@code min_decryption_version} makes every version below it unusable at once (they stay
+     * archived, so lowering it again brings them back); it cannot exceed the latest version.
+     */
+    private void config(HttpExchange exchange, JsonObject body) throws IOException {
+        if (body.has("min_decryption_version")) {
+            int min = body.get("min_decryption_version").getAsInt();
+            if (min > latest()) {
+                reply(
+                        exchange,
+                        400,
+                        errors("cannot set min decryption version to a value greater than latest version"));
+                return;
+            }
+            minDecryptionVersion = Math.max(1, min);
+        }
+        reply(exchange, 204, null);
     }
 
     private JsonObject encrypt(JsonObject body) throws GeneralSecurityException {

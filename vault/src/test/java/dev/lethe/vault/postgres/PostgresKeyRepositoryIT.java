@@ -3,14 +3,14 @@ package dev.lethe.vault.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.infra.ServiceEndpoints;
-import dev.lethe.infra.testing.TestServices;
+import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.vault.keys.KeyCursor;
 import dev.lethe.vault.keys.KeyId;
 import dev.lethe.vault.keys.KeyScope;
 import dev.lethe.vault.keys.ShredRecord;
 import dev.lethe.vault.keys.SubjectHash;
 import dev.lethe.vault.keys.WrappedKey;
+import dev.lethe.vault.support.MigratedDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,16 +25,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The {@link dev.lethe.vault.keys.KeyRepository} contract on the real PostgreSQL, migrated by Flyway. */
+@ExtendWith(LocalServicesExtension.class)
 class PostgresKeyRepositoryIT {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -44,21 +44,7 @@ class PostgresKeyRepositoryIT {
 
     @BeforeAll
     static void migrate() {
-        dsl = DSL.using(migratedDatabase("vault_keys"), SQLDialect.POSTGRES);
-    }
-
-    static PGSimpleDataSource migratedDatabase(String prefix) {
-        ServiceEndpoints services = TestServices.endpoints();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(services.jdbcUrl(TestServices.createDatabase(prefix)));
-        dataSource.setUser(services.postgresUser());
-        dataSource.setPassword(services.postgresPassword());
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return dataSource;
+        dsl = DSL.using(MigratedDatabase.create("vault_keys"), SQLDialect.POSTGRES);
     }
 
     @BeforeEach

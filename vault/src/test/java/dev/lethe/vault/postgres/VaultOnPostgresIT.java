@@ -3,7 +3,10 @@ package dev.lethe.vault.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.infra.testing.Eventually;
+import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.vault.DetokenizeRequest;
+import dev.lethe.vault.KekRotation;
 import dev.lethe.vault.Principal;
 import dev.lethe.vault.ShredOutcome;
 import dev.lethe.vault.SubjectErasedException;
@@ -13,25 +16,35 @@ import dev.lethe.vault.TokenizeRequest;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.VaultBuilder;
 import dev.lethe.vault.VaultPermissions;
+import dev.lethe.vault.keys.KeyCursor;
 import dev.lethe.vault.kms.LocalKms;
+import dev.lethe.vault.support.MigratedDatabase;
 import dev.lethe.vault.support.RecordingAudit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole vault on the PostgreSQL key store and the local KMS: first use, shredding, rotation. */
+@ExtendWith(LocalServicesExtension.class)
 class VaultOnPostgresIT {
     private static final Principal READER = new Principal("dpo-1", Set.of(VaultPermissions.DETOKENIZE));
 
@@ -47,7 +60,7 @@ class VaultOnPostgresIT {
 
     @BeforeAll
     static void migrate() {
-        dsl = DSL.using(PostgresKeyRepositoryIT.migratedDatabase("vault_e2e"), SQLDialect.POSTGRES);
+        dsl = DSL.using(MigratedDatabase.create("vault_e2e"), SQLDialect.POSTGRES);
     }
 
     @BeforeEach
@@ -103,41 +116,87 @@ class VaultOnPostgresIT {
     }
 
     @Test
-    void rotationReWrapsStoredKeysWhileTokensStayReadable() throws Exception {
-        List<String> tokens = new ArrayList<>();
+    void rotationReWrapsStoredKeysWhileReadersAndWritersKeepWorking() throws Exception {
+        // Caches that expire at every read: every detokenization unwraps from the table, racing the re-wrap.
+        AtomicLong clock = new AtomicLong();
+        Vault busy = new VaultBuilder()
+                .kms(kms)
+                .keyRepository(repository)
+                .audit(new RecordingAudit())
+                .cacheMaxKeys(4)
+                .nanoTime(() -> clock.addAndGet(Duration.ofMinutes(10).toNanos()))
+                .build();
+        Map<String, String> tokens = new ConcurrentHashMap<>();
         for (int i = 0; i < 40; i++) {
-            tokens.add(tokenize(vault, "cust-" + i, "user" + i + "@example.com"));
+            tokens.put(tokenize(busy, "cust-" + i, "user" + i + "@example.com"), "user" + i + "@example.com");
         }
+        List<String> minted = List.copyOf(tokens.keySet());
         int before = kms.primaryVersion();
-        AtomicBoolean rotating = new AtomicBoolean(true);
-        AtomicInteger reads = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread reader = Thread.ofPlatform().start(() -> {
-            try {
-                while (rotating.get()) {
-                    int i = reads.getAndIncrement() % tokens.size();
-                    assertThat(detokenize(vault, tokens.get(i))).isEqualTo("user" + i + "@example.com");
-                    tokenize(vault, "new-" + reads.get(), "x@example.com");
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong operations = new AtomicLong();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            boolean writer = w % 2 == 0;
+            int worker = w;
+            workers.add(Thread.ofPlatform().start(() -> {
+                int n = 0;
+                while (running.get()) {
+                    try {
+                        if (writer) {
+                            String value = "new-" + worker + "-" + n + "@example.com";
+                            tokens.put(tokenize(busy, "new-" + worker + "-" + n, value), value);
+                        } else {
+                            String token =
+                                    minted.get(ThreadLocalRandom.current().nextInt(minted.size()));
+                            if (!detokenize(busy, token).equals(tokens.get(token))) {
+                                failures.add(new AssertionError("a token read back a wrong value"));
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                    n++;
+                    operations.incrementAndGet();
                 }
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-
-        var report = vault.kekRotation().rotateNow(7);
-        rotating.set(false);
-        reader.join();
-
-        assertThat(failure.get()).isNull();
-        assertThat(report.newVersion()).isNotEqualTo(before);
-        assertThat(report.retired()).contains(before);
-        assertThat(repository.countByKekVersion()).containsOnlyKeys(report.newVersion());
-        assertThat(reads.get()).isPositive();
-        Vault cold = newVaultInstance();
-        for (int i = 0; i < tokens.size(); i++) {
-            assertThat(detokenize(cold, tokens.get(i))).isEqualTo("user" + i + "@example.com");
+            }));
         }
-        assertThat(kms.primaryVersion()).isEqualTo(report.newVersion());
+
+        KekRotation rotation = busy.kekRotation();
+        int primary = rotation.rotate();
+        long rewrapped = 0;
+        int batches = 0;
+        for (int sweep = 0; sweep < 3; sweep++) {
+            Optional<KeyCursor> cursor = Optional.empty();
+            do {
+                // Each batch waits for the workers to get on, so reads and writes interleave with it.
+                awaitMoreOperations(operations, 20);
+                KekRotation.RewrapProgress progress = rotation.rewrapBatch(cursor.orElse(null), 7);
+                rewrapped += progress.rewrapped();
+                batches++;
+                cursor = progress.next();
+            } while (cursor.isPresent());
+        }
+        running.set(false);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        SortedSet<Integer> retired = rotation.retireUnused();
+
+        assertThat(failures).isEmpty();
+        assertThat(batches).isGreaterThan(3);
+        assertThat(rewrapped).isGreaterThanOrEqualTo(41);
+        assertThat(retired).contains(before);
+        assertThat(repository.countByKekVersion()).containsOnlyKeys(primary);
+        assertThat(kms.activeVersions()).containsExactly(primary);
+        Vault cold = newVaultInstance();
+        assertThat(tokens).hasSizeGreaterThan(minted.size());
+        tokens.forEach((token, value) -> assertThat(detokenize(cold, token)).isEqualTo(value));
+    }
+
+    private static void awaitMoreOperations(AtomicLong operations, long more) {
+        long target = operations.get() + more;
+        Eventually.require("workers progressing", operations::get, n -> n >= target, Duration.ofSeconds(30));
     }
 
     private String tokenize(Vault on, String subject, String value) {
