@@ -1,5 +1,15 @@
 -- The audit chain's evidence, hardened against the application's own role and against the owner.
 
+-- 0. The shared refusal names the table it guards (audit_checkpoint and audit_signing_key use it too).
+create or replace function audit_entry_refuse_change() returns trigger
+    language plpgsql as
+$$
+begin
+    raise exception '% is append-only: % is not allowed', tg_table_name, tg_op
+        using errcode = 'insufficient_privilege';
+end
+$$;
+
 -- 1. Signing keys. A public key, once stored, is what old checkpoints are checked against: nobody
 --    changes or removes it, the owner included. Only the wrapping of the private half changes (a
 --    re-wrap under a newer KEK version), and lethe_app can do that only through the function below,
