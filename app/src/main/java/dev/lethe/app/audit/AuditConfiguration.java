@@ -1,9 +1,12 @@
 package dev.lethe.app.audit;
 
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.audit.CheckpointAnchors;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.vault.kms.Kms;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -15,10 +18,23 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
+    /**
+     * The anchor topic is made before the application answers, so that verification right after a
+     * first start does not find it missing. Kafka being away does not stop the start: anchoring catches
+     * up later, and verification says the anchors could not be read meanwhile.
+     */
     @Bean(destroyMethod = "close")
     KafkaCheckpointAnchors checkpointAnchors(KafkaAdmin kafkaAdmin, AuditProperties properties) {
-        return new KafkaCheckpointAnchors(
+        var anchors = new KafkaCheckpointAnchors(
                 kafkaAdmin.getConfigurationProperties(), properties.anchors().topic());
+        try {
+            anchors.prepare();
+        } catch (CheckpointAnchors.AnchorsUnavailableException e) {
+            log.warn("The audit anchor topic is not ready yet (anchoring catches up later): {}", e.getMessage());
+        }
+        return anchors;
     }
 
     @Bean(destroyMethod = "close")
