@@ -97,11 +97,17 @@ public final class AuditVerifyCli {
         } catch (SQLException | DataAccessException e) {
             String state = e instanceof SQLException sql ? sql.getSQLState() : ((DataAccessException) e).sqlState();
             err.println("lethe audit verify: cannot read the database at " + url + " (" + state + "). "
-                    + ("42883".equals(state)
-                            ? "Its schema is older than this verifier: start this version of Lethe once so"
-                                    + " that its migrations run."
-                            : "Start Lethe (./lethe up), or point --db-url / SPRING_DATASOURCE_URL at its"
-                                    + " database."));
+                    + switch (state == null ? "" : state) {
+                        case "42883" ->
+                            "Its schema is older than this verifier: start this version of Lethe"
+                                    + " once so that its migrations run.";
+                        case "42501" ->
+                            "The role " + user + " may not read the audit chain: use lethe_app or"
+                                    + " the owner, or grant it SELECT on the audit tables and EXECUTE on"
+                                    + " lethe_audit_extent().";
+                        default ->
+                            "Start Lethe (./lethe up), or point --db-url / SPRING_DATASOURCE_URL at its" + " database.";
+                    });
             return CANNOT_RUN;
         }
     }

@@ -101,6 +101,17 @@ class AuditVerifyCliIT extends AppIntegrationTest {
     }
 
     @Test
+    void aRoleWithoutTheRightToReadTheChainIsToldWhatItNeeds() {
+        String stranger = UniqueNames.database("lethe_stranger");
+        TestServices.ensureLoginRole(stranger);
+
+        assertThat(verifyAs(stranger)).isEqualTo(2);
+
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("(42501)").contains("may not read the audit chain");
+    }
+
+    @Test
     void aForgedEntryIsNamedAndTheExitCodeIsOne() {
         dsl.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
         try {
