@@ -4,6 +4,8 @@ import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.CheckpointAnchors;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.vault.kms.Kms;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,24 +23,30 @@ class AuditConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
     /**
-     * The anchor topic is made before the application answers, so that verification right after a
-     * first start does not find it missing. Kafka being away does not stop the start: anchoring catches
-     * up later, and verification says the anchors could not be read meanwhile.
+     * The anchor topic (and file, if configured) is made before the application answers, so that
+     * verification right after a first start does not find it missing. Kafka being away does not stop
+     * the start: anchoring catches up later, and verification says the anchors could not be read
+     * meanwhile.
      */
     @Bean(destroyMethod = "close")
-    KafkaCheckpointAnchors checkpointAnchors(KafkaAdmin kafkaAdmin, AuditProperties properties) {
-        var anchors = new KafkaCheckpointAnchors(
-                kafkaAdmin.getConfigurationProperties(), properties.anchors().topic());
+    CheckpointAnchorSet checkpointAnchors(KafkaAdmin kafkaAdmin, AuditProperties properties) {
+        List<CheckpointAnchors> logs = new ArrayList<>();
+        logs.add(new KafkaCheckpointAnchors(
+                kafkaAdmin.getConfigurationProperties(), properties.anchors().topic()));
+        if (properties.anchors().file() != null) {
+            logs.add(new FileCheckpointAnchors(properties.anchors().file()));
+        }
+        var anchors = new CheckpointAnchorSet(logs);
         try {
             anchors.prepare();
         } catch (CheckpointAnchors.AnchorsUnavailableException e) {
-            log.warn("The audit anchor topic is not ready yet (anchoring catches up later): {}", e.getMessage());
+            log.warn("The audit anchor log is not ready yet (anchoring catches up later): {}", e.getMessage());
         }
         return anchors;
     }
 
     @Bean(destroyMethod = "close")
-    CheckpointAnchorer checkpointAnchorer(DSLContext dsl, KafkaCheckpointAnchors anchors, Tenants tenants) {
+    CheckpointAnchorer checkpointAnchorer(DSLContext dsl, CheckpointAnchorSet anchors, Tenants tenants) {
         return new CheckpointAnchorer(dsl, anchors, tenants);
     }
 

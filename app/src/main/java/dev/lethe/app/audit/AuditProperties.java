@@ -1,5 +1,6 @@
 package dev.lethe.app.audit;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,10 +30,13 @@ public record AuditProperties(
     /**
      * @param topic the append-only topic of checkpoint anchors (unlimited retention, created if missing);
      *     one per installation
+     * @param file optionally, a file that every anchor is appended to as well (JSON lines); null for none
      */
     public record Anchors(
             @DefaultValue(KafkaCheckpointAnchors.DEFAULT_TOPIC)
-            String topic) {
+            String topic,
+
+            Path file) {
 
         public Anchors {
             if (topic == null || topic.isBlank()) {

@@ -27,14 +27,14 @@ final class CheckpointAnchorer implements AuditTrail.CheckpointListener, AutoClo
     private static final Logger log = LoggerFactory.getLogger(CheckpointAnchorer.class);
     private static final UUID ALL = new UUID(0, 0);
 
-    private final KafkaCheckpointAnchors anchors;
+    private final CheckpointAnchors anchors;
     private final CheckpointAnchoring anchoring;
     private final Tenants tenants;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("audit-anchors").daemon().factory());
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
-    CheckpointAnchorer(DSLContext dsl, KafkaCheckpointAnchors anchors, Tenants tenants) {
+    CheckpointAnchorer(DSLContext dsl, CheckpointAnchors anchors, Tenants tenants) {
         this.anchors = anchors;
         this.anchoring = new CheckpointAnchoring(dsl, anchors);
         this.tenants = tenants;

@@ -3,12 +3,8 @@ package dev.lethe.app.audit;
 import dev.lethe.catalog.audit.CheckpointAnchor;
 import dev.lethe.catalog.audit.CheckpointAnchors;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +31,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checkpoint anchors on an append-only Kafka topic ({@value #DEFAULT_TOPIC} by default): unlimited
  * retention, deletion by retention only (never compaction), created with those settings if missing.
  * One record per signed checkpoint, keyed by tenant; the value is JSON with the tenant, sequence
- * number, head hash, signing time, key id, signature (Base64) and the SHA-256 of the public key.
+ * number, head hash, signing time, key id, signature (Base64) and the SHA-256 of the public key
+ * ({@link AnchorRecords}).
  * Reading goes through the whole topic from its start. Thread-safe.
  */
 public final class KafkaCheckpointAnchors implements CheckpointAnchors, AutoCloseable {
@@ -52,7 +46,6 @@ public final class KafkaCheckpointAnchors implements CheckpointAnchors, AutoClos
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READ_PATIENCE = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, Object> clientConfig;
     private final String topic;
@@ -76,7 +69,7 @@ public final class KafkaCheckpointAnchors implements CheckpointAnchors, AutoClos
             List<Future<RecordMetadata>> sent = new ArrayList<>(anchors.size());
             for (CheckpointAnchor anchor : anchors) {
                 sent.add(producer()
-                        .send(new ProducerRecord<>(topic, anchor.tenantId().toString(), encode(anchor))));
+                        .send(new ProducerRecord<>(topic, anchor.tenantId().toString(), AnchorRecords.encode(anchor))));
             }
             for (Future<RecordMetadata> send : sent) {
                 send.get(TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
@@ -95,6 +88,7 @@ public final class KafkaCheckpointAnchors implements CheckpointAnchors, AutoClos
      *
      * @throws AnchorsUnavailableException when Kafka does not answer
      */
+    @Override
     public synchronized void prepare() {
         try {
             ensureTopic();
@@ -149,7 +143,7 @@ public final class KafkaCheckpointAnchors implements CheckpointAnchors, AutoClos
                             "the anchor topic " + topic + " could not be read to its end in " + READ_PATIENCE);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    decode(record.value())
+                    AnchorRecords.decode(record.value())
                             .ifPresent(anchor -> byTenant.computeIfAbsent(anchor.tenantId(), id -> new ArrayList<>())
                                     .add(anchor));
                 }
@@ -208,42 +202,6 @@ public final class KafkaCheckpointAnchors implements CheckpointAnchors, AutoClos
             producer = new KafkaProducer<>(config);
         }
         return producer;
-    }
-
-    static String encode(CheckpointAnchor anchor) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("v", 1);
-        value.put("tenant", anchor.tenantId().toString());
-        value.put("seq", anchor.seq());
-        value.put("hash", anchor.headHash());
-        value.put("signedAt", anchor.signedAt().toString());
-        value.put("keyId", anchor.keyId());
-        value.put("signature", Base64.getEncoder().encodeToString(anchor.signature()));
-        value.put("publicKeySha256", anchor.publicKeySha256());
-        return JSON.writeValueAsString(value);
-    }
-
-    /** Empty for anything that isn't a well-formed anchor (it can vouch for nothing). */
-    static Optional<CheckpointAnchor> decode(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(value);
-            if (node.path("v").asInt() != 1) {
-                return Optional.empty();
-            }
-            return Optional.of(new CheckpointAnchor(
-                    UUID.fromString(node.required("tenant").asString()),
-                    node.required("seq").asLong(),
-                    node.required("hash").asString(),
-                    Instant.parse(node.required("signedAt").asString()),
-                    node.required("keyId").asString(),
-                    Base64.getDecoder().decode(node.required("signature").asString()),
-                    node.required("publicKeySha256").asString()));
-        } catch (JacksonException | IllegalArgumentException | DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String describe(Throwable e) {

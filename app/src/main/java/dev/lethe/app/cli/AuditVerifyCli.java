@@ -1,5 +1,7 @@
 package dev.lethe.app.cli;
 
+import dev.lethe.app.audit.CheckpointAnchorSet;
+import dev.lethe.app.audit.FileCheckpointAnchors;
 import dev.lethe.app.audit.KafkaCheckpointAnchors;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.ChainVerification;
@@ -7,6 +9,7 @@ import dev.lethe.catalog.audit.CheckpointAnchor;
 import dev.lethe.catalog.audit.CheckpointAnchors;
 import dev.lethe.catalog.audit.CheckpointAnchors.AnchorsUnavailableException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER] [--kafka BOOTSTRAP]
- * [--anchor-topic TOPIC] [--skip-anchors]}: checks each tenant's audit chain straight in the database,
- * without the application, against the signed checkpoints there and the checkpoint anchors on Kafka,
+ * [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]}: checks each tenant's audit chain straight in the database,
+ * without the application, against the signed checkpoints there and the checkpoint anchors on Kafka
+ * (and in an anchor file, {@code --anchor-file} or {@code LETHE_AUDIT_ANCHORS_FILE}),
  * and prints one JSON line per tenant. The password comes from {@code SPRING_DATASOURCE_PASSWORD},
  * never the command line.
  *
@@ -50,11 +54,17 @@ public final class AuditVerifyCli {
     static final int ANCHORS_UNREADABLE = 3;
 
     private static final String USAGE = "Usage: ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER]"
-            + " [--kafka BOOTSTRAP] [--anchor-topic TOPIC] [--skip-anchors]";
+            + " [--kafka BOOTSTRAP] [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Options(
-            String url, String user, String tenantSlug, String kafka, String anchorTopic, boolean skipAnchors) {}
+            String url,
+            String user,
+            String tenantSlug,
+            String kafka,
+            String anchorTopic,
+            String anchorFile,
+            boolean skipAnchors) {}
 
     private record TenantExtent(UUID id, String slug) {}
 
@@ -70,8 +80,10 @@ public final class AuditVerifyCli {
         String user = env.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
         String kafka = env.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", LOCAL_KAFKA);
         String topic = env.getOrDefault("LETHE_AUDIT_ANCHORS_TOPIC", KafkaCheckpointAnchors.DEFAULT_TOPIC);
+        String anchorFile = env.get("LETHE_AUDIT_ANCHORS_FILE");
         String tenantSlug = null;
         boolean skipAnchors = false;
+        boolean missingValue = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--db-url" -> url = value(args, ++i);
@@ -79,6 +91,10 @@ public final class AuditVerifyCli {
                 case "--tenant" -> tenantSlug = value(args, ++i);
                 case "--kafka" -> kafka = value(args, ++i);
                 case "--anchor-topic" -> topic = value(args, ++i);
+                case "--anchor-file" -> {
+                    anchorFile = value(args, ++i);
+                    missingValue |= anchorFile == null;
+                }
                 case "--skip-anchors" -> skipAnchors = true;
                 default -> {
                     err.println("lethe audit verify: unknown option '" + args[i] + "'. " + USAGE);
@@ -86,11 +102,11 @@ public final class AuditVerifyCli {
                 }
             }
         }
-        if (url == null || user == null || kafka == null || topic == null) {
+        if (missingValue || url == null || user == null || kafka == null || topic == null) {
             err.println("lethe audit verify: an option is missing its value. " + USAGE);
             return CANNOT_RUN;
         }
-        var options = new Options(url, user, tenantSlug, kafka, topic, skipAnchors);
+        var options = new Options(url, user, tenantSlug, kafka, topic, anchorFile, skipAnchors);
         try (Connection connection =
                 DriverManager.getConnection(url, user, env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""))) {
             return verify(DSL.using(connection, SQLDialect.POSTGRES), options, out, err);
@@ -147,8 +163,16 @@ public final class AuditVerifyCli {
         return exit;
     }
 
-    /** All anchors in one read; when they can't be read, every tenant's check says so (exit 3). */
+    /** The anchors on Kafka, and in the anchor file when one is named. */
     private static CheckpointAnchors readAnchors(Options options, PrintStream err) {
+        CheckpointAnchors kafka = readKafkaAnchors(options, err);
+        return options.anchorFile() == null
+                ? kafka
+                : new CheckpointAnchorSet(List.of(kafka, new FileCheckpointAnchors(Path.of(options.anchorFile()))));
+    }
+
+    /** All anchors in one read; when they can't be read, every tenant's check says so (exit 3). */
+    private static CheckpointAnchors readKafkaAnchors(Options options, PrintStream err) {
         try (var kafka =
                 new KafkaCheckpointAnchors(Map.of("bootstrap.servers", options.kafka()), options.anchorTopic())) {
             return kafka.snapshot();

@@ -16,6 +16,7 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.UniqueNames;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Signed checkpoints reach the Kafka anchor topic after their transaction, and late ones catch up. */
@@ -35,8 +37,9 @@ class CheckpointAnchorsIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
+    /** Kafka's, as the application has them. */
     @Autowired
-    KafkaCheckpointAnchors anchors;
+    CheckpointAnchors anchors;
 
     @Autowired
     CheckpointAnchorer anchorer;
@@ -109,6 +112,34 @@ class CheckpointAnchorsIT extends AppIntegrationTest {
                 seqs -> seqs.equals(List.of(3L)),
                 Duration.ofSeconds(30));
         assertThat(anchors.read(tenant.id())).extracting(CheckpointAnchor::seq).containsExactly(3L);
+    }
+
+    @Test
+    void anAnchorFileAloneRevealsATailCutTogetherWithItsCheckpoints(@TempDir Path dir) {
+        var file = new FileCheckpointAnchors(dir.resolve("anchors/audit-anchors.jsonl"));
+        file.prepare();
+        var signing = new AuditTrail(dsl, new TestCheckpointSigner(dsl), 1_000_000);
+        appendMany(3);
+        as(tenant.id(), () -> signing.checkpoint(tenant.id()));
+        as(tenant.id(), () -> new CheckpointAnchoring(dsl, file).anchorPending(tenant.id()));
+
+        assertThat(file.read(tenant.id())).extracting(CheckpointAnchor::seq).containsExactly(3L);
+        assertThat(as(tenant.id(), () -> trail.verify(tenant.id(), file)).intact())
+                .isTrue();
+
+        owner.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
+        owner.execute("alter table audit_checkpoint disable trigger audit_checkpoint_no_update_or_delete");
+        try {
+            owner.execute("delete from audit_entry where tenant_id = ? and seq > 1", tenant.id());
+            owner.execute("delete from audit_checkpoint where tenant_id = ?", tenant.id());
+        } finally {
+            owner.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
+            owner.execute("alter table audit_checkpoint enable trigger audit_checkpoint_no_update_or_delete");
+        }
+
+        ChainVerification verification = as(tenant.id(), () -> trail.verify(tenant.id(), file));
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.reason()).isEqualTo("entries missing: anchored checkpoint at seq 3, chain ends at 1");
     }
 
     @Test

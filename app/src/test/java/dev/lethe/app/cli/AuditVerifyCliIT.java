@@ -190,6 +190,11 @@ class AuditVerifyCliIT extends AppIntegrationTest {
         assertThat(err()).contains("does not exist").contains("--skip-anchors");
 
         out.reset();
+        assertThat(verify("--tenant", tenant.slug(), "--anchor-file", "/nonexistent/lethe-anchors.jsonl"))
+                .isEqualTo(3);
+        assertThat(out()).contains("\"outcome\":\"unconfirmed\"").contains("anchor file");
+
+        out.reset();
         assertThat(verify("--tenant", tenant.slug(), "--kafka", "127.0.0.1:1")).isEqualTo(3);
         assertThat(out()).contains("\"outcome\":\"unconfirmed\"").contains("\"anchors\":\"unavailable\"");
     }

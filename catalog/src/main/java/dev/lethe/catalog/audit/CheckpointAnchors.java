@@ -13,6 +13,13 @@ import java.util.UUID;
 public interface CheckpointAnchors {
 
     /**
+     * Makes the log ready to be written and read (creates a missing topic or file). Idempotent.
+     *
+     * @throws AnchorsUnavailableException when it could not
+     */
+    default void prepare() {}
+
+    /**
      * Appends the anchors and returns once they are durable. Publishing the same anchor twice is
      * harmless. Never call it inside a database transaction.
      *
