@@ -1,47 +1,67 @@
 package dev.lethe.app.audit;
 
 import dev.lethe.catalog.audit.AuditTrail;
-import dev.lethe.catalog.tenant.Tenant;
-import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.catalog.audit.CheckpointAnchors;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.vault.kms.Kms;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
-/** The audit trail with signed checkpoints, and the timer that vouches for quiet chains. */
+/**
+ * The audit trail with signed checkpoints, their anchors on Kafka, and the timer that vouches for
+ * quiet chains.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
-    @Bean
-    AuditTrail auditTrail(DSLContext dsl, Kms kms, AuditProperties properties) {
-        return new AuditTrail(dsl, new Ed25519CheckpointSigner(dsl, kms), properties.checkpointEvery());
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService auditCheckpointTimer(AuditTrail trail, Tenants tenants, AuditProperties properties) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("audit-checkpoints").daemon().factory());
-        long every = properties.checkpointInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> checkpointAll(trail, tenants), every, every, TimeUnit.MILLISECONDS);
-        return timer;
-    }
-
-    private static void checkpointAll(AuditTrail trail, Tenants tenants) {
-        for (Tenant tenant : tenants.all()) {
-            try {
-                TenantContext.runAs(tenant.id(), () -> trail.checkpoint(tenant.id()));
-            } catch (RuntimeException e) {
-                // The next round tries again; a missing checkpoint weakens, never breaks, verification.
-                log.warn("Could not sign an audit checkpoint for tenant {}: {}", tenant.slug(), e.toString());
-            }
+    /**
+     * The anchor topic (and file, if configured) is made before the application answers, so that
+     * verification right after a first start does not find it missing. Kafka being away does not stop
+     * the start: anchoring catches up later, and verification says the anchors could not be read
+     * meanwhile.
+     */
+    @Bean(destroyMethod = "close")
+    CheckpointAnchorSet checkpointAnchors(KafkaAdmin kafkaAdmin, AuditProperties properties) {
+        List<CheckpointAnchors> logs = new ArrayList<>();
+        logs.add(new KafkaCheckpointAnchors(
+                kafkaAdmin.getConfigurationProperties(), properties.anchors().topic()));
+        if (properties.anchors().file() != null) {
+            logs.add(new FileCheckpointAnchors(properties.anchors().file()));
         }
+        var anchors = new CheckpointAnchorSet(logs);
+        try {
+            anchors.prepare();
+        } catch (CheckpointAnchors.AnchorsUnavailableException e) {
+            log.warn("The audit anchor log is not ready yet (anchoring catches up later): {}", e.getMessage());
+        }
+        return anchors;
+    }
+
+    @Bean(destroyMethod = "close")
+    CheckpointAnchorer checkpointAnchorer(DSLContext dsl, CheckpointAnchorSet anchors, Tenants tenants) {
+        return new CheckpointAnchorer(dsl, anchors, tenants);
+    }
+
+    @Bean
+    AuditTrail auditTrail(DSLContext dsl, Kms kms, AuditProperties properties, CheckpointAnchorer anchorer) {
+        var signer =
+                new Ed25519CheckpointSigner(dsl, kms, properties.signingKey().replace());
+        var trail = new AuditTrail(dsl, signer, properties.checkpointEvery(), anchorer);
+        signer.replacement().ifPresent(replacement -> replacement.record(trail));
+        return trail;
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditCheckpointTimer auditCheckpointTimer(
+            AuditTrail trail, Tenants tenants, CheckpointAnchorer anchorer, AuditProperties properties) {
+        return new AuditCheckpointTimer(trail, tenants, anchorer, properties.checkpointInterval());
     }
 }

@@ -6,8 +6,10 @@ import dev.lethe.catalog.audit.AuditEntry;
 import dev.lethe.catalog.audit.AuditQuery;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.ChainVerification;
+import dev.lethe.catalog.audit.CheckpointAnchors;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +52,11 @@ class AuditController {
     }
 
     private final AuditTrail trail;
+    private final CheckpointAnchors anchors;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, CheckpointAnchors anchors) {
         this.trail = trail;
+        this.anchors = anchors;
     }
 
     @GetMapping
@@ -73,19 +77,38 @@ class AuditController {
         return new AuditPage(entries.stream().map(EntryView::of).toList(), next);
     }
 
-    /** {@code {"intact":true,"entries":N,"head":"…"}} or {@code {"intact":false,"firstBrokenSeq":K,"reason":"…"}}. */
+    /**
+     * {@code {"intact":true,"entries":N,"head":"…","outcome":"intact","anchors":"checked","anchoredSeq":K}},
+     * or {@code {"intact":false,"firstBrokenSeq":K,"reason":"…","outcome":"broken",…}}, or, when nothing
+     * could be proven, {@code "outcome":"unreadable"} (rows hidden from the database role) or {@code
+     * "unconfirmed"} (the anchors in Kafka could not be read), with a reason and no entry number.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VerificationView(boolean intact, Long entries, String head, Long firstBrokenSeq, String reason) {
+    record VerificationView(
+            boolean intact,
+            Long entries,
+            String head,
+            Long firstBrokenSeq,
+            String reason,
+            String outcome,
+            String anchors,
+            Long anchoredSeq) {
 
         static VerificationView of(ChainVerification verification) {
-            return verification.intact()
-                    ? new VerificationView(true, verification.entries(), verification.head(), null, null)
-                    : new VerificationView(false, null, null, verification.firstBrokenSeq(), verification.reason());
+            return new VerificationView(
+                    verification.intact(),
+                    verification.intact() ? verification.entries() : null,
+                    verification.head(),
+                    verification.firstBrokenSeq(),
+                    verification.reason(),
+                    verification.outcome().name().toLowerCase(Locale.ROOT),
+                    verification.anchors().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    verification.anchoredSeq());
         }
     }
 
     @GetMapping("/verify")
     VerificationView verify(ApiKeyAuthentication caller) {
-        return VerificationView.of(trail.verify(caller.apiKey().tenantId()));
+        return VerificationView.of(trail.verify(caller.apiKey().tenantId(), anchors));
     }
 }

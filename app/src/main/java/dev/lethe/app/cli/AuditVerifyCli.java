@@ -1,93 +1,248 @@
 package dev.lethe.app.cli;
 
+import dev.lethe.app.audit.CheckpointAnchorSet;
+import dev.lethe.app.audit.FileCheckpointAnchors;
+import dev.lethe.app.audit.KafkaCheckpointAnchors;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.ChainVerification;
-import dev.lethe.catalog.tenant.Tenant;
-import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.catalog.audit.CheckpointAnchor;
+import dev.lethe.catalog.audit.CheckpointAnchors;
+import dev.lethe.catalog.audit.CheckpointAnchors.AnchorsUnavailableException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER]}: checks each
- * tenant's audit chain straight in the database, without the application, and prints one JSON
- * line per tenant. Exit code 0 when every chain is intact, 1 when one is broken, 2 when the check
- * could not run. The password comes from {@code SPRING_DATASOURCE_PASSWORD}, never the command line.
+ * {@code ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER] [--kafka BOOTSTRAP]
+ * [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]}: checks each tenant's audit chain straight in the database,
+ * without the application, against the signed checkpoints there and the checkpoint anchors on Kafka
+ * (and in an anchor file, {@code --anchor-file} or {@code LETHE_AUDIT_ANCHORS_FILE}),
+ * and prints one JSON line per tenant. The password comes from {@code SPRING_DATASOURCE_PASSWORD},
+ * never the command line.
+ *
+ * <p>Works with any database role, the production role {@code lethe_app} included: it learns which
+ * tenants and how many entries exist from {@code lethe_audit_extent()} (which row-level security does
+ * not narrow), and reads each tenant's rows with {@code lethe.tenant_id} set to it. Reading fewer
+ * entries than exist is an error, never an intact chain.
+ *
+ * <p>Exit codes: 0 every chain proven intact; 1 a chain is broken; 2 the check could not run (usage,
+ * database unreachable, no tenant, rows the role cannot read); 3 the chains in the database verify but
+ * the anchors could not be read, so nothing is claimed ({@code --skip-anchors} checks the database
+ * only, and every line then says {@code "anchors":"not-checked"}).
  */
 public final class AuditVerifyCli {
 
     static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:15432/lethe";
+    static final String LOCAL_KAFKA = "127.0.0.1:19092";
+
+    static final int INTACT = 0;
+    static final int BROKEN = 1;
+    static final int CANNOT_RUN = 2;
+    static final int ANCHORS_UNREADABLE = 3;
+
+    private static final String USAGE = "Usage: ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER]"
+            + " [--kafka BOOTSTRAP] [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private record Options(
+            String url,
+            String user,
+            String tenantSlug,
+            String kafka,
+            String anchorTopic,
+            String anchorFile,
+            boolean skipAnchors) {}
+
+    private record TenantExtent(UUID id, String slug) {}
 
     private AuditVerifyCli() {}
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String url = env.getOrDefault("SPRING_DATASOURCE_URL", LOCAL_URL);
         String user = env.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
+        String kafka = env.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", LOCAL_KAFKA);
+        String topic = env.getOrDefault("LETHE_AUDIT_ANCHORS_TOPIC", KafkaCheckpointAnchors.DEFAULT_TOPIC);
+        String anchorFile = env.get("LETHE_AUDIT_ANCHORS_FILE");
         String tenantSlug = null;
+        boolean skipAnchors = false;
+        boolean missingValue = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--db-url" -> url = value(args, ++i);
                 case "--db-user" -> user = value(args, ++i);
                 case "--tenant" -> tenantSlug = value(args, ++i);
+                case "--kafka" -> kafka = value(args, ++i);
+                case "--anchor-topic" -> topic = value(args, ++i);
+                case "--anchor-file" -> {
+                    anchorFile = value(args, ++i);
+                    missingValue |= anchorFile == null;
+                }
+                case "--skip-anchors" -> skipAnchors = true;
                 default -> {
-                    err.println("lethe audit verify: unknown option '" + args[i] + "'. "
-                            + "Usage: ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER]");
-                    return 2;
+                    err.println("lethe audit verify: unknown option '" + args[i] + "'. " + USAGE);
+                    return CANNOT_RUN;
                 }
             }
         }
-        if (url == null || user == null || args.length > 0 && args[args.length - 1].startsWith("--")) {
-            err.println("lethe audit verify: an option is missing its value");
-            return 2;
+        if (missingValue || url == null || user == null || kafka == null || topic == null) {
+            err.println("lethe audit verify: an option is missing its value. " + USAGE);
+            return CANNOT_RUN;
         }
+        var options = new Options(url, user, tenantSlug, kafka, topic, anchorFile, skipAnchors);
         try (Connection connection =
                 DriverManager.getConnection(url, user, env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""))) {
-            return verify(DSL.using(connection, SQLDialect.POSTGRES), tenantSlug, out, err);
-        } catch (SQLException e) {
-            err.println("lethe audit verify: cannot read the database at " + url + " (" + e.getSQLState() + "). "
-                    + "Start Lethe (./lethe up), or point --db-url / SPRING_DATASOURCE_URL at its database.");
-            return 2;
+            return verify(DSL.using(connection, SQLDialect.POSTGRES), options, out, err);
+        } catch (SQLException | DataAccessException e) {
+            String state = e instanceof SQLException sql ? sql.getSQLState() : ((DataAccessException) e).sqlState();
+            err.println("lethe audit verify: cannot read the database at " + url + " (" + state + "). "
+                    + switch (state == null ? "" : state) {
+                        case "42883" ->
+                            "Its schema is older than this verifier: start this version of Lethe"
+                                    + " once so that its migrations run.";
+                        case "42501" ->
+                            "The role " + user + " may not read the audit chain: use lethe_app or"
+                                    + " the owner, or grant it SELECT on the audit tables and EXECUTE on"
+                                    + " lethe_audit_extent().";
+                        default ->
+                            "Start Lethe (./lethe up), or point --db-url / SPRING_DATASOURCE_URL at its" + " database.";
+                    });
+            return CANNOT_RUN;
         }
     }
 
-    private static int verify(DSLContext dsl, String tenantSlug, PrintStream out, PrintStream err) {
-        var tenants = new Tenants(dsl);
-        List<Tenant> chosen = tenantSlug == null
-                ? tenants.all()
-                : tenants.findBySlug(tenantSlug).map(List::of).orElse(List.of());
-        if (chosen.isEmpty()) {
-            err.println("lethe audit verify: no tenant " + (tenantSlug == null ? "at all" : "'" + tenantSlug + "'"));
-            return 2;
+    private static int verify(DSLContext dsl, Options options, PrintStream out, PrintStream err) {
+        List<TenantExtent> tenants = dsl.fetch("select tenant_id, slug from lethe_audit_extent()").stream()
+                .map(row -> new TenantExtent(row.get(0, UUID.class), row.get(1, String.class)))
+                .filter(tenant -> options.tenantSlug() == null || tenant.slug().equals(options.tenantSlug()))
+                .toList();
+        if (tenants.isEmpty()) {
+            err.println("lethe audit verify: no tenant "
+                    + (options.tenantSlug() == null
+                            ? "at all: this database holds no tenant, so there is nothing to prove"
+                            : "'" + options.tenantSlug() + "'"));
+            return CANNOT_RUN;
+        }
+        CheckpointAnchors anchors = options.skipAnchors() ? null : readAnchors(options, err);
+        if (options.skipAnchors()) {
+            err.println("lethe audit verify: anchors not checked (--skip-anchors): a tail cut off together with"
+                    + " its checkpoints in the database would not be found");
         }
         var trail = AuditTrail.forVerification(dsl);
-        boolean allIntact = true;
-        for (Tenant tenant : chosen) {
-            ChainVerification verification = trail.verify(tenant.id());
-            allIntact &= verification.intact();
+        int exit = INTACT;
+        for (TenantExtent tenant : tenants) {
+            // Row-level security shows a role without BYPASSRLS only the rows of the tenant it acts for.
+            dsl.fetch(
+                    "select set_config('lethe.tenant_id', ?, false), set_config('lethe.platform', 'off', false)",
+                    tenant.id().toString());
+            ChainVerification verification =
+                    anchors == null ? trail.verify(tenant.id()) : trail.verify(tenant.id(), anchors);
             out.println(line(tenant, verification));
+            exit = worse(exit, exitCode(verification));
+            if (verification.outcome() == ChainVerification.Outcome.UNREADABLE) {
+                err.println("lethe audit verify: tenant " + tenant.slug() + ": " + verification.reason());
+            }
         }
-        return allIntact ? 0 : 1;
+        return exit;
     }
 
-    private static String line(Tenant tenant, ChainVerification verification) {
-        String prefix = "{\"tenant\":\"" + tenant.slug() + "\",\"intact\":" + verification.intact();
-        return verification.intact()
-                ? prefix + ",\"entries\":" + verification.entries() + ",\"head\":\"" + verification.head() + "\"}"
-                : prefix + ",\"firstBrokenSeq\":" + verification.firstBrokenSeq() + ",\"reason\":\""
-                        + verification.reason() + "\"}";
+    /** The anchors on Kafka, and in the anchor file when one is named. */
+    private static CheckpointAnchors readAnchors(Options options, PrintStream err) {
+        CheckpointAnchors kafka = readKafkaAnchors(options, err);
+        return options.anchorFile() == null
+                ? kafka
+                : new CheckpointAnchorSet(List.of(kafka, new FileCheckpointAnchors(Path.of(options.anchorFile()))));
+    }
+
+    /** All anchors in one read; when they can't be read, every tenant's check says so (exit 3). */
+    private static CheckpointAnchors readKafkaAnchors(Options options, PrintStream err) {
+        try (var kafka =
+                new KafkaCheckpointAnchors(Map.of("bootstrap.servers", options.kafka()), options.anchorTopic())) {
+            return kafka.snapshot();
+        } catch (AnchorsUnavailableException e) {
+            err.println("lethe audit verify: the checkpoint anchors (topic " + options.anchorTopic() + " on "
+                    + options.kafka() + ") could not be read: " + e.getMessage() + ". No chain is reported"
+                    + " intact without them; point --kafka / SPRING_KAFKA_BOOTSTRAP_SERVERS at Lethe's Kafka, or"
+                    + " pass --skip-anchors to check the database alone.");
+            return new CheckpointAnchors() {
+                @Override
+                public void publish(List<CheckpointAnchor> ignored) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public List<CheckpointAnchor> read(UUID tenantId) {
+                    throw e;
+                }
+            };
+        }
+    }
+
+    private static int exitCode(ChainVerification verification) {
+        return switch (verification.outcome()) {
+            case INTACT -> INTACT;
+            case BROKEN -> BROKEN;
+            case UNREADABLE -> CANNOT_RUN;
+            case UNCONFIRMED -> ANCHORS_UNREADABLE;
+        };
+    }
+
+    /** A broken chain outranks a check that could not run, which outranks unreadable anchors. */
+    private static int worse(int a, int b) {
+        List<Integer> rank = List.of(INTACT, ANCHORS_UNREADABLE, CANNOT_RUN, BROKEN);
+        return rank.indexOf(a) >= rank.indexOf(b) ? a : b;
+    }
+
+    private static String line(TenantExtent tenant, ChainVerification verification) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("tenant", tenant.slug());
+        line.put("intact", verification.intact());
+        if (verification.intact()) {
+            line.put("entries", verification.entries());
+            line.put("head", verification.head());
+        } else {
+            if (verification.firstBrokenSeq() != null) {
+                line.put("firstBrokenSeq", verification.firstBrokenSeq());
+            }
+            line.put("reason", verification.reason());
+        }
+        line.put("outcome", verification.outcome().name().toLowerCase(Locale.ROOT));
+        line.put(
+                "anchors",
+                verification.anchors().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (verification.anchoredSeq() != null) {
+            line.put("anchoredSeq", verification.anchoredSeq());
+        }
+        return JSON.writeValueAsString(line);
     }
 
     private static String value(String[] args, int index) {
-        return index < args.length ? args[index] : null;
+        return index < args.length && !args[index].startsWith("--") ? args[index] : null;
+    }
+
+    /** Library logging (Kafka's client, jOOQ's banner) would mix with the JSON lines on stdout. */
+    private static void quietLogging() {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 }

@@ -7,9 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -30,18 +29,37 @@ public final class AuditTrail {
     private final DSLContext dsl;
     private final Checkpoints checkpoints;
     private final int checkpointEvery;
+    private final ChainVerifier verifier;
+    private final CheckpointListener listener;
+
+    /** Told about each signed checkpoint once its transaction has returned (e.g. to anchor it). */
+    @FunctionalInterface
+    public interface CheckpointListener {
+        /** Called on the appending thread: must return quickly and not throw. */
+        void checkpointed(UUID tenantId);
+    }
 
     /**
      * A trail that signs a checkpoint of the chain every {@code checkpointEvery} entries (and on
      * {@link #checkpoint}), so that cutting entries off the end is detected as well as edits.
      */
     public AuditTrail(DSLContext dsl, CheckpointSigner signer, int checkpointEvery) {
+        this(dsl, signer, checkpointEvery, tenantId -> {});
+    }
+
+    /**
+     * As {@link #AuditTrail(DSLContext, CheckpointSigner, int)}, telling {@code listener} after each
+     * transaction that signed a checkpoint (outside it, so it may publish the checkpoint elsewhere).
+     */
+    public AuditTrail(DSLContext dsl, CheckpointSigner signer, int checkpointEvery, CheckpointListener listener) {
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("checkpointEvery must be at least 1");
         }
         this.dsl = dsl;
         this.checkpoints = new Checkpoints(signer, new StoredPublicKeys(dsl));
         this.checkpointEvery = checkpointEvery;
+        this.verifier = new ChainVerifier(dsl, checkpoints);
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -56,6 +74,8 @@ public final class AuditTrail {
         this.dsl = dsl;
         this.checkpoints = new Checkpoints(null, new StoredPublicKeys(dsl));
         this.checkpointEvery = 0;
+        this.verifier = new ChainVerifier(dsl, checkpoints);
+        this.listener = tenantId -> {};
     }
 
     /** Appends an entry to the tenant's chain and returns it with its sequence number and hash. */
@@ -76,18 +96,18 @@ public final class AuditTrail {
         if (events.stream().anyMatch(event -> !event.tenantId().equals(tenantId))) {
             throw new IllegalArgumentException("appendAll takes the events of one tenant");
         }
-        return dsl.transactionResult(configuration -> {
+        List<AuditEntry> appended = dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             Record head = lockAndReadHead(tx, tenantId);
             long seq = head == null ? 0 : head.get(AUDIT_ENTRY.SEQ);
             String previous = head == null ? ChainHash.GENESIS : head.get(AUDIT_ENTRY.HASH);
             Instant now = ChainHash.truncate(Instant.now());
-            List<AuditEntry> appended = new ArrayList<>(events.size());
+            List<AuditEntry> written = new ArrayList<>(events.size());
             for (AuditEvent event : events) {
                 seq++;
                 String hash = ChainHash.of(
                         tenantId, seq, now, event.actor(), event.action(), event.target(), event.details(), previous);
-                appended.add(new AuditEntry(
+                written.add(new AuditEntry(
                         tenantId,
                         seq,
                         now,
@@ -99,14 +119,18 @@ public final class AuditTrail {
                         hash));
                 previous = hash;
             }
-            insert(tx, appended);
-            for (AuditEntry entry : appended) {
+            insert(tx, written);
+            for (AuditEntry entry : written) {
                 if (entry.seq() % checkpointEvery == 0) {
                     checkpoints.write(tx, tenantId, entry.seq(), entry.hash());
                 }
             }
-            return appended;
+            return written;
         });
+        if (appended.stream().anyMatch(entry -> entry.seq() % checkpointEvery == 0)) {
+            listener.checkpointed(tenantId);
+        }
+        return appended;
     }
 
     private void requireSigner() {
@@ -165,13 +189,17 @@ public final class AuditTrail {
      */
     public void checkpoint(UUID tenantId) {
         requireSigner();
-        dsl.transaction(configuration -> {
+        boolean signed = dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             Record head = lockAndReadHead(tx, tenantId);
             if (head != null) {
                 checkpoints.write(tx, tenantId, head.get(AUDIT_ENTRY.SEQ), head.get(AUDIT_ENTRY.HASH));
             }
+            return head != null;
         });
+        if (signed) {
+            listener.checkpointed(tenantId);
+        }
     }
 
     /** One page of the tenant's trail, newest first. */
@@ -204,69 +232,24 @@ public final class AuditTrail {
 
     /**
      * Recomputes the tenant's chain from the first entry and checks it against the signed
-     * checkpoints; names the first entry that does not verify.
+     * checkpoints in the database only (reported as {@link ChainVerification.AnchorCheck#NOT_CHECKED});
+     * names the first entry that does not verify.
      */
     public ChainVerification verify(UUID tenantId) {
-        NavigableMap<Long, Checkpoints.Checkpoint> signed = checkpoints.read(dsl, tenantId);
-        for (Checkpoints.Checkpoint checkpoint : signed.values()) {
-            if (!checkpoints.signatureHolds(tenantId, checkpoint)) {
-                return ChainVerification.broken(0, checkpoint.seq(), "its signed checkpoint has a bad signature");
-            }
-        }
-        String expectedPrevious = ChainHash.GENESIS;
-        long expectedSeq = 1;
-        try (Stream<AuditEntry> entries = dsl.selectFrom(AUDIT_ENTRY)
-                .where(AUDIT_ENTRY.TENANT_ID.eq(tenantId))
-                .orderBy(AUDIT_ENTRY.SEQ)
-                .fetchSize(1000)
-                .fetchStream()
-                .map(AuditTrail::toEntry)) {
-            for (AuditEntry entry : (Iterable<AuditEntry>) entries::iterator) {
-                String problem = problem(entry, expectedSeq, expectedPrevious, signed.get(entry.seq()));
-                if (problem != null) {
-                    return ChainVerification.broken(expectedSeq - 1, Math.min(entry.seq(), expectedSeq), problem);
-                }
-                expectedPrevious = entry.hash();
-                expectedSeq++;
-            }
-        }
-        long last = expectedSeq - 1;
-        if (!signed.isEmpty() && signed.lastKey() > last) {
-            return ChainVerification.broken(
-                    last,
-                    last + 1,
-                    "entries from " + (last + 1) + " on are missing: a signed checkpoint vouches for entry "
-                            + signed.lastKey());
-        }
-        return ChainVerification.intact(last, last == 0 ? ChainHash.GENESIS : expectedPrevious);
+        return verifier.verify(tenantId, null);
     }
 
-    private static String problem(
-            AuditEntry entry, long expectedSeq, String expectedPrevious, Checkpoints.Checkpoint checkpoint) {
-        if (entry.seq() != expectedSeq) {
-            return "entry " + expectedSeq + " is missing";
-        }
-        if (!entry.previousHash().equals(expectedPrevious)) {
-            return "does not link to the entry before it";
-        }
-        String recomputed = ChainHash.of(
-                entry.tenantId(),
-                entry.seq(),
-                entry.recordedAt(),
-                entry.actor(),
-                entry.action(),
-                entry.target(),
-                entry.details(),
-                entry.previousHash());
-        if (!recomputed.equals(entry.hash())) {
-            return "content does not match its hash";
-        }
-        return checkpoint == null || checkpoint.headHash().equals(entry.hash())
-                ? null
-                : "does not match its signed checkpoint";
+    /**
+     * As {@link #verify(UUID)}, and against the checkpoints anchored outside the database: every
+     * anchored checkpoint must verify with a known public key and the chain must contain its entry
+     * with its hash, so a tail cut off together with its checkpoints is found. When the anchors can't
+     * be read the chain is not reported intact ({@link ChainVerification.Outcome#UNCONFIRMED}).
+     */
+    public ChainVerification verify(UUID tenantId, CheckpointAnchors anchors) {
+        return verifier.verify(tenantId, Objects.requireNonNull(anchors, "anchors"));
     }
 
-    private static AuditEntry toEntry(Record record) {
+    static AuditEntry toEntry(Record record) {
         return new AuditEntry(
                 record.get(AUDIT_ENTRY.TENANT_ID),
                 record.get(AUDIT_ENTRY.SEQ),

@@ -2,10 +2,12 @@ package dev.lethe.catalog.audit;
 
 import static dev.lethe.catalog.jooq.Tables.AUDIT_CHECKPOINT;
 
+import dev.lethe.catalog.jooq.tables.records.AuditCheckpointRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -48,15 +50,17 @@ final class Checkpoints {
         dsl.selectFrom(AUDIT_CHECKPOINT)
                 .where(AUDIT_CHECKPOINT.TENANT_ID.eq(tenantId))
                 .orderBy(AUDIT_CHECKPOINT.SEQ)
-                .forEach(record -> checkpoints.put(
-                        record.getSeq(),
-                        new Checkpoint(
-                                record.getSeq(),
-                                record.getHeadHash(),
-                                record.getSignedAt().toInstant(),
-                                record.getKeyId(),
-                                record.getSignature())));
+                .forEach(record -> checkpoints.put(record.getSeq(), of(record)));
         return checkpoints;
+    }
+
+    static Checkpoint of(AuditCheckpointRecord record) {
+        return new Checkpoint(
+                record.getSeq(),
+                record.getHeadHash(),
+                record.getSignedAt().toInstant(),
+                record.getKeyId(),
+                record.getSignature());
     }
 
     boolean signatureHolds(UUID tenantId, Checkpoint checkpoint) {
@@ -64,6 +68,35 @@ final class Checkpoints {
                 checkpoint.keyId(),
                 message(tenantId, checkpoint.seq(), checkpoint.headHash(), checkpoint.signedAt()),
                 checkpoint.signature());
+    }
+
+    /**
+     * True when the anchor's signature holds with the stored public key of its key id, and that key is
+     * the one the anchor names (its SHA-256): a key replaced in the database does not vouch for it.
+     */
+    boolean anchorHolds(CheckpointAnchor anchor) {
+        return publicKeys
+                        .sha256(anchor.keyId())
+                        .filter(stored -> stored.equalsIgnoreCase(anchor.publicKeySha256()))
+                        .isPresent()
+                && publicKeys.verify(
+                        anchor.keyId(),
+                        message(anchor.tenantId(), anchor.seq(), anchor.headHash(), anchor.signedAt()),
+                        anchor.signature());
+    }
+
+    /** The stored checkpoint as an anchor; empty when its key is unknown (nothing could check it). */
+    Optional<CheckpointAnchor> anchorOf(UUID tenantId, Checkpoint checkpoint) {
+        return publicKeys
+                .sha256(checkpoint.keyId())
+                .map(sha256 -> new CheckpointAnchor(
+                        tenantId,
+                        checkpoint.seq(),
+                        checkpoint.headHash(),
+                        checkpoint.signedAt(),
+                        checkpoint.keyId(),
+                        checkpoint.signature(),
+                        sha256));
     }
 
     static byte[] message(UUID tenantId, long seq, String headHash, Instant signedAt) {

@@ -4,9 +4,12 @@ import static dev.lethe.catalog.jooq.Tables.AUDIT_SIGNING_KEY;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +22,10 @@ import org.jooq.DSLContext;
  */
 final class StoredPublicKeys {
 
+    private record StoredKey(PublicKey key, String sha256) {}
+
     private final DSLContext dsl;
-    private final Map<String, Optional<PublicKey>> keys = new ConcurrentHashMap<>();
+    private final Map<String, Optional<StoredKey>> keys = new ConcurrentHashMap<>();
 
     StoredPublicKeys(DSLContext dsl) {
         this.dsl = dsl;
@@ -28,13 +33,13 @@ final class StoredPublicKeys {
 
     /** False for a bad signature or an unknown key; never throws for either. */
     boolean verify(String keyId, byte[] message, byte[] signatureBytes) {
-        Optional<PublicKey> key = keys.computeIfAbsent(keyId, this::load);
+        Optional<StoredKey> key = keys.computeIfAbsent(keyId, this::load);
         if (key.isEmpty()) {
             return false;
         }
         try {
             Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(key.get());
+            signature.initVerify(key.get().key());
             signature.update(message);
             return signature.verify(signatureBytes);
         } catch (GeneralSecurityException e) {
@@ -42,7 +47,12 @@ final class StoredPublicKeys {
         }
     }
 
-    private Optional<PublicKey> load(String keyId) {
+    /** Hex SHA-256 of the stored public key's encoding; empty for an unknown or unreadable key. */
+    Optional<String> sha256(String keyId) {
+        return keys.computeIfAbsent(keyId, this::load).map(StoredKey::sha256);
+    }
+
+    private Optional<StoredKey> load(String keyId) {
         return dsl.select(AUDIT_SIGNING_KEY.PUBLIC_KEY)
                 .from(AUDIT_SIGNING_KEY)
                 .where(AUDIT_SIGNING_KEY.KEY_ID.eq(keyId))
@@ -50,11 +60,20 @@ final class StoredPublicKeys {
                 .flatMap(StoredPublicKeys::decode);
     }
 
-    private static Optional<PublicKey> decode(byte[] encoded) {
+    private static Optional<StoredKey> decode(byte[] encoded) {
         try {
-            return Optional.of(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded)));
+            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+            return Optional.of(new StoredKey(key, sha256Hex(encoded)));
         } catch (GeneralSecurityException e) {
             return Optional.empty();
+        }
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }
