@@ -2,6 +2,7 @@ package dev.lethe.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,12 +36,7 @@ final class JsonPath {
                 steps.add(path.substring(i + 1, end));
                 i = end;
             } else if (c == '[' && i + 1 < path.length() && path.charAt(i + 1) == '\'') {
-                int end = path.indexOf("']", i + 2);
-                if (end < 0) {
-                    throw new IllegalArgumentException("Unclosed ['name'] step in a JSON path");
-                }
-                steps.add(path.substring(i + 2, end));
-                i = end + 2;
+                i = quoted(path, i + 2, steps);
             } else if (c == '[') {
                 int end = path.indexOf(']', i);
                 if (end < 0) {
@@ -53,6 +49,80 @@ final class JsonPath {
             }
         }
         return new JsonPath(List.copyOf(steps));
+    }
+
+    /**
+     * Reads a quoted name from {@code from} (after {@code ['}) up to {@code ']}, undoing the
+     * backslash before a quote or a backslash that the classifier writes (without it, a value under
+     * the name {@code o'brien} was never found again, so never protected); returns the index after it.
+     */
+    private static int quoted(String path, int from, List<Object> steps) {
+        var name = new StringBuilder();
+        int i = from;
+        while (true) {
+            if (i >= path.length()) {
+                throw new IllegalArgumentException("Unclosed ['name'] step in a JSON path");
+            }
+            char c = path.charAt(i);
+            if (c == '\\' && i + 1 < path.length()) {
+                name.append(path.charAt(i + 1));
+                i += 2;
+            } else if (c == '\'' && i + 1 < path.length() && path.charAt(i + 1) == ']') {
+                steps.add(name.toString());
+                return i + 2;
+            } else {
+                name.append(c);
+                i++;
+            }
+        }
+    }
+
+    /** One name step as the classifier writes it: {@code .name} for identifiers, else {@code ['it\'s']}. */
+    static String step(String name) {
+        if (isIdentifier(name)) {
+            return "." + name;
+        }
+        var step = new StringBuilder(name.length() + 4).append("['");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\'' || c == '\\') {
+                step.append('\\');
+            }
+            step.append(c);
+        }
+        return step.append("']").toString();
+    }
+
+    private static boolean isIdentifier(String name) {
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * This path as the catalog may see it: array indexes as {@code [*]}, and every member of a map
+     * keyed by data (one of {@code maps}, by identity) as {@code .*}, whatever its name.
+     */
+    String sightingPath(JsonNode root, String rootPath, Set<JsonNode> maps) {
+        var path = new StringBuilder(rootPath);
+        JsonNode node = root;
+        for (Object step : steps) {
+            if (step instanceof Integer index) {
+                path.append("[*]");
+                node = node == null ? null : node.get(index);
+            } else {
+                path.append(node != null && maps.contains(node) ? ".*" : step((String) step));
+                node = node == null ? null : node.get((String) step);
+            }
+        }
+        return path.toString();
     }
 
     boolean isRoot() {
