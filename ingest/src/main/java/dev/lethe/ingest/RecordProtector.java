@@ -128,8 +128,8 @@ public final class RecordProtector implements RecordProcessor {
             for (Map.Entry<String, Set<String>> field : confirmed.entrySet()) {
                 // People often enter a field by its name ("email", "customer.email"): a JSON path from the root.
                 String path = field.getKey().startsWith("$") ? field.getKey() : "$." + field.getKey();
-                if (!protectedPaths.contains(path) && !field.getValue().isEmpty()) {
-                    protectConfirmed(root, path, field.getValue());
+                if (!field.getValue().isEmpty()) {
+                    protectConfirmed(root, path, field.getValue(), protectedPaths);
                 }
             }
         }
@@ -206,21 +206,32 @@ public final class RecordProtector implements RecordProcessor {
             return clean.toString();
         }
 
-        private void protectConfirmed(JsonNode root, String confirmedPath, Set<String> confirmedCategories) {
+        /**
+         * Protects every string the confirmed path names in this record (wildcards included:
+         * {@code $.items[*].loyaltyId}, {@code $.subscribers.*.since}) that detection has not
+         * already replaced.
+         */
+        private void protectConfirmed(
+                JsonNode root, String confirmedPath, Set<String> confirmedCategories, Set<String> protectedPaths) {
             JsonPath path;
             try {
                 path = path(confirmedPath);
             } catch (IllegalArgumentException e) {
-                return; // wildcard paths ($.items[*].email) are covered by value detection only
-            }
-            JsonNode node = path.find(root);
-            if (node == null || !node.isString() || node.asString().isEmpty()) {
-                return;
+                return; // not a path this reader understands: value detection still applies
             }
             String category = new TreeSet<>(confirmedCategories).first();
-            categories.add(category);
-            String clean = tokenize(category, node.asString());
-            path.replace(root, clean.isEmpty() ? null : clean);
+            for (JsonPath concrete : path.expand(root)) {
+                JsonNode node = concrete.find(root);
+                if (node == null
+                        || !node.isString()
+                        || node.asString().isEmpty()
+                        || protectedPaths.contains(concrete.toString())) {
+                    continue;
+                }
+                categories.add(category);
+                String clean = tokenize(category, node.asString());
+                concrete.replace(root, clean.isEmpty() ? null : clean);
+            }
         }
 
         private String tokenize(String category, String span) {

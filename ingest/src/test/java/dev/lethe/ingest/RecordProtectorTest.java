@@ -166,6 +166,23 @@ class RecordProtectorTest {
     }
 
     @Test
+    void aConfirmedFieldWithWildcardsProtectsEveryElementAndMemberItNames() {
+        confirmed.put("$.cards[*].loyaltyId", Set.of("contact.email"));
+        confirmed.put("$.subscribers.*.since", Set.of("contact.email"));
+
+        JsonNode clean = json(protect("""
+                {"customer":{"id":"c-13"},"cards":[{"loyaltyId":"LX-1"},{"loyaltyId":"LX-2"}],
+                 "subscribers":{"anna@example.com":{"since":"2024"},"bo@example.org":{"since":"2025"}}}"""));
+
+        assertThat(clean.get("cards").findValuesAsString("loyaltyId"))
+                .hasSize(2)
+                .allSatisfy(value -> assertThat(value).startsWith("tok_"));
+        assertThat(clean.get("subscribers").findValuesAsString("since"))
+                .hasSize(2)
+                .allSatisfy(value -> assertThat(value).startsWith("tok_"));
+    }
+
+    @Test
     void sightingsNameWhereAndWhatButNeverTheValueAndFoldArrayIndexes() {
         ProtectedRecord result = protect("""
                 {"customer":{"id":"c-5"},"contacts":[{"email":"a@example.com"},{"email":"b@example.com"}]}""");
