@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import co.elastic.clients.elasticsearch.indices.CreateIndexResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,14 +56,18 @@ final class IndexGenerations {
     /**
      * Creates a new, empty generation. As the tenant's first index it carries the alias at once;
      * otherwise it is invisible to searches, and refreshes only when asked, until published.
+     *
+     * @throws SearchUnavailable when a rebuild's generation gets no active shard within the publish
+     *     wait: it is deleted again (filling it would only fail later, after a minute per bulk)
      */
     String create(UUID tenantId, boolean first) {
         String generation = alias(tenantId) + "-" + nextNumber();
+        CreateIndexResponse created;
         try {
-            client.indices().create(c -> {
+            created = client.indices().create(c -> {
                 c.index(generation)
                         .waitForActiveShards(w -> w.count(1))
-                        .timeout(t -> t.time(PUBLISH_WAIT.toSeconds() + "s"))
+                        .timeout(t -> t.time(publishWait.toMillis() + "ms"))
                         .settings(s -> s.numberOfShards("1")
                                 .numberOfReplicas("0")
                                 .refreshInterval(t -> t.time(first ? "1s" : "-1")))
@@ -81,6 +86,13 @@ final class IndexGenerations {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!first && !created.shardsAcknowledged()) {
+            discard(tenantId, generation);
+            throw new SearchUnavailable(
+                    "The new search index did not get its shard within " + publishWait.toSeconds()
+                            + " s; searches still use the current index",
+                    null);
         }
         return generation;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.JsonData;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
@@ -169,6 +170,33 @@ class CatalogIndexRebuildIT extends AppIntegrationTest {
             generations.discard(tenant.id(), stuck);
         }
         assertThat(exists(stuck)).isFalse();
+    }
+
+    @Test
+    void aRebuildWhoseNewIndexGetsNoShardIsRefusedAndLeavesNothingBehind() throws Exception {
+        seed(1, 3);
+        rebuild();
+        String before = onlyIndexBehindAlias();
+        var generations = new IndexGenerations(elasticsearch, Duration.ofSeconds(2));
+        // This test JVM's own Elasticsearch: no new shard is allocated until the finally block.
+        allocation("none");
+        try {
+            assertThatThrownBy(() -> generations.create(tenant.id(), false))
+                    .isInstanceOf(SearchUnavailable.class)
+                    .hasMessageContaining("searches still use the current index");
+        } finally {
+            allocation("all");
+        }
+
+        assertThat(tenantIndexes()).containsExactly(before);
+        assertThat(onlyIndexBehindAlias()).isEqualTo(before);
+        assertThat(hits("warehouse")).isNotEmpty();
+    }
+
+    private void allocation(String enable) throws IOException {
+        elasticsearch
+                .cluster()
+                .putSettings(s -> s.transient_("cluster.routing.allocation.enable", JsonData.of(enable)));
     }
 
     @Test
