@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,8 @@ public final class JsonCodec implements RecordCodec {
         JsonNode root;
         try {
             root = JSON.readTree(utf8(value));
+        } catch (StreamConstraintsException e) {
+            throw new UnprocessableRecordException("JSON nested deeper or larger than the reader accepts");
         } catch (JacksonException e) {
             throw new UnprocessableRecordException("not valid JSON");
         }

@@ -22,10 +22,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds the personal data in a record — fields people confirmed in the catalog, values the
- * classifier detects, free text inside strings, and the record key — and replaces each finding by a
- * token of the kind the stream's policy names, under the record's data subject's key (or the
- * tenant's when the record names no subject). Thread-safe. Never puts values in exceptions: the
- * reason names what is wrong only.
+ * classifier detects, free text inside strings, member names (a map keyed by e-mail address), and
+ * the record key — and replaces each finding by a token of the kind the stream's policy names, under
+ * the record's data subject's key (or the tenant's when the record names no subject). Thread-safe.
+ * Never puts values or names in exceptions: the reason names what is wrong only.
  */
 public final class RecordProtector implements RecordProcessor {
 
@@ -36,11 +36,15 @@ public final class RecordProtector implements RecordProcessor {
     /** Parsed paths are reused: records of a stream repeat the same few field paths. */
     private static final int MAX_CACHED_PATHS = 10_000;
 
+    /** Member names without personal data are remembered (never those with it): field names repeat. */
+    private static final int MAX_CACHED_NAMES = 10_000;
+
     private final PiiClassifier classifier;
     private final Vault vault;
     private final DatasetFields fields;
     private final RecordCodec codec;
     private final Map<String, JsonPath> paths = new ConcurrentHashMap<>();
+    private final Set<String> plainNames = ConcurrentHashMap.newKeySet();
 
     public RecordProtector(PiiClassifier classifier, Vault vault, DatasetFields fields, RecordCodec codec) {
         this.classifier = classifier;
@@ -101,8 +105,12 @@ public final class RecordProtector implements RecordProcessor {
             this.subject = subject;
         }
 
-        /** Replaces findings in a record tree; paths reported under {@code rootPath} ({@code $} or {@code $key}). */
+        /**
+         * Replaces findings in a record tree, member names first (value paths then name the
+         * protected names); paths reported under {@code rootPath} ({@code $} or {@code $key}).
+         */
         void protectTree(JsonNode root, String rootPath, Map<String, Set<String>> confirmed) {
+            Set<JsonNode> maps = MemberNames.protect(root, rootPath, this::protectName);
             Set<String> protectedPaths = new HashSet<>();
             for (Map.Entry<String, List<Finding>> field : byPath(scan(root)).entrySet()) {
                 JsonPath path = path(field.getKey());
@@ -110,18 +118,18 @@ public final class RecordProtector implements RecordProcessor {
                 if (node == null || !node.isString()) {
                     continue;
                 }
-                String clean = replaceFindings(
-                        node.asString(),
-                        field.getValue(),
-                        rootPath + field.getKey().substring(1));
+                String sightingPath = maps.isEmpty()
+                        ? foldIndexes(rootPath + field.getKey().substring(1))
+                        : path.sightingPath(root, rootPath, maps);
+                String clean = replaceFindings(node.asString(), field.getValue(), sightingPath, "");
                 path.replace(root, clean.isEmpty() ? null : clean);
                 protectedPaths.add(field.getKey());
             }
             for (Map.Entry<String, Set<String>> field : confirmed.entrySet()) {
                 // People often enter a field by its name ("email", "customer.email"): a JSON path from the root.
                 String path = field.getKey().startsWith("$") ? field.getKey() : "$." + field.getKey();
-                if (!protectedPaths.contains(path) && !field.getValue().isEmpty()) {
-                    protectConfirmed(root, path, field.getValue());
+                if (!field.getValue().isEmpty()) {
+                    protectConfirmed(root, path, field.getValue(), protectedPaths);
                 }
             }
         }
@@ -145,22 +153,43 @@ public final class RecordProtector implements RecordProcessor {
             findings.sort(Comparator.comparingInt(Finding::start).reversed());
             return findings.isEmpty()
                     ? key
-                    : replaceFindings(text, findings, KEY_PATH).getBytes(StandardCharsets.UTF_8);
+                    : replaceFindings(text, findings, KEY_PATH, "").getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** A member name with its personal data tokenized like a value's (redacted as {@code [redacted]}). */
+        private String protectName(String name, String memberPath) {
+            if (name.isEmpty() || plainNames.contains(name)) {
+                return name;
+            }
+            List<Finding> findings = new ArrayList<>(classifier.scanText(name));
+            if (findings.isEmpty()) {
+                if (plainNames.size() >= MAX_CACHED_NAMES) {
+                    plainNames.clear();
+                }
+                plainNames.add(name);
+                return name;
+            }
+            findings.sort(Comparator.comparingInt(Finding::start).reversed());
+            return replaceFindings(name, findings, memberPath, MemberNames.REDACTED);
         }
 
         private List<Finding> scan(JsonNode root) {
             try {
                 return classifier.scanJson(root.toString());
+            } catch (dev.lethe.classifier.InvalidInputException e) {
+                // The classifier's messages name the limit and an offset, never the input.
+                throw new UnprocessableRecordException(
+                        "the record is beyond the classifier's limits: " + e.getMessage());
             } catch (RuntimeException e) {
                 throw new UnprocessableRecordException("the record is beyond the classifier's limits");
             }
         }
 
-        /** @param findings within {@code original}, from the last to the first */
-        private String replaceFindings(String original, List<Finding> findings, String reportedPath) {
-            String sightingPath = reportedPath.indexOf('[') < 0
-                    ? reportedPath
-                    : ARRAY_INDEX.matcher(reportedPath).replaceAll("[*]");
+        /**
+         * @param findings within {@code original}, from the last to the first
+         * @param redacted what takes the place of a redacted span
+         */
+        private String replaceFindings(String original, List<Finding> findings, String sightingPath, String redacted) {
             var clean = new StringBuilder(original);
             int lastStart = Integer.MAX_VALUE;
             for (Finding finding : findings) {
@@ -171,29 +200,38 @@ public final class RecordProtector implements RecordProcessor {
                 String category = finding.category();
                 categories.add(category);
                 sightings.add(new FieldSighting(sightingPath, category, finding.score()));
-                clean.replace(
-                        finding.start(),
-                        finding.end(),
-                        tokenize(category, original.substring(finding.start(), finding.end())));
+                String token = tokenize(category, original.substring(finding.start(), finding.end()));
+                clean.replace(finding.start(), finding.end(), token.isEmpty() ? redacted : token);
             }
             return clean.toString();
         }
 
-        private void protectConfirmed(JsonNode root, String confirmedPath, Set<String> confirmedCategories) {
+        /**
+         * Protects every string the confirmed path names in this record (wildcards included:
+         * {@code $.items[*].loyaltyId}, {@code $.subscribers.*.since}) that detection has not
+         * already replaced.
+         */
+        private void protectConfirmed(
+                JsonNode root, String confirmedPath, Set<String> confirmedCategories, Set<String> protectedPaths) {
             JsonPath path;
             try {
                 path = path(confirmedPath);
             } catch (IllegalArgumentException e) {
-                return; // wildcard paths ($.items[*].email) are covered by value detection only
-            }
-            JsonNode node = path.find(root);
-            if (node == null || !node.isString() || node.asString().isEmpty()) {
-                return;
+                return; // not a path this reader understands: value detection still applies
             }
             String category = new TreeSet<>(confirmedCategories).first();
-            categories.add(category);
-            String clean = tokenize(category, node.asString());
-            path.replace(root, clean.isEmpty() ? null : clean);
+            for (JsonPath concrete : path.expand(root)) {
+                JsonNode node = concrete.find(root);
+                if (node == null
+                        || !node.isString()
+                        || node.asString().isEmpty()
+                        || protectedPaths.contains(concrete.toString())) {
+                    continue;
+                }
+                categories.add(category);
+                String clean = tokenize(category, node.asString());
+                concrete.replace(root, clean.isEmpty() ? null : clean);
+            }
         }
 
         private String tokenize(String category, String span) {
@@ -211,6 +249,11 @@ public final class RecordProtector implements RecordProcessor {
             tokenizations.merge(applied, 1, Integer::sum);
             return token == null ? "" : token;
         }
+    }
+
+    /** The record key's or a value's path with array indexes folded: {@code $.items[*].email}. */
+    private static String foldIndexes(String path) {
+        return path.indexOf('[') < 0 ? path : ARRAY_INDEX.matcher(path).replaceAll("[*]");
     }
 
     /** Findings per string, each string's from the last to the first, so offsets stay valid while replacing. */

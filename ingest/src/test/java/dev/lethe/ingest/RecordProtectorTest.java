@@ -166,6 +166,23 @@ class RecordProtectorTest {
     }
 
     @Test
+    void aConfirmedFieldWithWildcardsProtectsEveryElementAndMemberItNames() {
+        confirmed.put("$.cards[*].loyaltyId", Set.of("contact.email"));
+        confirmed.put("$.subscribers.*.since", Set.of("contact.email"));
+
+        JsonNode clean = json(protect("""
+                {"customer":{"id":"c-13"},"cards":[{"loyaltyId":"LX-1"},{"loyaltyId":"LX-2"}],
+                 "subscribers":{"anna@example.com":{"since":"2024"},"bo@example.org":{"since":"2025"}}}"""));
+
+        assertThat(clean.get("cards").findValuesAsString("loyaltyId"))
+                .hasSize(2)
+                .allSatisfy(value -> assertThat(value).startsWith("tok_"));
+        assertThat(clean.get("subscribers").findValuesAsString("since"))
+                .hasSize(2)
+                .allSatisfy(value -> assertThat(value).startsWith("tok_"));
+    }
+
+    @Test
     void sightingsNameWhereAndWhatButNeverTheValueAndFoldArrayIndexes() {
         ProtectedRecord result = protect("""
                 {"customer":{"id":"c-5"},"contacts":[{"email":"a@example.com"},{"email":"b@example.com"}]}""");
@@ -175,6 +192,96 @@ class RecordProtectorTest {
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("$.contacts[*].email", "contact.email"));
         assertThat(result.sightings()).hasSize(2);
         assertThat(result.sightings().toString()).doesNotContain("example.com");
+    }
+
+    @Test
+    void memberNamesThatArePersonalDataAreTokenizedAndNeverBecomePaths() {
+        String record = """
+                {"customer":{"id":"c-8"},
+                 "subscribers":{"anna@example.com":{"since":"2024","contact":"anna@example.com"},
+                                "bo@example.org":{"since":"2025"},
+                                "plain":{"note":"call bo@example.org"}}}""";
+
+        ProtectedRecord result = protect(record);
+
+        String clean = new String(result.value(), StandardCharsets.UTF_8);
+        assertThat(clean).doesNotContain("anna@example.com", "bo@example.org", "example.com", "example.org");
+        JsonNode subscribers = json(result).get("subscribers");
+        assertThat(subscribers.propertyNames())
+                .hasSize(3)
+                .contains("plain")
+                .allSatisfy(name -> assertThat(name)
+                        .satisfiesAnyOf(
+                                n -> assertThat(n).startsWith("tok_email_"),
+                                n -> assertThat(n).isEqualTo("plain")));
+        String annaToken = subscribers.propertyNames().iterator().next();
+        assertThat(subscribers.get(annaToken).get("since").asString()).isEqualTo("2024");
+        assertThat(subscribers.get(annaToken).get("contact").asString()).isEqualTo(annaToken);
+        assertThat(result.categories()).contains("contact.email");
+        assertThat(result.sightings())
+                .extracting(FieldSighting::path, FieldSighting::category)
+                .containsOnly(
+                        org.assertj.core.groups.Tuple.tuple("$.subscribers.*", "contact.email"),
+                        org.assertj.core.groups.Tuple.tuple("$.subscribers.*.contact", "contact.email"),
+                        org.assertj.core.groups.Tuple.tuple("$.subscribers.*.note", "contact.email"));
+        assertThat(result.sightings().toString()).doesNotContain("example", "plain");
+    }
+
+    @Test
+    void theSameNameOfTheSameSubjectGivesTheSameTokenSoTheMapStaysUsable() {
+        String record = """
+                {"customer":{"id":"c-9"},"subscribers":{"anna@example.com":{"since":"2024"}}}""";
+
+        assertThat(json(protect(record)).get("subscribers").propertyNames())
+                .isEqualTo(json(protect(record)).get("subscribers").propertyNames());
+    }
+
+    @Test
+    void redactedNamesStayDistinctAndKeepTheirValues() {
+        String record = """
+                {"customer":{"id":"c-10"},
+                 "ibans":{"DE89 3704 0044 0532 0130 00":1,"GB29 NWBK 6016 1331 9268 19":2}}""";
+
+        JsonNode ibans = json(protect(record)).get("ibans");
+
+        assertThat(ibans.propertyNames()).containsExactly("[redacted]", "[redacted]~2");
+        assertThat(ibans.get("[redacted]").asInt()).isEqualTo(1);
+        assertThat(ibans.get("[redacted]~2").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void namesInAJsonRecordKeyAreProtectedToo() {
+        ProtectedRecord result = protector.process(
+                STREAM, utf8("{\"anna@example.com\":\"x\"}"), utf8("{\"customer\":{\"id\":\"c-11\"}}"));
+
+        assertThat(new String(result.key(), StandardCharsets.UTF_8))
+                .doesNotContain("anna@example.com")
+                .contains("tok_email_");
+        assertThat(result.sightings()).extracting(FieldSighting::path).containsExactly("$key.*");
+    }
+
+    @Test
+    void aValueUnderANameWithAQuoteOrABackslashIsProtected() {
+        JsonNode clean = json(protect("""
+                {"customer":{"id":"c-12","o'brien":"ana@example.com","back\\\\slash":"bo@example.org"}}"""));
+
+        assertThat(clean.toString()).doesNotContain("ana@example.com", "bo@example.org");
+        assertThat(clean.at("/customer/o'brien").asString()).startsWith("tok_email_");
+    }
+
+    @Test
+    void aRecordNestedDeeperThanTheClassifierAllowsIsRefusedWithThatReason() {
+        String deep = "{\"a\":".repeat(PiiClassifier.DEFAULT_MAX_DEPTH + 10) + "\"ana@example.com\""
+                + "}".repeat(PiiClassifier.DEFAULT_MAX_DEPTH + 10);
+        String beyondTheReader = "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000);
+
+        assertThatThrownBy(() -> protect(deep))
+                .isInstanceOf(UnprocessableRecordException.class)
+                .hasMessageStartingWith("the record is beyond the classifier's limits: nesting deeper than 64")
+                .hasMessageNotContaining("ana@example.com");
+        assertThatThrownBy(() -> protect(beyondTheReader))
+                .isInstanceOf(UnprocessableRecordException.class)
+                .hasMessage("JSON nested deeper or larger than the reader accepts");
     }
 
     private ProtectedRecord protect(String record) {

@@ -118,4 +118,107 @@ class StreamWorkerIT {
         assertThat(metrics.figures().recordsDeadLettered()).isEqualTo(1);
         assertThat(metrics.figures().tokenizations()).containsEntry("DETERMINISTIC", 2L);
     }
+
+    @Test
+    void namesThatArePersonalDataLeaveIngestOnlyAsTokensAndNeverAsPaths() throws Exception {
+        ServiceEndpoints services = TestServices.endpoints();
+        String source = UniqueNames.of("subscribers.raw");
+        var stream = new StreamDefinition(
+                UniqueNames.of("subscribers"),
+                UniqueNames.of("tenant"),
+                source,
+                UniqueNames.of("subscribers.clean"),
+                "newsletter",
+                "subscribers",
+                "$.list.id",
+                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(source, 1, (short) 1),
+                            new NewTopic(stream.targetTopic(), 1, (short) 1),
+                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        String address = "anna.keyed@example.com";
+        String deep = "{\"list\":{\"id\":\"l-2\"},\"x\":" + "{\"y\":".repeat(100) + "{\"" + address + "\":1}"
+                + "}".repeat(101);
+        try (var producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", services.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                    source,
+                    "{\"" + address + "\":\"k\"}",
+                    "{\"list\":{\"id\":\"l-1\"},\"subscribers\":{\"" + address
+                            + "\":{\"since\":\"2024\"},\"bo.keyed@example.org\":{\"since\":\"2025\"}}}"));
+            producer.send(new ProducerRecord<>(source, "deep", deep));
+            producer.flush();
+        }
+        List<FieldSighting> sighted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatasetFields recording = new DatasetFields() {
+            @Override
+            public Map<String, java.util.Set<String>> confirmed(StreamDefinition ignored) {
+                return Map.of();
+            }
+
+            @Override
+            public void sighted(StreamDefinition ignored, java.util.Collection<FieldSighting> sightings) {
+                sighted.addAll(sightings);
+            }
+        };
+        Vault vault = TestVaults.create(keys);
+        var elasticsearch = ElasticsearchClient.of(config -> config.host(services.elasticsearchUrl()));
+        var worker = new StreamWorker(
+                stream,
+                0,
+                IngestSettings.defaults(services.kafkaBootstrapServers(), "it"),
+                new RecordProtector(PiiClassifier.create(), vault, recording),
+                new SubjectLocator(elasticsearch),
+                recording,
+                new StreamMetrics(new SimpleMeterRegistry(), stream.name()));
+        Thread thread = Thread.ofPlatform().name("worker").start(worker);
+        try {
+            ConsumerRecord<String, String> clean = CommittedRecords.read(
+                            stream.targetTopic(), 1, Duration.ofSeconds(60))
+                    .getFirst();
+            ConsumerRecord<String, String> dead = CommittedRecords.read(
+                            stream.deadLetterTopic(), 1, Duration.ofSeconds(60))
+                    .getFirst();
+
+            assertThat(clean.key()).doesNotContain(address).contains("tok_email_");
+            assertThat(clean.value()).doesNotContain(address, "bo.keyed").contains("\"since\":\"2024\"");
+            assertThat(sighted)
+                    .isNotEmpty()
+                    .allSatisfy(sighting -> assertThat(sighting.path()).doesNotContain("keyed", "example"));
+            assertThat(sighted).extracting(FieldSighting::path).contains("$.subscribers.*", "$key.*");
+            assertThat(dead.key()).isEqualTo("deep");
+            assertThat(new String(dead.headers().lastHeader("lethe.dlq.reason").value(), StandardCharsets.UTF_8))
+                    .startsWith("the record is beyond the classifier's limits: nesting deeper than")
+                    .doesNotContain(address);
+            java.util.stream.StreamSupport.stream(dead.headers().spliterator(), false)
+                    .forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                            .doesNotContain(address));
+
+            String index = SubjectLocator.indexFor(stream.tenant());
+            elasticsearch.indices().refresh(refresh -> refresh.index(index));
+            String subject = vault.subjectHash(stream.tenant(), "l-1").hex();
+            var hits = elasticsearch
+                    .search(
+                            search -> search.index(index)
+                                    .query(query -> query.term(
+                                            term -> term.field("subjectHash").value(subject))),
+                            LocatorEntry.class)
+                    .hits()
+                    .hits();
+            assertThat(hits)
+                    .singleElement()
+                    .satisfies(hit -> assertThat(hit.source().recordKey())
+                            .doesNotContain(address)
+                            .contains("tok_email_"));
+        } finally {
+            worker.close();
+            thread.join(Duration.ofSeconds(30));
+        }
+    }
 }

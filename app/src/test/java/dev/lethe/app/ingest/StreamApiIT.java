@@ -235,6 +235,41 @@ class StreamApiIT extends AppIntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void namesThatArePersonalDataReachNeitherTheCleanTopicNorTheCatalogNorItsSearch() throws Exception {
+        String name = UniqueNames.of("newsletter");
+        Map<String, Object> stream = stream(name);
+        assertThat(engineer.post("/api/v1/streams?createTopics=true", stream).statusCode())
+                .isEqualTo(201);
+        String address = "anna.subscriber@example.com";
+
+        send(
+                (String) stream.get("sourceTopic"),
+                "{\"customer\":{\"id\":\"c-1\"},\"subscribers\":{\"" + address + "\":{\"since\":\"2024\",\"email\":\""
+                        + address + "\"}}}");
+
+        ConsumerRecord<String, String> clean =
+                read((String) stream.get("targetTopic"), 1).getFirst();
+        assertThat(clean.value()).doesNotContain(address).contains("tok_email_", "\"since\":\"2024\"");
+        Map<String, Long> discovered = awaitDiscovered(tenant.id(), "$.subscribers.*");
+        assertThat(discovered.keySet())
+                .contains("$.subscribers.*.email")
+                .allSatisfy(path -> assertThat(path).doesNotContain("anna", "example", "tok_"));
+        JsonNode found = Eventually.require(
+                "the discovered fields never reached the catalog search",
+                () -> CatalogHttp.body(officer.get("/api/v1/catalog/search?q=subscribers")),
+                hits -> hits.get("hits").size() >= 2,
+                Duration.ofSeconds(30));
+        assertThat(found.toString()).doesNotContain("anna", "example.com");
+        assertThat(CatalogHttp.body(officer.get("/api/v1/catalog/search?q=anna"))
+                        .get("hits"))
+                .isEmpty();
+        assertThat(officer.get("/api/v1/fields?limit=100").body()).doesNotContain("anna", "example.com");
+        HttpResponse<String> audit = auditor.get("/api/v1/audit?limit=100");
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).doesNotContain(address);
+    }
+
     /** Discovered field paths of the tenant with their sample counts, once {@code path} is among them. */
     private static Map<String, Long> awaitDiscovered(UUID tenantId, String path) {
         return Eventually.read(

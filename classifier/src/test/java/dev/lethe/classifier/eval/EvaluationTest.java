@@ -110,8 +110,11 @@ class EvaluationTest {
         SoftAssertions soft = new SoftAssertions();
         for (PiiType type : VALIDATED) {
             Metrics.Counts c = byType.of(type + "/all");
-            soft.assertThat(c.precision()).as("precision of %s", type).isGreaterThanOrEqualTo(0.97);
-            soft.assertThat(c.recall()).as("recall of %s", type).isGreaterThanOrEqualTo(0.95);
+            // Without gold examples the figures are n/a: a type the corpus lost must fail, not pass as perfect.
+            soft.assertThat(c.precision()).as("precision of %s", type).isPresent();
+            soft.assertThat(c.recall()).as("recall of %s", type).isPresent();
+            soft.assertThat(c.precision().orElse(0)).as("precision of %s", type).isGreaterThanOrEqualTo(0.97);
+            soft.assertThat(c.recall().orElse(0)).as("recall of %s", type).isGreaterThanOrEqualTo(0.95);
         }
         soft.assertAll();
     }
@@ -121,10 +124,12 @@ class EvaluationTest {
         SoftAssertions soft = new SoftAssertions();
         for (PiiType type : List.of(PiiType.PERSON_NAME, PiiType.POSTAL_ADDRESS)) {
             Metrics.Counts c = byTypeAndMode.of(type + "/record");
-            soft.assertThat(c.precision())
+            soft.assertThat(c.precision().orElse(0))
                     .as("precision of %s in records", type)
                     .isGreaterThanOrEqualTo(0.85);
-            soft.assertThat(c.recall()).as("recall of %s in records", type).isGreaterThanOrEqualTo(0.85);
+            soft.assertThat(c.recall().orElse(0))
+                    .as("recall of %s in records", type)
+                    .isGreaterThanOrEqualTo(0.85);
         }
         soft.assertAll();
     }
@@ -137,7 +142,7 @@ class EvaluationTest {
             if (VALIDATED.contains(type) || c.tp + c.fn == 0) {
                 continue;
             }
-            soft.assertThat(c.f1()).as("F1 of %s", type).isGreaterThanOrEqualTo(0.8);
+            soft.assertThat(c.f1().orElse(0)).as("F1 of %s", type).isGreaterThanOrEqualTo(0.8);
         }
         soft.assertAll();
     }

@@ -2,15 +2,14 @@ package dev.lethe.app.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * it), with an explicit mapping on built-in analyzers only. Thread-safe.
  */
 final class CatalogIndex {
+
+    /** How long a search waits for a shard that is not active yet before it answers 503. */
+    private static final Duration SHARD_WAIT = Duration.ofSeconds(10);
 
     private final ElasticsearchClient client;
     private final IndexGenerations generations;
@@ -119,29 +121,34 @@ final class CatalogIndex {
      * The best matches of {@code text} by name, words of names and category codes, category
      * names, context and description; the last word also matches as a prefix (type-ahead). A
      * tenant with no index yet has no hits.
+     *
+     * @throws SearchUnavailable when the index can't answer yet (its shard is not active a while
+     *     after it was created, Elasticsearch is busy or unreachable): after one bounded wait for the
+     *     shard and one retry
      */
     List<SearchHit> search(UUID tenantId, String text, int limit) {
         try {
-            try {
-                return query(tenantId, text, limit);
-            } catch (ElasticsearchException | ResponseException e) {
-                int status = e instanceof ElasticsearchException typed
-                        ? typed.status()
-                        : ((ResponseException) e).getResponse().getStatusCode();
-                if (status != 503) {
-                    throw e;
-                }
-                // An index created a moment ago may not have its shard yet (on a loaded machine this
-                // took longer than 5 s once).
-                client.cluster()
-                        .health(h -> h.index(name(tenantId))
-                                .waitForStatus(HealthStatus.Yellow)
-                                .timeout(t -> t.time("30s")));
-                return query(tenantId, text, limit);
+            return query(tenantId, text, limit);
+        } catch (IOException | RuntimeException e) {
+            if (!SearchUnavailable.isTransient(e)) {
+                throw unchecked(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        // An index created a moment ago may not have its shard yet (on a loaded machine this took
+        // longer than 5 s once): wait for it, within bounds, then ask once more.
+        generations.awaitActive(name(tenantId), SHARD_WAIT);
+        try {
+            return query(tenantId, text, limit);
+        } catch (IOException | RuntimeException e) {
+            if (SearchUnavailable.isTransient(e)) {
+                throw new SearchUnavailable("The catalog search index is not available yet", e);
+            }
+            throw unchecked(e);
+        }
+    }
+
+    private static RuntimeException unchecked(Exception e) {
+        return e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
 
     private List<SearchHit> query(UUID tenantId, String text, int limit) throws IOException {

@@ -3,8 +3,13 @@ package dev.lethe.app.catalog.search;
 import dev.lethe.app.security.ApiKeyAuthentication;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code /api/v1/catalog/search}: the search box over systems, datasets, fields and activities,
  * for every role of the tenant; rebuilding the index from PostgreSQL is for ADMIN and
- * PRIVACY_OFFICER.
+ * PRIVACY_OFFICER. While the index can't answer (a new index's shard is starting, Elasticsearch is
+ * busy) both answer 503 with {@code Retry-After}, never 500.
  */
 @RestController
 @RequestMapping("/api/v1/catalog/search")
@@ -56,6 +62,17 @@ class CatalogSearchController {
         long start = System.nanoTime();
         int indexed = indexer.rebuild(tenant(caller));
         return new RebuildResult(indexed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The index can't answer yet (a shard is starting, Elasticsearch is busy): 503, ask again shortly. */
+    @ExceptionHandler(SearchUnavailable.class)
+    ResponseEntity<ProblemDetail> unavailable(SearchUnavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Search not available yet");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(SearchUnavailable.RETRY_AFTER.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static UUID tenant(ApiKeyAuthentication caller) {

@@ -1,10 +1,14 @@
 package dev.lethe.app.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import co.elastic.clients.elasticsearch.indices.CreateIndexResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +31,21 @@ final class IndexGenerations {
 
     private static final Logger log = LoggerFactory.getLogger(IndexGenerations.class);
     private static final String PREFIX = "lethe-catalog-";
+    /** How long a new generation may take to get its shard active before it is published. */
+    static final Duration PUBLISH_WAIT = Duration.ofSeconds(30);
 
     private final ElasticsearchClient client;
+    private final Duration publishWait;
     private final AtomicLong lastNumber = new AtomicLong();
 
     IndexGenerations(ElasticsearchClient client) {
+        this(client, PUBLISH_WAIT);
+    }
+
+    /** @param publishWait how long {@link #publish} waits for the generation's shard */
+    IndexGenerations(ElasticsearchClient client, Duration publishWait) {
         this.client = client;
+        this.publishWait = publishWait;
     }
 
     /** The name searches and the outbox indexer use: an alias (or, before migration, an index). */
@@ -43,12 +56,18 @@ final class IndexGenerations {
     /**
      * Creates a new, empty generation. As the tenant's first index it carries the alias at once;
      * otherwise it is invisible to searches, and refreshes only when asked, until published.
+     *
+     * @throws SearchUnavailable when a rebuild's generation gets no active shard within the publish
+     *     wait: it is deleted again (filling it would only fail later, after a minute per bulk)
      */
     String create(UUID tenantId, boolean first) {
         String generation = alias(tenantId) + "-" + nextNumber();
+        CreateIndexResponse created;
         try {
-            client.indices().create(c -> {
+            created = client.indices().create(c -> {
                 c.index(generation)
+                        .waitForActiveShards(w -> w.count(1))
+                        .timeout(t -> t.time(publishWait.toMillis() + "ms"))
                         .settings(s -> s.numberOfShards("1")
                                 .numberOfReplicas("0")
                                 .refreshInterval(t -> t.time(first ? "1s" : "-1")))
@@ -68,6 +87,13 @@ final class IndexGenerations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!first && !created.shardsAcknowledged()) {
+            discard(tenantId, generation);
+            throw new SearchUnavailable(
+                    "The new search index did not get its shard within " + publishWait.toSeconds()
+                            + " s; searches still use the current index",
+                    null);
+        }
         return generation;
     }
 
@@ -76,9 +102,19 @@ final class IndexGenerations {
      * every search sees either the old index or the new one; then deletes the indexes it
      * replaces, and generations left behind by failed rebuilds. A pre-alias concrete index of the
      * alias's name is deleted inside the alias request (it cannot coexist with the alias).
+     *
+     * @throws SearchUnavailable when the generation's shard is not active within the publish wait
+     *     ({@link #PUBLISH_WAIT} by default): the alias then stays where it was (a search must never land on an index
+     *     that can't answer)
      */
     void publish(UUID tenantId, String generation) {
         String alias = alias(tenantId);
+        if (!awaitActive(generation, publishWait)) {
+            throw new SearchUnavailable(
+                    "The rebuilt search index did not get its shard within " + publishWait.toSeconds()
+                            + " s; searches still use the current index",
+                    null);
+        }
         try {
             client.indices().putSettings(p -> p.index(generation).settings(s -> s.refreshInterval(t -> t.time("1s"))));
             client.indices().refresh(r -> r.index(generation));
@@ -100,6 +136,26 @@ final class IndexGenerations {
             deleteOthers(tenantId, generation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the primary shards of {@code index} (an index or an alias)
+     * to be active (cluster health yellow for it); true when they are. A wait that times out, in
+     * whatever form the client reports it, is false.
+     */
+    boolean awaitActive(String index, Duration timeout) {
+        try {
+            HealthResponse health = client.cluster()
+                    .health(h -> h.index(index)
+                            .waitForStatus(HealthStatus.Yellow)
+                            .timeout(t -> t.time(timeout.toMillis() + "ms")));
+            return !health.timedOut() && health.status() != HealthStatus.Red;
+        } catch (IOException | RuntimeException e) {
+            if (SearchUnavailable.isTransient(e)) {
+                return false;
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

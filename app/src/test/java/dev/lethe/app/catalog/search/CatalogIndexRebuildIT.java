@@ -1,9 +1,12 @@
 package dev.lethe.app.catalog.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.JsonData;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
@@ -12,6 +15,7 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.UniqueNames;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -144,6 +148,93 @@ class CatalogIndexRebuildIT extends AppIntegrationTest {
         assertThat(onlyIndexBehindAlias()).startsWith(name + "-");
         assertThat(hits("leftover")).isEmpty();
         awaitHit("warehouse", systemId);
+    }
+
+    @Test
+    void aRebuiltIndexWhoseShardIsNotActiveIsNeverPublished() throws Exception {
+        seed(1, 3);
+        rebuild();
+        String before = onlyIndexBehindAlias();
+        String stuck = CatalogIndex.name(tenant.id()) + "-" + Long.MAX_VALUE;
+        createIndexWithoutAShard(stuck, false);
+        var generations = new IndexGenerations(elasticsearch, Duration.ofSeconds(2));
+
+        try {
+            assertThatThrownBy(() -> generations.publish(tenant.id(), stuck))
+                    .isInstanceOf(SearchUnavailable.class)
+                    .hasMessageContaining("searches still use the current index");
+
+            assertThat(onlyIndexBehindAlias()).isEqualTo(before);
+            assertThat(hits("warehouse")).isNotEmpty();
+        } finally {
+            generations.discard(tenant.id(), stuck);
+        }
+        assertThat(exists(stuck)).isFalse();
+    }
+
+    @Test
+    void aRebuildWhoseNewIndexGetsNoShardIsRefusedAndLeavesNothingBehind() throws Exception {
+        seed(1, 3);
+        rebuild();
+        String before = onlyIndexBehindAlias();
+        var generations = new IndexGenerations(elasticsearch, Duration.ofSeconds(2));
+        // This test JVM's own Elasticsearch: no new shard is allocated until the finally block.
+        allocation("none");
+        try {
+            assertThatThrownBy(() -> generations.create(tenant.id(), false))
+                    .isInstanceOf(SearchUnavailable.class)
+                    .hasMessageContaining("searches still use the current index");
+        } finally {
+            allocation("all");
+        }
+
+        assertThat(tenantIndexes()).containsExactly(before);
+        assertThat(onlyIndexBehindAlias()).isEqualTo(before);
+        assertThat(hits("warehouse")).isNotEmpty();
+    }
+
+    private void allocation(String enable) throws IOException {
+        elasticsearch
+                .cluster()
+                .putSettings(s -> s.transient_("cluster.routing.allocation.enable", JsonData.of(enable)));
+    }
+
+    @Test
+    void aSearchWhileTheIndexHasNoActiveShardAnswers503WithRetryAfterNever500() throws Exception {
+        String alias = CatalogIndex.name(tenant.id());
+        String stuck = alias + "-1";
+        createIndexWithoutAShard(stuck, true);
+        try {
+            // The shape the client really throws for it, classified once.
+            Throwable thrown = catchThrowable(() ->
+                    elasticsearch.search(s -> s.index(alias).query(q -> q.matchAll(m -> m)), Void.class));
+            assertThat(SearchUnavailable.isTransient(thrown))
+                    .as("transient: %s", thrown)
+                    .isTrue();
+
+            HttpResponse<String> search =
+                    send(request("/api/v1/catalog/search?q=ware").GET());
+
+            assertThat(search.statusCode()).as(search.body()).isEqualTo(503);
+            assertThat(search.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(search.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(search.body()).get("status").asInt()).isEqualTo(503);
+        } finally {
+            elasticsearch.indices().delete(d -> d.index(stuck).ignoreUnavailable(true));
+        }
+    }
+
+    /** An index whose only shard can never be allocated (no such node): it stays without an active shard. */
+    private void createIndexWithoutAShard(String index, boolean withAlias) throws IOException {
+        String alias =
+                withAlias ? ",\"aliases\":{\"" + CatalogIndex.name(tenant.id()) + "\":{\"is_write_index\":true}}" : "";
+        elasticsearch
+                .indices()
+                .create(c -> c.index(index)
+                        .waitForActiveShards(w -> w.count(0))
+                        .withJson(new StringReader("{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
+                                + "\"index.routing.allocation.require._name\":\"no-such-node\"}" + alias + "}")));
     }
 
     /** One system, its datasets and their fields, inserted as the owner (no outbox rows: only a rebuild indexes them). */
