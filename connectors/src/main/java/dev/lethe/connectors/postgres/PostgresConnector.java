@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -86,26 +87,38 @@ final class PostgresConnector implements Connector, Discovering, Locating, Acces
 
     @Override
     public List<DatasetCount> locate(OperationContext context, Identities subject, SubjectMap map) {
-        try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
-            connection.setReadOnly(true);
-            SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
-            var clauses = new SubjectQuery(map, subject, schema).byDataset();
-            return new SubjectRecords(connection, schema, context).count(clauses, map.datasets());
-        } catch (SQLException e) {
-            throw SqlErrors.classify("Locating a subject", e);
-        }
+        return withSubject(
+                "Locating a subject",
+                context,
+                subject,
+                map,
+                (records, clauses) -> records.count(clauses, map.datasets()));
     }
 
     @Override
     public void access(OperationContext context, Identities subject, SubjectMap map, RecordSink sink) {
+        withSubject("Reading a subject's records", context, subject, map, (records, clauses) -> {
+            records.read(clauses, sink);
+            return null;
+        });
+    }
+
+    /** One read-only connection, the schema as it is now, and the subject's clauses checked against it. */
+    private <T> T withSubject(
+            String what, OperationContext context, Identities subject, SubjectMap map, SubjectWork<T> work) {
         try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
             connection.setReadOnly(true);
             SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
             var clauses = new SubjectQuery(map, subject, schema).byDataset();
-            new SubjectRecords(connection, schema, context).read(clauses, sink);
+            return work.apply(new SubjectRecords(connection, schema, context), clauses);
         } catch (SQLException e) {
-            throw SqlErrors.classify("Reading a subject's records", e);
+            throw SqlErrors.classify(what, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface SubjectWork<T> {
+        T apply(SubjectRecords records, Map<String, SubjectQuery.Where> clauses) throws SQLException;
     }
 
     @Override
