@@ -7,12 +7,16 @@ import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Erasing;
+import dev.lethe.connectors.spi.ErasurePlan;
+import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
+import dev.lethe.connectors.spi.Verifying;
 import java.net.Inet6Address;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +33,7 @@ import java.util.Properties;
  * guard checked, with a statement timeout, as the configured role. Thread-safe: each operation
  * opens its own JDBC connection.
  */
-final class PostgresConnector implements Connector, Discovering, Locating, Accessing {
+final class PostgresConnector implements Connector, Discovering, Locating, Accessing, Erasing, Verifying {
 
     private final PostgresConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -92,15 +96,47 @@ final class PostgresConnector implements Connector, Discovering, Locating, Acces
                 context,
                 subject,
                 map,
-                (records, clauses) -> records.count(clauses, map.datasets()));
+                (connection, schema, clauses) ->
+                        new SubjectRecords(connection, schema, context).count(clauses, map.datasets()));
     }
 
     @Override
     public void access(OperationContext context, Identities subject, SubjectMap map, RecordSink sink) {
-        withSubject("Reading a subject's records", context, subject, map, (records, clauses) -> {
-            records.read(clauses, sink);
+        withSubject("Reading a subject's records", context, subject, map, (connection, schema, clauses) -> {
+            new SubjectRecords(connection, schema, context).read(clauses, sink);
             return null;
         });
+    }
+
+    @Override
+    public ErasureReport erase(OperationContext context, Identities subject, SubjectMap map, ErasurePlan plan) {
+        try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
+            connection.setAutoCommit(false);
+            try {
+                SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
+                var clauses = new SubjectQuery(map, subject, schema).byDataset();
+                ErasureReport report =
+                        new SubjectErasure(connection, schema, context, subject, runtime).erase(clauses, map, plan);
+                connection.commit();
+                return report;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.classify("Erasing a subject", e);
+        }
+    }
+
+    @Override
+    public Verification verify(OperationContext context, Identities subject, SubjectMap map, ErasurePlan plan) {
+        return withSubject(
+                "Verifying an erasure",
+                context,
+                subject,
+                map,
+                (connection, schema, clauses) ->
+                        new SubjectErasure(connection, schema, context, subject, runtime).verify(clauses, map, plan));
     }
 
     /** One read-only connection, the schema as it is now, and the subject's clauses checked against it. */
@@ -110,7 +146,7 @@ final class PostgresConnector implements Connector, Discovering, Locating, Acces
             connection.setReadOnly(true);
             SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
             var clauses = new SubjectQuery(map, subject, schema).byDataset();
-            return work.apply(new SubjectRecords(connection, schema, context), clauses);
+            return work.apply(connection, schema, clauses);
         } catch (SQLException e) {
             throw SqlErrors.classify(what, e);
         }
@@ -118,7 +154,8 @@ final class PostgresConnector implements Connector, Discovering, Locating, Acces
 
     @FunctionalInterface
     private interface SubjectWork<T> {
-        T apply(SubjectRecords records, Map<String, SubjectQuery.Where> clauses) throws SQLException;
+        T apply(Connection connection, SchemaSnapshot schema, Map<String, SubjectQuery.Where> clauses)
+                throws SQLException;
     }
 
     @Override

@@ -29,7 +29,13 @@ public final class PostgresConnectorType implements ConnectorType {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS);
+        return Set.of(
+                Capability.TEST,
+                Capability.DISCOVER,
+                Capability.LOCATE,
+                Capability.ACCESS,
+                Capability.ERASE,
+                Capability.VERIFY);
     }
 
     @Override

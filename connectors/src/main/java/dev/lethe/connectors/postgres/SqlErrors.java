@@ -43,6 +43,8 @@ final class SqlErrors {
             case "42501" -> "the login role lacks a privilege";
             case "42P01" -> "a table does not exist";
             case "42703" -> "a column does not exist";
+            case "23503" -> "another record still refers to one being deleted (give its dataset a rule)";
+            case "22001" -> "a new value does not fit its column";
             case "57014" -> "a statement ran past the statement timeout";
             case "40001", "40P01" -> "a concurrent transaction got in the way";
             case "55P03" -> "a lock was not available";
