@@ -4,6 +4,7 @@ import dev.lethe.connectors.guard.GuardedTarget;
 import dev.lethe.connectors.guard.OutboundRefusedException;
 import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
@@ -13,6 +14,8 @@ import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Purging;
+import dev.lethe.connectors.spi.Rectifying;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
@@ -33,7 +36,8 @@ import java.util.Properties;
  * guard checked, with a statement timeout, as the configured role. Thread-safe: each operation
  * opens its own JDBC connection.
  */
-final class PostgresConnector implements Connector, Discovering, Locating, Accessing, Erasing, Verifying {
+final class PostgresConnector
+        implements Connector, Discovering, Locating, Accessing, Erasing, Verifying, Rectifying, Purging {
 
     private final PostgresConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -137,6 +141,47 @@ final class PostgresConnector implements Connector, Discovering, Locating, Acces
                 map,
                 (connection, schema, clauses) ->
                         new SubjectErasure(connection, schema, context, subject, runtime).verify(clauses, map, plan));
+    }
+
+    @Override
+    public long rectify(
+            OperationContext context,
+            Identities subject,
+            SubjectMap map,
+            String dataset,
+            String field,
+            String newValue) {
+        try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
+            SchemaSnapshot schema = SchemaSnapshot.read(connection, config.schemas());
+            var where = new SubjectQuery(map, subject, schema).byDataset().get(dataset);
+            if (where == null) {
+                if (!map.datasets().contains(dataset)) {
+                    throw ConnectorException.fatal("The subject map does not name " + dataset, null);
+                }
+                return 0;
+            }
+            String column = Identifiers.quote(field);
+            String value = "cast(? as " + schema.type(dataset, field) + ")";
+            try (PreparedStatement update = connection.prepareStatement("update " + schema.table(dataset) + " set "
+                    + column + " = " + value + " where " + where.sql() + " and " + column + " is distinct from "
+                    + value)) {
+                update.setString(1, newValue);
+                int next = where.bind(update, 2);
+                update.setString(next, newValue);
+                return update.executeLargeUpdate();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.classify("Rectifying a value", e);
+        }
+    }
+
+    @Override
+    public PurgeResult purge(OperationContext context, Purge purge) {
+        try (Connection connection = connect(runtime.guard().check(config.host(), config.port()))) {
+            return new Retention(connection, SchemaSnapshot.read(connection, config.schemas()), context).purge(purge);
+        } catch (SQLException e) {
+            throw SqlErrors.classify("Purging " + purge.dataset(), e);
+        }
     }
 
     /** One read-only connection, the schema as it is now, and the subject's clauses checked against it. */

@@ -35,6 +35,8 @@ public final class PostgresConnectorType implements ConnectorType {
                 Capability.LOCATE,
                 Capability.ACCESS,
                 Capability.ERASE,
+                Capability.RECTIFY,
+                Capability.PURGE,
                 Capability.VERIFY);
     }
 

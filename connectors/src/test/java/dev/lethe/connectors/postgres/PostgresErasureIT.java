@@ -16,6 +16,7 @@ import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Rectifying;
 import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.ValueProtection;
@@ -225,6 +226,26 @@ class PostgresErasureIT {
                 .hasMessageContaining("public.invoices.amount is numeric(10,2)");
         assertThat(row("select phone from customers where id = 35").get("phone"))
                 .isEqualTo("+49 30 1234035");
+    }
+
+    @Test
+    void rectificationSetsTheNewValueOnceAndOnlyForTheSubject() throws SQLException {
+        long first = rectify(subject(37), "public.customers", "phone", "+49 30 7654321");
+        long second = rectify(subject(37), "public.customers", "phone", "+49 30 7654321");
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(row("select phone from customers where id = 37").get("phone"))
+                .isEqualTo("+49 30 7654321");
+        assertThat(row("select phone from customers where id = 38").get("phone"))
+                .isEqualTo("+49 30 1234038");
+    }
+
+    private static long rectify(Identities subject, String dataset, String field, String value) {
+        try (Connector connector = open()) {
+            return ((Rectifying) connector)
+                    .rectify(OperationContext.of(TENANT, "rectify"), subject, SHOP, dataset, field, value);
+        }
     }
 
     private static Identities subject(int customer) {

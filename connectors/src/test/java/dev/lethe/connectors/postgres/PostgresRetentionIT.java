@@ -1,0 +1,167 @@
+package dev.lethe.connectors.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.ConnectorException;
+import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ErasurePlan;
+import dev.lethe.connectors.spi.ErasureRule;
+import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.OperationStoppedException;
+import dev.lethe.connectors.spi.Purging;
+import dev.lethe.connectors.spi.Purging.Purge;
+import dev.lethe.connectors.spi.Purging.PurgeResult;
+import dev.lethe.infra.ServiceEndpoints;
+import dev.lethe.infra.testing.LocalServicesExtension;
+import dev.lethe.infra.testing.TestServices;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Retention purges on the real PostgreSQL: 10,000 rows a year old, 10,000 recent, one table per test. */
+@ExtendWith(LocalServicesExtension.class)
+class PostgresRetentionIT {
+
+    private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+
+    private static ServiceEndpoints services;
+    private static String database;
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        services = TestServices.endpoints();
+        database = TestServices.createDatabase("retention");
+        StringBuilder sql = new StringBuilder();
+        for (String table : List.of("deleted", "anonymized", "stopped")) {
+            sql.append("create table ")
+                    .append(table)
+                    .append(" (id bigint primary key, email text, note text,")
+                    .append(" created_at timestamptz not null);")
+                    .append(" insert into ")
+                    .append(table)
+                    .append(" select i, 'user' || i || '@example.org', 'note ' || i,")
+                    .append(" case when i <= 10000 then timestamptz '2025-06-01' else timestamptz '2026-11-01' end")
+                    .append(" from generate_series(1, 20000) i;");
+        }
+        execute(sql.toString());
+    }
+
+    @Test
+    void expiredRecordsAreDeletedInBoundedBatchesAndARerunFindsNone() throws SQLException {
+        PurgeResult result = purge(new Purge("public.deleted", "created_at", CUTOFF, 3000, List.of()));
+        PurgeResult again = purge(new Purge("public.deleted", "created_at", CUTOFF, 3000, List.of()));
+
+        assertThat(result).isEqualTo(new PurgeResult(10000, 4));
+        assertThat(again).isEqualTo(new PurgeResult(0, 0));
+        assertThat(count("select count(*) from deleted")).isEqualTo(10000);
+        assertThat(count("select count(*) from deleted where created_at < '2026-06-01'"))
+                .isZero();
+    }
+
+    @Test
+    void anonymizationErasesTheFieldsInPlaceAndKeepsTheRecords() throws SQLException {
+        var anonymize = List.of(
+                ErasureRule.field("public.anonymized", "email", ErasureStrategy.NULL, null),
+                ErasureRule.field("public.anonymized", "note", ErasureStrategy.MASK, null));
+
+        PurgeResult result = purge(new Purge("public.anonymized", "created_at", CUTOFF, 4000, anonymize));
+        PurgeResult again = purge(new Purge("public.anonymized", "created_at", CUTOFF, 4000, anonymize));
+
+        assertThat(result.records()).isEqualTo(10000);
+        assertThat(again.records()).isZero();
+        assertThat(count("select count(*) from anonymized")).isEqualTo(20000);
+        assertThat(count("select count(*) from anonymized where email is null and note = '" + ErasurePlan.MASK + "'"))
+                .isEqualTo(10000);
+        assertThat(count("select count(*) from anonymized where id > 10000 and email like 'user%'"))
+                .isEqualTo(10000);
+    }
+
+    @Test
+    void aStoppedPurgeKeepsItsCommittedBatchesAndTheNextRunFinishes() throws SQLException {
+        var checks = new AtomicInteger();
+        var stopAfterTwoBatches =
+                new OperationContext(UUID.randomUUID(), "purge-1", () -> checks.incrementAndGet() > 2);
+        var purge = new Purge("public.stopped", "created_at", CUTOFF, 1000, List.of());
+
+        try (Connector connector = open()) {
+            assertThatThrownBy(() -> ((Purging) connector).purge(stopAfterTwoBatches, purge))
+                    .isInstanceOf(OperationStoppedException.class);
+        }
+        assertThat(count("select count(*) from stopped where created_at < '2026-06-01'"))
+                .isEqualTo(8000);
+
+        assertThat(purge(purge)).isEqualTo(new PurgeResult(8000, 8));
+        assertThat(count("select count(*) from stopped")).isEqualTo(10000);
+    }
+
+    @Test
+    void aClockFieldThatIsNoTimeIsRefused() {
+        assertThatThrownBy(() -> purge(new Purge("public.deleted", "email", CUTOFF, 100, List.of())))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("public.deleted.email is text, not a date or timestamp");
+    }
+
+    private static PurgeResult purge(Purge purge) {
+        try (Connector connector = open()) {
+            return ((Purging) connector).purge(OperationContext.of(UUID.randomUUID(), "retention-run"), purge);
+        }
+    }
+
+    private static Connector open() {
+        var type = new PostgresConnectorType();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("host", services.postgresHost());
+        settings.put("port", Integer.toString(services.postgresPort()));
+        settings.put("database", database);
+        settings.put("user", services.postgresUser());
+        settings.put("ssl-mode", "disable");
+        if (services.postgresPassword() != null && !services.postgresPassword().isEmpty()) {
+            settings.put("password", services.postgresPassword());
+        }
+        return type.open(
+                type.configure(settings),
+                new ConnectorRuntime(
+                        OutboundGuard.fromSetting(services.postgresHost() + ":" + services.postgresPort()),
+                        PiiClassifier.create()));
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                services.jdbcUrl(database), services.postgresUser(), Objects.toString(services.postgresPassword(), ""));
+    }
+
+    private static void execute(String statements) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
+    }
+
+    private static long count(String query) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
