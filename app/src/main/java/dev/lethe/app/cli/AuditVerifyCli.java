@@ -5,7 +5,6 @@ import dev.lethe.app.audit.FileCheckpointAnchors;
 import dev.lethe.app.audit.KafkaCheckpointAnchors;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.ChainVerification;
-import dev.lethe.catalog.audit.CheckpointAnchor;
 import dev.lethe.catalog.audit.CheckpointAnchors;
 import dev.lethe.catalog.audit.CheckpointAnchors.AnchorsUnavailableException;
 import java.io.PrintStream;
@@ -181,17 +180,7 @@ public final class AuditVerifyCli {
                     + options.kafka() + ") could not be read: " + e.getMessage() + ". No chain is reported"
                     + " intact without them; point --kafka / SPRING_KAFKA_BOOTSTRAP_SERVERS at Lethe's Kafka, or"
                     + " pass --skip-anchors to check the database alone.");
-            return new CheckpointAnchors() {
-                @Override
-                public void publish(List<CheckpointAnchor> ignored) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public List<CheckpointAnchor> read(UUID tenantId) {
-                    throw e;
-                }
-            };
+            return CheckpointAnchors.unreadable(e);
         }
     }
 

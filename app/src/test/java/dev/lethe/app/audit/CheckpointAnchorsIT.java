@@ -146,17 +146,7 @@ class CheckpointAnchorsIT extends AppIntegrationTest {
     void whileTheAnchorsCannotBeReadTheChainIsNotReportedIntact() {
         appendMany(2);
         var unreadable = CheckpointAnchors.snapshot(Map.of());
-        var away = new CheckpointAnchors() {
-            @Override
-            public void publish(List<CheckpointAnchor> ignored) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<CheckpointAnchor> read(UUID tenantId) {
-                throw new AnchorsUnavailableException("Kafka is away");
-            }
-        };
+        var away = CheckpointAnchors.unreadable(new CheckpointAnchors.AnchorsUnavailableException("Kafka is away"));
 
         ChainVerification verification = as(tenant.id(), () -> trail.verify(tenant.id(), away));
 

@@ -60,4 +60,19 @@ public interface CheckpointAnchors {
             }
         };
     }
+
+    /** Anchors that could not be read: every read fails with {@code why}, so no chain is called intact. */
+    static CheckpointAnchors unreadable(AnchorsUnavailableException why) {
+        return new CheckpointAnchors() {
+            @Override
+            public void publish(List<CheckpointAnchor> anchors) {
+                throw why;
+            }
+
+            @Override
+            public List<CheckpointAnchor> read(UUID tenantId) {
+                throw why;
+            }
+        };
+    }
 }
