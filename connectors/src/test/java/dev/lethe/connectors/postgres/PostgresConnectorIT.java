@@ -18,19 +18,16 @@ import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
-import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,20 +41,15 @@ class PostgresConnectorIT {
     private static final PiiClassifier CLASSIFIER = PiiClassifier.create();
     private static final OperationContext CONTEXT = OperationContext.of(UUID.randomUUID(), "discovery-1");
 
-    private static ServiceEndpoints services;
-    private static String database;
+    private static TestDatabase database;
     private static String readerWithoutInvoices;
 
     @BeforeAll
     static void seedShop() throws SQLException {
-        services = TestServices.endpoints();
-        database = TestServices.createDatabase("shop");
+        database = TestDatabase.create("shop");
         readerWithoutInvoices = UniqueNames.of("shop_reader").replace('-', '_');
         TestServices.ensureLoginRole(readerWithoutInvoices);
-        try (Connection connection = DriverManager.getConnection(
-                        services.jdbcUrl(database),
-                        services.postgresUser(),
-                        Objects.toString(services.postgresPassword(), ""));
+        try (Connection connection = database.connect();
                 Statement sql = connection.createStatement()) {
             sql.execute("""
                     create table customers (id bigint primary key, email text not null, full_name text,
@@ -77,7 +69,7 @@ class PostgresConnectorIT {
                     insert into order_items select 1 + i % 600, i, 'SKU-' || i, 1 from generate_series(1, 900) i;
                     insert into invoices select 'INV-' || i, 1 + i % 300, i from generate_series(1, 50) i;
                     """);
-            sql.execute("grant connect on database \"" + database + "\" to " + readerWithoutInvoices);
+            sql.execute("grant connect on database \"" + database.name() + "\" to " + readerWithoutInvoices);
             sql.execute("grant usage on schema public to " + readerWithoutInvoices);
             sql.execute("grant select on customers, orders, order_items to " + readerWithoutInvoices);
         }
@@ -259,21 +251,10 @@ class PostgresConnectorIT {
     }
 
     private static OutboundGuard allowingTheTestServer() {
-        return OutboundGuard.fromSetting(services.postgresHost() + ":" + services.postgresPort());
+        return database.guard();
     }
 
     private static Connector open(Map<String, String> overrides, OutboundGuard guard) {
-        var type = new PostgresConnectorType();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("host", services.postgresHost());
-        settings.put("port", Integer.toString(services.postgresPort()));
-        settings.put("database", database);
-        settings.put("user", services.postgresUser());
-        settings.put("ssl-mode", "disable");
-        if (services.postgresPassword() != null && !services.postgresPassword().isEmpty()) {
-            settings.put("password", services.postgresPassword());
-        }
-        settings.putAll(overrides);
-        return type.open(type.configure(settings), new ConnectorRuntime(guard, CLASSIFIER));
+        return database.open(overrides, new ConnectorRuntime(guard, CLASSIFIER));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.classifier.PiiClassifier;
-import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
@@ -22,9 +21,7 @@ import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.ValueProtection;
 import dev.lethe.connectors.spi.Verifying;
 import dev.lethe.connectors.spi.Verifying.Remaining;
-import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
-import dev.lethe.infra.testing.TestServices;
 import dev.lethe.vault.TokenKind;
 import dev.lethe.vault.TokenizeRequest;
 import dev.lethe.vault.Vault;
@@ -36,15 +33,9 @@ import dev.lethe.vault.audit.VaultAudit;
 import dev.lethe.vault.keys.InMemoryKeyRepository;
 import dev.lethe.vault.kms.LocalKms;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,23 +70,21 @@ class PostgresErasureIT {
             ErasureRule.field("public.customers", "full_name", ErasureStrategy.MASK, null),
             ErasureRule.field("public.customers", "email", ErasureStrategy.HASH, "contact.email")));
 
-    private static ServiceEndpoints services;
-    private static String database;
+    private static TestDatabase database;
     private static ConnectorRuntime runtime;
 
     @BeforeAll
     static void seedShop(@TempDir Path keys) throws SQLException {
-        services = TestServices.endpoints();
-        database = TestServices.createDatabase("erase");
+        database = TestDatabase.create("erase");
         runtime = new ConnectorRuntime(
-                OutboundGuard.fromSetting(services.postgresHost() + ":" + services.postgresPort()),
+                database.guard(),
                 PiiClassifier.create(),
                 new VaultProtection(new VaultBuilder()
                         .kms(LocalKms.open(keys.resolve("keyset.json")))
                         .keyRepository(new InMemoryKeyRepository())
                         .audit(new SilentAudit())
                         .build()));
-        sql("""
+        database.execute("""
                 create table customers (id bigint primary key, email text not null, full_name text, phone text);
                 create table orders (id bigint primary key, customer_id bigint not null references customers);
                 create table order_items (order_id bigint not null references orders, line int not null,
@@ -272,42 +261,11 @@ class PostgresErasureIT {
     }
 
     private static Connector open() {
-        var type = new PostgresConnectorType();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("host", services.postgresHost());
-        settings.put("port", Integer.toString(services.postgresPort()));
-        settings.put("database", database);
-        settings.put("user", services.postgresUser());
-        settings.put("ssl-mode", "disable");
-        if (services.postgresPassword() != null && !services.postgresPassword().isEmpty()) {
-            settings.put("password", services.postgresPassword());
-        }
-        return type.open(type.configure(settings), runtime);
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                services.jdbcUrl(database), services.postgresUser(), Objects.toString(services.postgresPassword(), ""));
-    }
-
-    private static void sql(String statements) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(statements);
-        }
+        return database.open(Map.of(), runtime);
     }
 
     private static Map<String, String> row(String query) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            assertThat(rows.next()).as(query).isTrue();
-            Map<String, String> row = new HashMap<>();
-            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                row.put(rows.getMetaData().getColumnLabel(i), rows.getString(i));
-            }
-            return row;
-        }
+        return database.row(query);
     }
 
     /** HASH and TOKENIZE through the vault; the vault's subject is the customer id. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.classifier.PiiClassifier;
-import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
@@ -16,19 +15,11 @@ import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Purging;
 import dev.lethe.connectors.spi.Purging.Purge;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
-import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
-import dev.lethe.infra.testing.TestServices;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,13 +32,11 @@ class PostgresRetentionIT {
 
     private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
 
-    private static ServiceEndpoints services;
-    private static String database;
+    private static TestDatabase database;
 
     @BeforeAll
     static void seed() throws SQLException {
-        services = TestServices.endpoints();
-        database = TestServices.createDatabase("retention");
+        database = TestDatabase.create("retention");
         StringBuilder sql = new StringBuilder();
         for (String table : List.of("deleted", "anonymized", "stopped")) {
             sql.append("create table ")
@@ -60,7 +49,7 @@ class PostgresRetentionIT {
                     .append(" case when i <= 10000 then timestamptz '2025-06-01' else timestamptz '2026-11-01' end")
                     .append(" from generate_series(1, 20000) i;");
         }
-        execute(sql.toString());
+        database.execute(sql.toString());
     }
 
     @Test
@@ -127,41 +116,10 @@ class PostgresRetentionIT {
     }
 
     private static Connector open() {
-        var type = new PostgresConnectorType();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("host", services.postgresHost());
-        settings.put("port", Integer.toString(services.postgresPort()));
-        settings.put("database", database);
-        settings.put("user", services.postgresUser());
-        settings.put("ssl-mode", "disable");
-        if (services.postgresPassword() != null && !services.postgresPassword().isEmpty()) {
-            settings.put("password", services.postgresPassword());
-        }
-        return type.open(
-                type.configure(settings),
-                new ConnectorRuntime(
-                        OutboundGuard.fromSetting(services.postgresHost() + ":" + services.postgresPort()),
-                        PiiClassifier.create()));
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                services.jdbcUrl(database), services.postgresUser(), Objects.toString(services.postgresPassword(), ""));
-    }
-
-    private static void execute(String statements) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(statements);
-        }
+        return database.open(Map.of(), new ConnectorRuntime(database.guard(), PiiClassifier.create()));
     }
 
     private static long count(String query) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return database.count(query);
     }
 }
