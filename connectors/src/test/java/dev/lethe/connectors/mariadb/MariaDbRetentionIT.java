@@ -101,7 +101,7 @@ class MariaDbRetentionIT {
         }
         assertThat(database.count("select count(*) from stopped where created_at < '2026-06-01'"))
                 .isEqualTo(8000);
-        // Batches go in key order: the oldest keys first.
+        // Batches go in key order: the lowest keys first.
         assertThat(database.count("select min(id) from stopped")).isEqualTo(2001);
 
         assertThat(purge(purge)).isEqualTo(new PurgeResult(8000, 8));
