@@ -1,5 +1,7 @@
 package dev.lethe.connectors.postgres;
 
+import dev.lethe.connectors.jdbc.JdbcConnector;
+import dev.lethe.connectors.jdbc.JdbcSettings;
 import dev.lethe.connectors.spi.Capability;
 import dev.lethe.connectors.spi.ConfigField;
 import dev.lethe.connectors.spi.Connector;
@@ -9,7 +11,7 @@ import dev.lethe.connectors.spi.ConnectorType;
 import java.util.List;
 import java.util.Set;
 
-/** PostgreSQL 12 and newer, through its JDBC driver. */
+/** PostgreSQL 12 and newer, through its JDBC driver: a database of the JDBC family ({@link JdbcConnector}). */
 public final class PostgresConnectorType implements ConnectorType {
 
     @Override
@@ -42,6 +44,10 @@ public final class PostgresConnectorType implements ConnectorType {
 
     @Override
     public Connector open(ConnectorConfig config, ConnectorRuntime runtime) {
-        return new PostgresConnector(PostgresConnectorConfig.from(config), runtime);
+        PostgresConnectorConfig settings = PostgresConnectorConfig.from(config);
+        return new JdbcConnector(
+                new JdbcSettings(settings.host(), settings.port(), settings.user(), settings.schemas()),
+                new PostgresDialect(settings),
+                runtime);
     }
 }

@@ -18,26 +18,15 @@ import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Rectifying;
 import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
-import dev.lethe.connectors.spi.ValueProtection;
 import dev.lethe.connectors.spi.Verifying;
 import dev.lethe.connectors.spi.Verifying.Remaining;
+import dev.lethe.connectors.testing.VaultProtection;
 import dev.lethe.infra.testing.LocalServicesExtension;
-import dev.lethe.vault.TokenKind;
-import dev.lethe.vault.TokenizeRequest;
-import dev.lethe.vault.Vault;
-import dev.lethe.vault.VaultBuilder;
-import dev.lethe.vault.audit.DetokenizationDenied;
-import dev.lethe.vault.audit.SubjectShredded;
-import dev.lethe.vault.audit.TokensDetokenized;
-import dev.lethe.vault.audit.VaultAudit;
-import dev.lethe.vault.keys.InMemoryKeyRepository;
-import dev.lethe.vault.kms.LocalKms;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,14 +65,7 @@ class PostgresErasureIT {
     @BeforeAll
     static void seedShop(@TempDir Path keys) throws SQLException {
         database = TestDatabase.create("erase");
-        runtime = new ConnectorRuntime(
-                database.guard(),
-                PiiClassifier.create(),
-                new VaultProtection(new VaultBuilder()
-                        .kms(LocalKms.open(keys.resolve("keyset.json")))
-                        .keyRepository(new InMemoryKeyRepository())
-                        .audit(new SilentAudit())
-                        .build()));
+        runtime = new ConnectorRuntime(database.guard(), PiiClassifier.create(), VaultProtection.inDirectory(keys));
         database.execute("""
                 create table customers (id bigint primary key, email text not null, full_name text, phone text);
                 create table orders (id bigint primary key, customer_id bigint not null references customers);
@@ -266,41 +248,5 @@ class PostgresErasureIT {
 
     private static Map<String, String> row(String query) throws SQLException {
         return database.row(query);
-    }
-
-    /** HASH and TOKENIZE through the vault; the vault's subject is the customer id. */
-    private record VaultProtection(Vault vault) implements ValueProtection {
-
-        private static final Pattern VAULT_TOKEN = Pattern.compile("(tok|hsh)_[a-z0-9]{1,16}_[A-Za-z0-9_-]{16,}");
-
-        @Override
-        public String hash(UUID tenant, String category, String value) {
-            return vault.tokenize(new TokenizeRequest(tenant.toString(), null, category, TokenKind.HASH, value))
-                    .token();
-        }
-
-        @Override
-        public String tokenize(UUID tenant, Identities subject, String category, String value) {
-            String subjectId = subject.get("customer_id").orElseThrow();
-            return vault.tokenize(
-                            new TokenizeRequest(tenant.toString(), subjectId, category, TokenKind.DETERMINISTIC, value))
-                    .token();
-        }
-
-        @Override
-        public boolean isProtected(String value) {
-            return VAULT_TOKEN.matcher(value).matches();
-        }
-    }
-
-    private static final class SilentAudit implements VaultAudit {
-        @Override
-        public void detokenized(TokensDetokenized event) {}
-
-        @Override
-        public void detokenizationDenied(DetokenizationDenied event) {}
-
-        @Override
-        public void shredded(SubjectShredded event) {}
     }
 }

@@ -1,4 +1,4 @@
-package dev.lethe.connectors.postgres;
+package dev.lethe.connectors.jdbc;
 
 import dev.lethe.classifier.Finding;
 import dev.lethe.connectors.spi.ConnectorException;
@@ -74,7 +74,7 @@ final class SubjectErasure {
             } else if (first.field() == null && first.strategy() == ErasureStrategy.DELETE_ROW) {
                 outcomes.add(outcome(first, delete(dataset, where)));
             } else if (first.field() == null) {
-                outcomes.add(outcome(first, count(dataset, where, "true")));
+                outcomes.add(outcome(first, count(dataset, where, "1 = 1")));
             } else {
                 outcomes.addAll(eraseFields(dataset, where, datasetRules));
             }
@@ -94,7 +94,7 @@ final class SubjectErasure {
             }
             List<ErasureRule> datasetRules = rules.getOrDefault(dataset, List.of());
             if (datasetRules.isEmpty() || datasetRules.getFirst().field() == null) {
-                long records = count(dataset, where, "true");
+                long records = count(dataset, where, "1 = 1");
                 if (records > 0) {
                     remaining.add(
                             datasetRules.isEmpty()
@@ -122,19 +122,20 @@ final class SubjectErasure {
                 .toList();
         long[] changed = new long[changing.size()];
         if (!changing.isEmpty()) {
-            String select = "select tableoid::int8, ctid::text, " + textColumns(changing) + " from "
-                    + schema.table(dataset) + " where " + where.sql() + " for update";
+            Dialect.RowKey key = schema.dialect().rowKey(dataset, schema.primaryKey(dataset));
+            int keys = key.columns().size();
+            String select = "select " + String.join(", ", key.columns()) + ", " + textColumns(dataset, changing)
+                    + " from " + schema.table(dataset) + " where " + where.sql() + " for update";
             StringBuilder update =
                     new StringBuilder("update ").append(schema.table(dataset)).append(" set ");
             for (int i = 0; i < changing.size(); i++) {
                 String field = changing.get(i).field();
                 update.append(i == 0 ? "" : ", ")
-                        .append(Identifiers.quote(field))
-                        .append(" = cast(? as ")
-                        .append(schema.type(dataset, field))
-                        .append(")");
+                        .append(schema.column(dataset, field))
+                        .append(" = ")
+                        .append(schema.dialect().typed("?", schema.type(dataset, field)));
             }
-            update.append(" where tableoid = cast(? as oid) and ctid = cast(? as tid)");
+            update.append(" where ").append(key.match());
             try (PreparedStatement rows = connection.prepareStatement(select);
                     PreparedStatement write = connection.prepareStatement(update.toString())) {
                 where.bind(rows, 1);
@@ -143,7 +144,7 @@ final class SubjectErasure {
                         String[] values = new String[changing.size()];
                         boolean rowChanged = false;
                         for (int i = 0; i < changing.size(); i++) {
-                            String before = row.getString(i + 3);
+                            String before = row.getString(keys + i + 1);
                             values[i] = erased(changing.get(i), before);
                             if (!Objects.equals(before, values[i])) {
                                 changed[i]++;
@@ -154,8 +155,9 @@ final class SubjectErasure {
                             for (int i = 0; i < values.length; i++) {
                                 write.setString(i + 1, values[i]);
                             }
-                            write.setLong(values.length + 1, row.getLong(1));
-                            write.setString(values.length + 2, row.getString(2));
+                            for (int k = 0; k < keys; k++) {
+                                write.setString(values.length + k + 1, row.getString(k + 1));
+                            }
                             write.addBatch();
                         }
                     }
@@ -170,7 +172,7 @@ final class SubjectErasure {
                     rule,
                     index >= 0
                             ? changed[index]
-                            : count(dataset, where, Identifiers.quote(rule.field()) + " is not null")));
+                            : count(dataset, where, schema.column(dataset, rule.field()) + " is not null")));
         }
         return outcomes;
     }
@@ -179,13 +181,13 @@ final class SubjectErasure {
             throws SQLException {
         long[] left = new long[rules.size()];
         String select =
-                "select 0, '', " + textColumns(rules) + " from " + schema.table(dataset) + " where " + where.sql();
+                "select " + textColumns(dataset, rules) + " from " + schema.table(dataset) + " where " + where.sql();
         try (PreparedStatement rows = connection.prepareStatement(select)) {
             where.bind(rows, 1);
             try (ResultSet row = rows.executeQuery()) {
                 while (row.next()) {
                     for (int i = 0; i < rules.size(); i++) {
-                        String value = row.getString(i + 3);
+                        String value = row.getString(i + 1);
                         boolean stillThere = rules.get(i).strategy() == ErasureStrategy.RETAIN
                                 ? value != null
                                 : !Objects.equals(value, erased(rules.get(i), value));
@@ -259,11 +261,11 @@ final class SubjectErasure {
         }
     }
 
-    private String textColumns(List<ErasureRule> rules) {
+    private String textColumns(String dataset, List<ErasureRule> rules) {
         return String.join(
                 ", ",
                 rules.stream()
-                        .map(rule -> Identifiers.quote(rule.field()) + "::text")
+                        .map(rule -> schema.dialect().asText(schema.column(dataset, rule.field())))
                         .toList());
     }
 
@@ -277,7 +279,7 @@ final class SubjectErasure {
             schema.table(rule.dataset());
             if (rule.field() != null) {
                 String type = schema.type(rule.dataset(), rule.field());
-                if (TEXT_ONLY.contains(rule.strategy()) && !isText(type)) {
+                if (TEXT_ONLY.contains(rule.strategy()) && !schema.dialect().isText(type)) {
                     throw ConnectorException.fatal(
                             rule.strategy() + " writes text, and " + rule.dataset() + "." + rule.field() + " is "
                                     + type,
@@ -285,10 +287,6 @@ final class SubjectErasure {
                 }
             }
         }
-    }
-
-    private static boolean isText(String type) {
-        return type.equals("text") || type.startsWith("character") || type.equals("citext");
     }
 
     /** Datasets in an order where a dataset comes before every dataset it refers to. */

@@ -1,4 +1,4 @@
-package dev.lethe.connectors.postgres;
+package dev.lethe.connectors.jdbc;
 
 import dev.lethe.connectors.spi.Accessing.RecordSink;
 import dev.lethe.connectors.spi.Locating.DatasetCount;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Counting and reading a subject's records with the clauses of a {@link SubjectQuery}. */
@@ -58,7 +59,7 @@ final class SubjectRecords {
     /** Streams through a cursor: the driver holds {@value #FETCH_SIZE} rows at a time, never the result. */
     void read(Map<String, SubjectQuery.Where> clauses, RecordSink sink) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false); // the driver uses a cursor only inside a transaction
+        connection.setAutoCommit(false); // PostgreSQL's driver uses a cursor only inside a transaction
         try {
             for (var clause : clauses.entrySet()) {
                 context.checkpoint();
@@ -94,9 +95,9 @@ final class SubjectRecords {
 
     /** Strings, numbers, booleans and null as they are; times as ISO-8601; bytes as Base64; the rest as text. */
     private static Object value(ResultSet rows, int column, String typeName) throws SQLException {
-        Object value = switch (typeName) {
+        Object value = switch (typeName.toLowerCase(Locale.ROOT)) {
             case "timestamptz" -> rows.getObject(column, OffsetDateTime.class);
-            case "timestamp" -> rows.getObject(column, LocalDateTime.class);
+            case "timestamp", "datetime" -> rows.getObject(column, LocalDateTime.class);
             case "date" -> rows.getObject(column, LocalDate.class);
             case "time" -> rows.getObject(column, LocalTime.class);
             default -> rows.getObject(column);

@@ -1,4 +1,4 @@
-package dev.lethe.connectors.postgres;
+package dev.lethe.connectors.jdbc;
 
 import dev.lethe.classifier.ColumnClassification;
 import dev.lethe.classifier.PiiClassifier;
@@ -43,16 +43,34 @@ final class SchemaDiscovery {
             "applicant",
             "candidate");
 
-    /** Column types that never hold text worth classifying. */
-    private static final Set<String> OPAQUE_TYPES = Set.of("bytea", "bool", "boolean");
+    /** Column types (as JDBC metadata names them, lower case) that never hold text worth classifying. */
+    private static final Set<String> OPAQUE_TYPES = Set.of(
+            "bytea",
+            "bool",
+            "boolean",
+            "bit",
+            "binary",
+            "varbinary",
+            "blob",
+            "tinyblob",
+            "mediumblob",
+            "longblob",
+            "geometry");
 
     private final Connection connection;
+    private final Dialect dialect;
     private final List<String> schemas;
     private final PiiClassifier classifier;
     private final OperationContext context;
 
-    SchemaDiscovery(Connection connection, List<String> schemas, PiiClassifier classifier, OperationContext context) {
+    SchemaDiscovery(
+            Connection connection,
+            Dialect dialect,
+            List<String> schemas,
+            PiiClassifier classifier,
+            OperationContext context) {
         this.connection = connection;
+        this.dialect = dialect;
         this.schemas = schemas;
         this.classifier = classifier;
         this.context = context;
@@ -115,9 +133,20 @@ final class SchemaDiscovery {
         return table;
     }
 
-    private static List<String> tables(DatabaseMetaData metadata, String schema) throws SQLException {
+    /** The catalog to pass to JDBC metadata for a schema of the configuration. */
+    private String catalog(String schema) {
+        return dialect.schemasAreCatalogs() ? schema : null;
+    }
+
+    /** The schema pattern to pass to JDBC metadata for a schema of the configuration. */
+    private String schemaPattern(String schema) {
+        return dialect.schemasAreCatalogs() ? null : schema;
+    }
+
+    private List<String> tables(DatabaseMetaData metadata, String schema) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rows = metadata.getTables(null, schema, "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
+        try (ResultSet rows = metadata.getTables(
+                catalog(schema), schemaPattern(schema), "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
             while (rows.next()) {
                 tables.add(rows.getString("TABLE_NAME"));
             }
@@ -126,11 +155,13 @@ final class SchemaDiscovery {
         return tables;
     }
 
-    private static Map<String, String> columns(DatabaseMetaData metadata, String schema, String table)
-            throws SQLException {
+    private Map<String, String> columns(DatabaseMetaData metadata, String schema, String table) throws SQLException {
         Map<Integer, String[]> byPosition = new TreeMap<>();
-        try (ResultSet rows = metadata.getColumns(null, schema, table, "%")) {
+        try (ResultSet rows = metadata.getColumns(catalog(schema), schemaPattern(schema), table, "%")) {
             while (rows.next()) {
+                if (!table.equals(rows.getString("TABLE_NAME"))) {
+                    continue; // the name is a pattern: '_' matches any character
+                }
                 byPosition.put(
                         rows.getInt("ORDINAL_POSITION"),
                         new String[] {rows.getString("COLUMN_NAME"), rows.getString("TYPE_NAME")});
@@ -141,9 +172,9 @@ final class SchemaDiscovery {
         return columns;
     }
 
-    private static List<String> primaryKey(DatabaseMetaData metadata, String schema, String table) throws SQLException {
+    private List<String> primaryKey(DatabaseMetaData metadata, String schema, String table) throws SQLException {
         Map<Integer, String> bySequence = new TreeMap<>();
-        try (ResultSet rows = metadata.getPrimaryKeys(null, schema, table)) {
+        try (ResultSet rows = metadata.getPrimaryKeys(catalog(schema), schemaPattern(schema), table)) {
             while (rows.next()) {
                 bySequence.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
             }
@@ -151,13 +182,13 @@ final class SchemaDiscovery {
         return List.copyOf(bySequence.values());
     }
 
-    private static List<Reference> foreignKeys(DatabaseMetaData metadata, String schema, String table)
-            throws SQLException {
+    private List<Reference> foreignKeys(DatabaseMetaData metadata, String schema, String table) throws SQLException {
         record Pair(int sequence, String from, String toTable, String to) {}
         Map<String, List<Pair>> byKey = new TreeMap<>();
-        try (ResultSet rows = metadata.getImportedKeys(null, schema, table)) {
+        try (ResultSet rows = metadata.getImportedKeys(catalog(schema), schemaPattern(schema), table)) {
             while (rows.next()) {
-                String toTable = rows.getString("PKTABLE_SCHEM") + "." + rows.getString("PKTABLE_NAME");
+                String toSchema = rows.getString(dialect.schemasAreCatalogs() ? "PKTABLE_CAT" : "PKTABLE_SCHEM");
+                String toTable = toSchema + "." + rows.getString("PKTABLE_NAME");
                 String name = rows.getString("FK_NAME") == null ? toTable : rows.getString("FK_NAME");
                 byKey.computeIfAbsent(name, k -> new ArrayList<>())
                         .add(new Pair(
@@ -186,7 +217,7 @@ final class SchemaDiscovery {
     private Map<String, List<String>> sample(String schema, String table, Map<String, String> columns, int limit)
             throws SQLException {
         List<String> sampled = columns.entrySet().stream()
-                .filter(column -> !OPAQUE_TYPES.contains(column.getValue()))
+                .filter(column -> !OPAQUE_TYPES.contains(column.getValue().toLowerCase(Locale.ROOT)))
                 .map(Map.Entry::getKey)
                 .toList();
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -195,11 +226,13 @@ final class SchemaDiscovery {
         }
         StringBuilder sql = new StringBuilder("select ");
         for (int i = 0; i < sampled.size(); i++) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append(Identifiers.quote(sampled.get(i)))
-                    .append("::text");
+            sql.append(i == 0 ? "" : ", ").append(dialect.asText(dialect.quote(sampled.get(i))));
         }
-        sql.append(" from ").append(Identifiers.qualified(schema, table)).append(" limit ?");
+        sql.append(" from ")
+                .append(dialect.quote(schema))
+                .append(".")
+                .append(dialect.quote(table))
+                .append(" limit ?");
         try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
             query.setInt(1, limit);
             query.setFetchSize(Math.min(limit, 500));

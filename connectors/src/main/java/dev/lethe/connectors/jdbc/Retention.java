@@ -1,4 +1,4 @@
-package dev.lethe.connectors.postgres;
+package dev.lethe.connectors.jdbc;
 
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ErasurePlan;
@@ -13,8 +13,9 @@ import java.sql.SQLException;
 
 /**
  * A retention purge in bounded batches: each batch picks at most {@code batchSize} expired records
- * by their physical address, changes them and commits, so locks are held for one batch only and an
- * interrupted purge loses nothing that was committed. The next run simply finds fewer expired records.
+ * (how is the dialect's: by physical address, or in key order), changes them and commits, so locks
+ * are held for one batch only and an interrupted purge loses nothing that was committed. The next
+ * run simply finds fewer expired records.
  */
 final class Retention {
 
@@ -29,15 +30,16 @@ final class Retention {
     }
 
     PurgeResult purge(Purge purge) throws SQLException {
+        Dialect dialect = schema.dialect();
         String table = schema.table(purge.dataset());
         String clockType = schema.type(purge.dataset(), purge.clockField());
-        if (!clockType.equals("date") && !clockType.startsWith("timestamp")) {
+        if (!dialect.isTime(clockType)) {
             throw ConnectorException.fatal(
                     "The clock field " + purge.dataset() + "." + purge.clockField() + " is " + clockType
                             + ", not a date or timestamp",
                     null);
         }
-        String expired = Identifiers.quote(purge.clockField()) + " < cast(? as " + clockType + ")";
+        String expired = schema.column(purge.dataset(), purge.clockField()) + " < " + dialect.typed("?", clockType);
         String pending = expired;
         StringBuilder change = new StringBuilder();
         if (purge.anonymize().isEmpty()) {
@@ -47,32 +49,24 @@ final class Retention {
             StringBuilder notDone = new StringBuilder();
             for (int i = 0; i < purge.anonymize().size(); i++) {
                 ErasureRule rule = purge.anonymize().get(i);
-                String column = Identifiers.quote(rule.field());
+                String column = schema.column(purge.dataset(), rule.field());
                 String type = schema.type(purge.dataset(), rule.field());
-                boolean mask = rule.strategy() == ErasureStrategy.MASK;
-                change.append(i == 0 ? "" : ", ")
-                        .append(column)
-                        .append(mask ? " = cast('" + ErasurePlan.MASK + "' as " + type + ")" : " = null");
+                String mask = dialect.typed("'" + ErasurePlan.MASK + "'", type);
+                boolean masked = rule.strategy() == ErasureStrategy.MASK;
+                change.append(i == 0 ? "" : ", ").append(column).append(masked ? " = " + mask : " = null");
                 notDone.append(i == 0 ? "" : " or ")
-                        .append(
-                                mask
-                                        ? column + " is distinct from cast('" + ErasurePlan.MASK + "' as " + type + ")"
-                                        : column + " is not null");
+                        .append(masked ? dialect.differs(column, mask, type) : column + " is not null");
             }
             // Only records still to anonymize, so each batch makes progress and a rerun finds none.
             pending = expired + " and (" + notDone + ")";
         }
-        change.append(" where (tableoid, ctid) in (select tableoid, ctid from ")
-                .append(table)
-                .append(" where ")
-                .append(pending)
-                .append(" limit ?)");
+        String batchSql = dialect.batched(change.toString(), table, pending, schema.primaryKey(purge.dataset()));
         long records = 0;
         int batches = 0;
-        try (PreparedStatement batch = connection.prepareStatement(change.toString())) {
+        try (PreparedStatement batch = connection.prepareStatement(batchSql)) {
             while (true) {
                 context.checkpoint();
-                batch.setString(1, purge.cutoff().toString());
+                batch.setString(1, dialect.timeValue(purge.cutoff(), clockType));
                 batch.setInt(2, purge.batchSize());
                 long changed = batch.executeLargeUpdate();
                 if (changed == 0) {

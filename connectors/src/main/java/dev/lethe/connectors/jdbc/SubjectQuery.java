@@ -1,4 +1,4 @@
-package dev.lethe.connectors.postgres;
+package dev.lethe.connectors.jdbc;
 
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Reference;
@@ -21,7 +21,8 @@ import java.util.Set;
  * record of its own kind (an employee's manager) is not the subject's for that.
  *
  * <p>Identifiers are checked against the {@link SchemaSnapshot} and quoted; identity values are
- * bind values, cast to the column's type so that an index on the column is used.
+ * bind values, typed as the column (a cast where the database needs one) so that an index on the
+ * column is used.
  */
 final class SubjectQuery {
 
@@ -70,7 +71,8 @@ final class SubjectQuery {
         map.identityFields()
                 .getOrDefault(dataset, Map.of())
                 .forEach((field, identityType) -> subject.get(identityType).ifPresent(value -> {
-                    parts.add(Identifiers.quote(field) + " = cast(? as " + schema.type(dataset, field) + ")");
+                    parts.add(schema.column(dataset, field) + " = "
+                            + schema.dialect().typed("?", schema.type(dataset, field)));
                     values.add(value);
                 }));
         for (Reference reference : map.references()) {
@@ -91,11 +93,11 @@ final class SubjectQuery {
                 new Where(parts.size() == 1 ? parts.getFirst() : "(" + String.join(" or ", parts) + ")", values));
     }
 
-    private static String tuple(List<String> fields) {
-        return fields.size() == 1 ? Identifiers.quote(fields.getFirst()) : "(" + list(fields) + ")";
+    private String tuple(List<String> fields) {
+        return fields.size() == 1 ? schema.dialect().quote(fields.getFirst()) : "(" + list(fields) + ")";
     }
 
-    private static String list(List<String> fields) {
-        return String.join(", ", fields.stream().map(Identifiers::quote).toList());
+    private String list(List<String> fields) {
+        return String.join(", ", fields.stream().map(schema.dialect()::quote).toList());
     }
 }
