@@ -11,6 +11,7 @@ import java.util.Map;
  * them does; plus how the bench fills it. A MariaDB or Elasticsearch system is added by describing
  * it the same way: its type, its settings and a seed that puts customers {@code 1..rows} in it.
  *
+ * @param probe the cheapest round trip to the system, the floor under each of its operations
  * @param mainDataset the dataset that holds {@code rows} records (the figure the targets are for)
  */
 record BenchSystem(
@@ -18,6 +19,7 @@ record BenchSystem(
         ConnectorType type,
         Map<String, String> config,
         Seed seed,
+        Probe probe,
         String mainDataset,
         SubjectMap map,
         ErasurePlan plan) {
@@ -30,5 +32,11 @@ record BenchSystem(
     @FunctionalInterface
     interface Seed {
         void fill(long rows) throws Exception;
+    }
+
+    /** Opens a new connection to the system and makes one trivial request, as every operation begins. */
+    @FunctionalInterface
+    interface Probe {
+        void roundTrip() throws Exception;
     }
 }

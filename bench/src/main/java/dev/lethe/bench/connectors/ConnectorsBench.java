@@ -78,7 +78,7 @@ public final class ConnectorsBench {
                 for (int i = 0; i < variants.size(); i++) {
                     figures.add(purges.run(variants.get(i), i + 1));
                 }
-                report.purges(figures);
+                report.purges(figures, purges.ceiling(variants.size() + 1));
             } finally {
                 connectors.forEach(Connector::close);
             }

@@ -13,14 +13,21 @@ import java.util.UUID;
 /**
  * Erases subjects one after another, each from every system in turn (as a request's steps would),
  * through each connection's {@link Erasing#erase}: the time of each system's call and of the five
- * together. The first subjects warm the JVM up and are reported apart, the first one as the cold
- * case.
+ * together; after each system's erase, the system's {@link BenchSystem.Probe} (a new connection and
+ * one trivial request) as the same-run floor. The first subjects warm the JVM up and are reported
+ * apart, the first one as the cold case.
  */
 final class EraseRun {
 
     /** One system's figures over the measured subjects. */
     record SystemFigures(
-            String system, String mainDataset, Samples times, long fewestRecords, long mostRecords, double firstMs) {}
+            String system,
+            String mainDataset,
+            Samples times,
+            Samples roundTrips,
+            long fewestRecords,
+            long mostRecords,
+            double firstMs) {}
 
     record Result(List<SystemFigures> systems, Samples totals, double firstTotalMs, int warmUp) {}
 
@@ -34,12 +41,16 @@ final class EraseRun {
         this.tenant = tenant;
     }
 
-    Result run(List<Long> subjects, int warmUp) {
+    Result run(List<Long> subjects, int warmUp) throws Exception {
         List<Samples> times = new ArrayList<>();
         long[] fewest = new long[systems.size()];
         long[] most = new long[systems.size()];
         double[] firstMs = new double[systems.size()];
-        systems.forEach(system -> times.add(new Samples()));
+        List<Samples> roundTrips = new ArrayList<>();
+        systems.forEach(system -> {
+            times.add(new Samples());
+            roundTrips.add(new Samples());
+        });
         Arrays.fill(fewest, Long.MAX_VALUE);
         Samples totals = new Samples();
         double firstTotalMs = 0;
@@ -64,6 +75,7 @@ final class EraseRun {
                 }
                 if (s >= warmUp) {
                     times.get(i).add(elapsed);
+                    roundTrips.get(i).add(roundTrip(system));
                     fewest[i] = Math.min(fewest[i], changed);
                     most[i] = Math.max(most[i], changed);
                 }
@@ -81,9 +93,22 @@ final class EraseRun {
         List<SystemFigures> figures = new ArrayList<>();
         for (int i = 0; i < systems.size(); i++) {
             figures.add(new SystemFigures(
-                    systems.get(i).name(), systems.get(i).mainDataset(), times.get(i), fewest[i], most[i], firstMs[i]));
+                    systems.get(i).name(),
+                    systems.get(i).mainDataset(),
+                    times.get(i),
+                    roundTrips.get(i),
+                    fewest[i],
+                    most[i],
+                    firstMs[i]));
         }
         return new Result(figures, totals, firstTotalMs, warmUp);
+    }
+
+    /** The same-run floor: a new connection and one trivial request to the same system, after its erase. */
+    private static long roundTrip(BenchSystem system) throws Exception {
+        long start = System.nanoTime();
+        system.probe().roundTrip();
+        return System.nanoTime() - start;
     }
 
     /** Records deleted or changed (retained ones are not changes). */

@@ -175,6 +175,7 @@ final class PostgresSystems {
                     server.createDatabase(database);
                     server.execute(database, seed.replace("ROWS", Long.toString(rows)), "vacuum analyze");
                 },
+                () -> server.query(database, "select 1"),
                 mainDataset,
                 map,
                 plan);

@@ -13,7 +13,8 @@ import java.util.UUID;
  * Retention purges through a connection's {@link Purging#purge}: a fresh table of {@code rows} page
  * views per run, the older half of them (ordered as they were written) before the cutoff, deleted in
  * batches of one size. With readers, the same readers first run alone on the table for a baseline,
- * then on during the purge.
+ * then on during the purge. As the same-run ceiling, one plain {@code delete} statement of the same
+ * half.
  */
 final class PurgeRun {
 
@@ -23,6 +24,14 @@ final class PurgeRun {
     record Variant(int batchSize, boolean readers, boolean clockIndexed) {}
 
     record Figures(Variant variant, long records, int batches, double seconds, Readers.Figures readers) {
+
+        double rowsPerSecond() {
+            return records / seconds;
+        }
+    }
+
+    /** PostgreSQL deleting the same expired half in one statement: what batches could reach at most. */
+    record Ceiling(long records, double seconds) {
 
         double rowsPerSecond() {
             return records / seconds;
@@ -69,18 +78,33 @@ final class PurgeRun {
         PurgeResult result = connection.purge(OperationContext.of(UUID.randomUUID(), "purge-" + number), purge);
         double seconds = (System.nanoTime() - start) / 1e9;
         Readers.Figures reads = running == null ? null : running.stop();
-        long expectedLeft = rows - rows / 2;
-        long left = Long.parseLong(server.query(database, "select count(*) from " + table));
-        if (result.records() != rows / 2 || left != expectedLeft) {
-            throw new IllegalStateException(
-                    "purge of " + table + " deleted " + result.records() + " and left " + left + " of " + rows);
-        }
-        server.execute(database, "drop table " + table);
+        checkAndDrop(table, result.records());
         var figures = new Figures(variant, result.records(), result.batches(), seconds, reads);
         System.out.printf(
                 "purge %s: %d records in %d batches in %.2f s = %.0f rows/s%n",
                 variant, result.records(), result.batches(), seconds, figures.rowsPerSecond());
         return figures;
+    }
+
+    /** The same-run ceiling: one {@code delete} of the expired half straight on the server, no connector. */
+    Ceiling ceiling(int number) throws SQLException {
+        String table = "page_views_" + number;
+        seed(table, true);
+        long start = System.nanoTime();
+        server.execute(database, "delete from " + table + " where occurred_at < '" + CUTOFF + "'");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        checkAndDrop(table, rows / 2);
+        System.out.printf("one delete statement: %d records in %.2f s%n", rows / 2, seconds);
+        return new Ceiling(rows / 2, seconds);
+    }
+
+    private void checkAndDrop(String table, long deleted) throws SQLException {
+        long left = Long.parseLong(server.query(database, "select count(*) from " + table));
+        if (deleted != rows / 2 || left != rows - rows / 2) {
+            throw new IllegalStateException(
+                    "purge of " + table + " deleted " + deleted + " and left " + left + " of " + rows);
+        }
+        server.execute(database, "drop table " + table);
     }
 
     /** Page views in the order they were written; ids 1..rows/2 are before the cutoff. */

@@ -46,12 +46,13 @@ final class Report {
     }
 
     void erasure(EraseRun.Result result) {
-        erasure.append(line(
-                "| system | main table | plan | records changed per subject | median ms | max ms | first (cold) ms |"));
-        erasure.append("|---|---|---|---:|---:|---:|---:|\n");
+        erasure.append(
+                line("| system | main table | plan | records changed per subject | median ms | max ms | first (cold) ms"
+                        + " | floor: connect + `select 1`, median ms |"));
+        erasure.append("|---|---|---|---:|---:|---:|---:|---:|\n");
         for (EraseRun.SystemFigures figures : result.systems()) {
             erasure.append(format(
-                    "| %s | `%s` (%,d rows) | %s | %s | %.1f | %.1f | %.1f |%n",
+                    "| %s | `%s` (%,d rows) | %s | %s | %.1f | %.1f | %.1f | %.1f |%n",
                     figures.system(),
                     figures.mainDataset(),
                     options.rows(),
@@ -61,10 +62,11 @@ final class Report {
                             : figures.fewestRecords() + "–" + figures.mostRecords(),
                     figures.times().medianMs(),
                     figures.times().maxMs(),
-                    figures.firstMs()));
+                    figures.firstMs(),
+                    figures.roundTrips().medianMs()));
         }
         erasure.append(format(
-                "| **all five, one after another** | | | | **%.1f** | **%.1f** | %.1f |%n",
+                "| **all five, one after another** | | | | **%.1f** | **%.1f** | %.1f | |%n",
                 result.totals().medianMs(), result.totals().maxMs(), result.firstTotalMs()));
         double worst = result.systems().stream()
                 .mapToDouble(figures -> figures.times().maxMs())
@@ -81,7 +83,7 @@ final class Report {
                 atSize()));
     }
 
-    void purges(List<PurgeRun.Figures> runs) {
+    void purges(List<PurgeRun.Figures> runs, PurgeRun.Ceiling ceiling) {
         purges.append(line("| batch size | clock field indexed | readers | records deleted | batches | s | rows/s |"));
         purges.append("|---:|---|---|---:|---:|---:|---:|\n");
         double best = 0;
@@ -103,6 +105,10 @@ final class Report {
                 withReaders = run;
             }
         }
+        purges.append(format(
+                "| ceiling, same run: one `delete … where occurred_at < cutoff` straight on the server (no batches,"
+                        + " no connector) | yes | none | %,d | 1 | %.2f | %,.0f |%n",
+                ceiling.records(), ceiling.seconds(), ceiling.rowsPerSecond()));
         purges.append(format(
                 "%nTarget: ≥ 100,000 rows/s — **%s**: best %,.0f rows/s with an indexed clock field%s.%n",
                 best >= PURGE_TARGET_ROWS_PER_SECOND ? "met" : "not met", best, atSize()));
