@@ -5,13 +5,16 @@ import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Purging;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The connectors at scale, on a real PostgreSQL (embedded, from the zonky binaries): five systems of
@@ -83,10 +86,21 @@ public final class ConnectorsBench {
                 connectors.forEach(Connector::close);
             }
         }
+        deleteQuietly(keys);
         report.finished(Machine.loadAverage());
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), report.markdown());
         System.out.println(report.markdown());
         System.out.println("written to " + options.out());
+    }
+
+    /** The vault's throw-away keyset: what cannot be deleted stays in the temporary directory. */
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("left behind: " + directory);
+        }
     }
 }
