@@ -1,0 +1,76 @@
+package dev.lethe.connectors.elasticsearch;
+
+import dev.lethe.connectors.guard.GuardedTarget;
+import dev.lethe.connectors.guard.OutboundRefusedException;
+import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.ConnectorException;
+import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.Discovering;
+import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.TestResult;
+import dev.lethe.connectors.spi.TestResult.Check;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A connection to one Elasticsearch cluster. Each operation checks the URL's host with the outbound
+ * guard and talks to the checked address only, with the configured credentials and request timeout.
+ * Thread-safe: each operation makes its own client.
+ */
+final class ElasticsearchConnector implements Connector, Discovering {
+
+    private final ElasticsearchConnectorConfig config;
+    private final ConnectorRuntime runtime;
+
+    ElasticsearchConnector(ElasticsearchConnectorConfig config, ConnectorRuntime runtime) {
+        this.config = config;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public TestResult test(OperationContext context) {
+        List<Check> checks = new ArrayList<>();
+        GuardedTarget target;
+        try {
+            target = runtime.guard().check(config.url());
+            checks.add(Check.passed("address allowed"));
+        } catch (OutboundRefusedException e) {
+            checks.add(Check.failed("address allowed", e.getMessage()));
+            return new TestResult(checks);
+        }
+        try (ClusterClient client = new ClusterClient(config, target)) {
+            new ClusterChecks(client, config).run(checks);
+        }
+        return new TestResult(checks);
+    }
+
+    @Override
+    public Discovery discover(OperationContext context, int samplePerField) {
+        if (samplePerField < 0) {
+            throw new IllegalArgumentException("a sample has zero or more values");
+        }
+        return withCluster(
+                client -> new IndexDiscovery(client, IndexSnapshot.read(client, config), runtime.classifier(), context)
+                        .discover(samplePerField));
+    }
+
+    /** A client to the checked address for one operation. */
+    private <T> T withCluster(Function<ClusterClient, T> work) {
+        GuardedTarget target;
+        try {
+            target = runtime.guard().check(config.url());
+        } catch (OutboundRefusedException e) {
+            throw ConnectorException.fatal(e.getMessage(), null);
+        }
+        try (ClusterClient client = new ClusterClient(config, target)) {
+            return work.apply(client);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held between operations.
+    }
+}
