@@ -2,16 +2,21 @@ package dev.lethe.connectors.elasticsearch;
 
 import dev.lethe.connectors.guard.GuardedTarget;
 import dev.lethe.connectors.guard.OutboundRefusedException;
+import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Identities;
+import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,7 +24,7 @@ import java.util.function.Function;
  * guard and talks to the checked address only, with the configured credentials and request timeout.
  * Thread-safe: each operation makes its own client.
  */
-final class ElasticsearchConnector implements Connector, Discovering {
+final class ElasticsearchConnector implements Connector, Discovering, Locating, Accessing {
 
     private final ElasticsearchConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -54,6 +59,41 @@ final class ElasticsearchConnector implements Connector, Discovering {
         return withCluster(
                 client -> new IndexDiscovery(client, IndexSnapshot.read(client, config), runtime.classifier(), context)
                         .discover(samplePerField));
+    }
+
+    @Override
+    public List<DatasetCount> locate(OperationContext context, Identities subject, SubjectMap map) {
+        return withSubject(
+                context,
+                subject,
+                map,
+                (client, snapshot, search, selectors) -> new SubjectRecords(search).count(selectors, map.datasets()));
+    }
+
+    @Override
+    public void access(OperationContext context, Identities subject, SubjectMap map, RecordSink sink) {
+        withSubject(context, subject, map, (client, snapshot, search, selectors) -> {
+            new SubjectRecords(search).read(selectors, sink);
+            return null;
+        });
+    }
+
+    /** The indices as they are now, the subject map checked against them, and the subject's selectors. */
+    private <T> T withSubject(OperationContext context, Identities subject, SubjectMap map, SubjectWork<T> work) {
+        return withCluster(client -> {
+            var snapshot = IndexSnapshot.read(client, config);
+            var search = new SubjectSearch(client, snapshot, context, map, subject);
+            return work.apply(client, snapshot, search, search.byDataset());
+        });
+    }
+
+    @FunctionalInterface
+    private interface SubjectWork<T> {
+        T apply(
+                ClusterClient client,
+                IndexSnapshot snapshot,
+                SubjectSearch search,
+                Map<String, SubjectSearch.Selector> selectors);
     }
 
     /** A client to the checked address for one operation. */

@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Identities;
+import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
+import dev.lethe.connectors.spi.Reference;
+import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +45,22 @@ class ElasticsearchConnectorIT {
     static void seedShop() {
         cluster = TestCluster.create("shop");
         ShopIndices.seed(cluster, 300);
+        // A ticket that only mentions customer 7's address: a phrase query finds it, the exact check must not.
+        cluster.bulk("tickets", Map.of("t-cc", """
+                {"id": 9999, "customer_id": 9999, "contact_email": "cc customer7@example.org",
+                 "body": "forwarded"}"""));
+    }
+
+    /** The shop as the catalog would describe it: identities in customers and tickets, orders by reference. */
+    private static SubjectMap shop() {
+        return new SubjectMap(
+                Map.of(
+                        cluster.index("customers"),
+                        Map.of("email", "email", "id", "customer_id"),
+                        cluster.index("tickets"),
+                        Map.of("contact_email", "email")),
+                List.of(new Reference(
+                        cluster.index("orders"), List.of("customer_id"), cluster.index("customers"), List.of("id"))));
     }
 
     @Test
@@ -142,6 +164,80 @@ class ElasticsearchConnectorIT {
                     .isInstanceOf(OperationStoppedException.class);
         }
         assertThat(checks.get()).isEqualTo(2);
+    }
+
+    @Test
+    void locateCountsTheSubjectsDocumentsAlongTheReferenceAndChecksPhraseMatchesExactly() {
+        try (Connector connector = open(Map.of(), cluster.guard())) {
+            var counts =
+                    ((Locating) connector).locate(CONTEXT, Identities.of("email", "customer7@example.org"), shop());
+
+            assertThat(counts)
+                    .containsExactlyInAnyOrder(
+                            new Locating.DatasetCount(cluster.index("customers"), 1),
+                            new Locating.DatasetCount(cluster.index("orders"), 2),
+                            new Locating.DatasetCount(cluster.index("tickets"), 1));
+        }
+    }
+
+    @Test
+    void anyOfTheSubjectsIdentitiesFindsThemAndAnUnknownSubjectHasNothing() {
+        try (Connector connector = open(Map.of(), cluster.guard())) {
+            var byId = ((Locating) connector).locate(CONTEXT, Identities.of("customer_id", "7"), shop());
+            var nobody = ((Locating) connector).locate(CONTEXT, Identities.of("email", "nobody@example.org"), shop());
+
+            assertThat(byId)
+                    .contains(
+                            new Locating.DatasetCount(cluster.index("orders"), 2),
+                            new Locating.DatasetCount(cluster.index("tickets"), 0));
+            assertThat(nobody).extracting(Locating.DatasetCount::records).containsOnly(0L);
+        }
+    }
+
+    @Test
+    void accessStreamsEveryDocumentOfTheSubjectAsFlatRecords() {
+        List<String> datasets = new ArrayList<>();
+        List<Map<String, Object>> customers = new ArrayList<>();
+        try (Connector connector = open(Map.of(), cluster.guard())) {
+            ((Accessing) connector)
+                    .access(CONTEXT, Identities.of("email", "customer7@example.org"), shop(), (dataset, record) -> {
+                        datasets.add(dataset);
+                        if (dataset.equals(cluster.index("customers"))) {
+                            customers.add(record);
+                        }
+                    });
+        }
+
+        assertThat(datasets).hasSize(4);
+        assertThat(customers)
+                .singleElement()
+                .satisfies(customer -> assertThat(customer)
+                        .containsEntry("_index", cluster.index("customers"))
+                        .containsEntry("_id", "c7")
+                        .containsEntry("email", "customer7@example.org")
+                        .containsEntry("id", 7)
+                        .containsEntry("address.city", "Berlin"));
+    }
+
+    @Test
+    void aFieldOrIndexTheClusterDoesNotHaveIsRefusedBeforeAnyQueryIsBuilt() {
+        var forgedField =
+                new SubjectMap(Map.of(cluster.index("customers"), Map.of("email\": 1} ", "email")), List.of());
+        var outsideThePatterns = new SubjectMap(Map.of("lethe-locator-x", Map.of("email", "email")), List.of());
+        Identities subject = Identities.of("email", "x@example.org");
+
+        try (Connector connector = open(Map.of(), cluster.guard())) {
+            assertThatThrownBy(() -> ((Locating) connector).locate(CONTEXT, subject, forgedField))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("is not a field of " + cluster.index("customers"));
+            assertThatThrownBy(() -> ((Locating) connector).locate(CONTEXT, subject, outsideThePatterns))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("lethe-locator-x is not an index of the configured index patterns");
+        }
     }
 
     private static int freePort() {
