@@ -8,12 +8,17 @@ import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Erasing;
+import dev.lethe.connectors.spi.ErasurePlan;
+import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Rectifying;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
+import dev.lethe.connectors.spi.Verifying;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,8 @@ import java.util.function.Function;
  * guard and talks to the checked address only, with the configured credentials and request timeout.
  * Thread-safe: each operation makes its own client.
  */
-final class ElasticsearchConnector implements Connector, Discovering, Locating, Accessing {
+final class ElasticsearchConnector
+        implements Connector, Discovering, Locating, Accessing, Erasing, Verifying, Rectifying {
 
     private final ElasticsearchConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -75,6 +81,49 @@ final class ElasticsearchConnector implements Connector, Discovering, Locating, 
         withSubject(context, subject, map, (client, snapshot, search, selectors) -> {
             new SubjectRecords(search).read(selectors, sink);
             return null;
+        });
+    }
+
+    @Override
+    public ErasureReport erase(OperationContext context, Identities subject, SubjectMap map, ErasurePlan plan) {
+        return withSubject(
+                context,
+                subject,
+                map,
+                (client, snapshot, search, selectors) -> new DocumentErasure(
+                                client, snapshot, search, context, subject, runtime)
+                        .erase(selectors, map, plan));
+    }
+
+    @Override
+    public Verification verify(OperationContext context, Identities subject, SubjectMap map, ErasurePlan plan) {
+        return withSubject(
+                context,
+                subject,
+                map,
+                (client, snapshot, search, selectors) -> new DocumentErasure(
+                                client, snapshot, search, context, subject, runtime)
+                        .verify(selectors, map, plan));
+    }
+
+    @Override
+    public long rectify(
+            OperationContext context,
+            Identities subject,
+            SubjectMap map,
+            String dataset,
+            String field,
+            String newValue) {
+        return withSubject(context, subject, map, (client, snapshot, search, selectors) -> {
+            var selector = selectors.get(dataset);
+            if (selector == null) {
+                if (!map.datasets().contains(dataset)) {
+                    throw ConnectorException.fatal("The subject map does not name " + dataset, null);
+                }
+                return 0L;
+            }
+            return new DocumentErasure(client, snapshot, search, context, subject, runtime)
+                    .rectify(selector, dataset, field, newValue);
         });
     }
 

@@ -30,7 +30,14 @@ public final class ElasticsearchConnectorType implements ConnectorType {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS);
+        return Set.of(
+                Capability.TEST,
+                Capability.DISCOVER,
+                Capability.LOCATE,
+                Capability.ACCESS,
+                Capability.ERASE,
+                Capability.RECTIFY,
+                Capability.VERIFY);
     }
 
     /** The fields one by one, then what only makes sense together (a password needs a user). */
