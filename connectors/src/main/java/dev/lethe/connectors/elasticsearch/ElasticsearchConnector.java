@@ -14,6 +14,7 @@ import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Purging;
 import dev.lethe.connectors.spi.Rectifying;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * Thread-safe: each operation makes its own client.
  */
 final class ElasticsearchConnector
-        implements Connector, Discovering, Locating, Accessing, Erasing, Verifying, Rectifying {
+        implements Connector, Discovering, Locating, Accessing, Erasing, Verifying, Rectifying, Purging {
 
     private final ElasticsearchConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -125,6 +126,12 @@ final class ElasticsearchConnector
             return new DocumentErasure(client, snapshot, search, context, subject, runtime)
                     .rectify(selector, dataset, field, newValue);
         });
+    }
+
+    @Override
+    public PurgeResult purge(OperationContext context, Purge purge) {
+        return withCluster(
+                client -> new IndexRetention(client, IndexSnapshot.read(client, config), context).purge(purge));
     }
 
     /** The indices as they are now, the subject map checked against them, and the subject's selectors. */

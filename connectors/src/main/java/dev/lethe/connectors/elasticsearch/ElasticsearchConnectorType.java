@@ -30,14 +30,7 @@ public final class ElasticsearchConnectorType implements ConnectorType {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(
-                Capability.TEST,
-                Capability.DISCOVER,
-                Capability.LOCATE,
-                Capability.ACCESS,
-                Capability.ERASE,
-                Capability.RECTIFY,
-                Capability.VERIFY);
+        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS);
     }
 
     /** The fields one by one, then what only makes sense together (a password needs a user). */
