@@ -35,7 +35,10 @@ final class ClusterChecks {
             return;
         }
         boolean security = authenticate.ok();
-        if (authenticate.status() == 401 || authenticate.status() == 403 || authenticate.status() >= 500) {
+        // Without security the endpoint does not exist (400, 404 or 405); anything else is a failure.
+        boolean withoutSecurity =
+                authenticate.status() == 400 || authenticate.status() == 404 || authenticate.status() == 405;
+        if (!security && !withoutSecurity) {
             checks.add(Check.failed(
                     "connect and sign in",
                     ClusterErrors.status("Signing in", authenticate.status(), authenticate.errorType())

@@ -3,6 +3,8 @@ package dev.lethe.connectors.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.spi.Accessing;
@@ -20,6 +22,7 @@ import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,55 @@ class ElasticsearchConnectorIT {
             assertThat(result.checks().getLast().message())
                     .contains("cannot be reached")
                     .doesNotContain("hunter2");
+        }
+    }
+
+    @Test
+    void aRedirectIsNotFollowed() throws IOException {
+        // The redirect points at the real cluster: following it would pass the check.
+        HttpServer redirecting = loopbackServer(exchange -> {
+            exchange.getResponseHeaders().add("Location", cluster.url() + "/_security/_authenticate");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        try (Connector connector = open(
+                Map.of("url", "http://127.0.0.1:" + redirecting.getAddress().getPort()),
+                OutboundGuard.fromSetting("127.0.0.1"))) {
+            TestResult result = connector.test(CONTEXT);
+
+            assertThat(result.passed()).isFalse();
+            assertThat(result.checks().getLast().message()).contains("redirect, which Lethe does not follow");
+        } finally {
+            redirecting.stop(0);
+        }
+    }
+
+    @Test
+    void aClusterThatDoesNotAnswerWithinTheRequestTimeoutIsARetriableError() throws IOException {
+        HttpServer silent = loopbackServer(exchange -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        try (Connector connector = open(
+                Map.of(
+                        "url",
+                        "http://127.0.0.1:" + silent.getAddress().getPort(),
+                        "request-timeout-seconds",
+                        "1",
+                        "api-key",
+                        "c2VjcmV0LWtleQ=="),
+                OutboundGuard.fromSetting("127.0.0.1"))) {
+            assertThatThrownBy(() -> ((Discovering) connector).discover(CONTEXT, 10))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isTrue())
+                    .hasMessageNotContaining("c2VjcmV0LWtleQ==");
+        } finally {
+            silent.stop(0);
         }
     }
 
@@ -238,6 +291,14 @@ class ElasticsearchConnectorIT {
                             e -> assertThat(e.isRetriable()).isFalse())
                     .hasMessageContaining("lethe-locator-x is not an index of the configured index patterns");
         }
+    }
+
+    private static HttpServer loopbackServer(HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", handler);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return server;
     }
 
     private static int freePort() {

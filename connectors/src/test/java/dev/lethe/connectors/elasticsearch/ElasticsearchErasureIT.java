@@ -185,6 +185,17 @@ class ElasticsearchErasureIT {
         assertThat(cluster.source("customers", "c38").path("phone").asString()).isEqualTo("+49 30 1234038");
     }
 
+    @Test
+    void aValueTheMappingRefusesIsAFatalErrorThatDoesNotQuoteIt() {
+        assertThatThrownBy(() -> rectify(subject(39), "id", "not-a-number"))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("does not fit the index's mapping")
+                .hasMessageNotContaining("not-a-number");
+        assertThat(cluster.source("customers", "c39").path("id").asLong()).isEqualTo(39);
+    }
+
     private static long rectify(Identities subject, String field, String value) {
         try (Connector connector = open()) {
             return ((Rectifying) connector)
