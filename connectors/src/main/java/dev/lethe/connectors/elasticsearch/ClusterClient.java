@@ -90,7 +90,8 @@ final class ClusterClient implements AutoCloseable {
         } catch (IOException e) {
             throw ClusterErrors.io(what, where, e);
         }
-        return new Reply(response.getStatusCode(), parse(what, response.getEntity()));
+        int status = response.getStatusCode();
+        return new Reply(status, parse(what, status, response.getEntity()));
     }
 
     /** The body of a successful answer; any other status throws, classified. */
@@ -102,7 +103,8 @@ final class ClusterClient implements AutoCloseable {
         return reply.body();
     }
 
-    private JsonNode parse(String what, HttpEntity entity) {
+    /** A failure's body that is not JSON (a proxy's error page) is dropped: its status still tells. */
+    private JsonNode parse(String what, int status, HttpEntity entity) {
         if (entity == null) {
             return MissingNode.getInstance();
         }
@@ -112,7 +114,10 @@ final class ClusterClient implements AutoCloseable {
         } catch (IOException e) {
             throw ClusterErrors.io(what, where, e);
         } catch (RuntimeException e) {
-            // Not JSON: a proxy's page, say. Its text is not repeated.
+            if (status < 200 || status >= 300) {
+                return MissingNode.getInstance();
+            }
+            // A success that is not JSON: something else answers there. Its text is not repeated.
             throw ConnectorException.retriable(what + " failed: the answer from " + where + " is not JSON", null);
         }
     }

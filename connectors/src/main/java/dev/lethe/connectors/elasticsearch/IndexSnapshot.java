@@ -53,6 +53,8 @@ final class IndexSnapshot {
      */
     record FieldMapping(String path, String type, String exactPath, String nested) {}
 
+    private static final int MAX_TARGET = 3_000;
+
     private final Map<String, Map<String, FieldMapping>> indices;
 
     private IndexSnapshot(Map<String, Map<String, FieldMapping>> indices) {
@@ -135,9 +137,20 @@ final class IndexSnapshot {
         return matched;
     }
 
-    /** The indices of a dataset as a request path segment. */
+    /**
+     * The indices of a dataset as a request path segment: named one by one, so that a pattern never
+     * reaches an index the configured patterns leave out (one created since, say). A request line has
+     * room for a few thousand characters (Elasticsearch's default limit is 4 KB).
+     */
     String target(String dataset) {
-        return String.join(",", indices(dataset));
+        String target = String.join(",", indices(dataset));
+        if (target.length() > MAX_TARGET) {
+            throw ConnectorException.fatal(
+                    "The dataset " + dataset + " matches " + indices(dataset).size()
+                            + " indices, too many to name in one request; split it into narrower patterns",
+                    null);
+        }
+        return target;
     }
 
     /** A field of a dataset that exists (in at least one of its indices). */
