@@ -1,6 +1,5 @@
 package dev.lethe.connectors.elasticsearch;
 
-import dev.lethe.classifier.Finding;
 import dev.lethe.connectors.elasticsearch.SubjectSearch.Selector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
@@ -16,7 +15,6 @@ import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.Verifying.Remaining;
 import dev.lethe.connectors.spi.Verifying.Verification;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,8 +39,7 @@ final class DocumentErasure {
     private final IndexSnapshot snapshot;
     private final SubjectSearch search;
     private final OperationContext context;
-    private final Identities subject;
-    private final ConnectorRuntime runtime;
+    private final ErasedValues values;
 
     DocumentErasure(
             ClusterClient client,
@@ -55,8 +52,7 @@ final class DocumentErasure {
         this.snapshot = snapshot;
         this.search = search;
         this.context = context;
-        this.subject = subject;
-        this.runtime = runtime;
+        this.values = new ErasedValues(runtime, context, subject);
     }
 
     ErasureReport erase(Map<String, Selector> selectors, SubjectMap map, ErasurePlan plan) {
@@ -164,7 +160,8 @@ final class DocumentErasure {
                         counts[i] += SourceValues.strings(source, rule.field()).isEmpty() ? 0 : 1;
                         continue;
                     }
-                    Set<String> tops = SourceValues.transform(source, rule.field(), value -> erased(rule, value));
+                    Set<String> tops =
+                            SourceValues.transform(source, rule.field(), value -> values.erased(rule, value));
                     if (!tops.isEmpty()) {
                         counts[i]++;
                         changedTops.addAll(tops);
@@ -190,10 +187,10 @@ final class DocumentErasure {
             for (var hit : hits) {
                 for (int i = 0; i < rules.size(); i++) {
                     ErasureRule rule = rules.get(i);
-                    List<String> values = SourceValues.strings(hit.source(), rule.field());
+                    List<String> held = SourceValues.strings(hit.source(), rule.field());
                     boolean stillThere = rule.strategy() == ErasureStrategy.RETAIN
-                            ? !values.isEmpty()
-                            : values.stream().anyMatch(value -> !value.equals(erased(rule, value)));
+                            ? !held.isEmpty()
+                            : held.stream().anyMatch(value -> !value.equals(values.erased(rule, value)));
                     left[i] += stillThere ? 1 : 0;
                 }
             }
@@ -208,42 +205,6 @@ final class DocumentErasure {
             }
         }
         return remaining;
-    }
-
-    /** The value a rule leaves in place of {@code value}; the value itself when it is erased already. */
-    private Object erased(ErasureRule rule, Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = String.valueOf(value);
-        return switch (rule.strategy()) {
-            case NULL -> null;
-            case MASK -> ErasurePlan.MASK;
-            case HASH ->
-                runtime.protection().isProtected(text)
-                        ? value
-                        : runtime.protection().hash(context.tenant(), rule.category(), text);
-            case TOKENIZE ->
-                runtime.protection().isProtected(text)
-                        ? value
-                        : runtime.protection().tokenize(context.tenant(), subject, rule.category(), text);
-            case REDACT_TEXT -> {
-                String redacted = redacted(text);
-                yield redacted.equals(text) ? value : redacted;
-            }
-            case RETAIN, DELETE_ROW -> value;
-        };
-    }
-
-    /** The text with each finding replaced by its type in brackets, e.g. {@code [EMAIL_ADDRESS]}. */
-    private String redacted(String text) {
-        List<Finding> findings = new ArrayList<>(runtime.classifier().scanText(text));
-        findings.sort(Comparator.comparingInt(Finding::start).reversed());
-        StringBuilder redacted = new StringBuilder(text);
-        for (Finding finding : findings) {
-            redacted.replace(finding.start(), finding.end(), "[" + finding.type() + "]");
-        }
-        return redacted.toString();
     }
 
     /** Every dataset and field of the plan exists, is in the map, and fits its strategy. */
