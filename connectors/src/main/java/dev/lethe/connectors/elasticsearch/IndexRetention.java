@@ -43,6 +43,9 @@ final class IndexRetention {
                             + ", not a date",
                     null);
         }
+        if (!purge.anonymize().isEmpty()) {
+            snapshot.requireSource(purge.dataset());
+        }
         for (ErasureRule rule : purge.anonymize()) {
             String type = snapshot.field(purge.dataset(), rule.field()).type();
             if (rule.strategy() == ErasureStrategy.MASK && !IndexSnapshot.TEXT.contains(type)) {

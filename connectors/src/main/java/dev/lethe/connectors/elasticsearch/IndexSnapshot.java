@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -57,8 +58,11 @@ final class IndexSnapshot {
 
     private final Map<String, Map<String, FieldMapping>> indices;
 
-    private IndexSnapshot(Map<String, Map<String, FieldMapping>> indices) {
+    private final Set<String> withoutSource;
+
+    private IndexSnapshot(Map<String, Map<String, FieldMapping>> indices, Set<String> withoutSource) {
         this.indices = indices;
+        this.withoutSource = withoutSource;
     }
 
     static IndexSnapshot read(ClusterClient client, ElasticsearchConnectorConfig config) {
@@ -69,6 +73,7 @@ final class IndexSnapshot {
                 Map.of("expand_wildcards", "open", "allow_no_indices", "true", "ignore_unavailable", "true"),
                 null);
         Map<String, Map<String, FieldMapping>> indices = new TreeMap<>();
+        Set<String> withoutSource = new TreeSet<>();
         for (var index : mappings.properties()) {
             if (index.getKey().startsWith(".")) {
                 continue;
@@ -76,8 +81,15 @@ final class IndexSnapshot {
             Map<String, FieldMapping> fields = new LinkedHashMap<>();
             flatten(index.getValue().path("mappings").path("properties"), "", null, fields);
             indices.put(index.getKey(), fields);
+            if (!index.getValue()
+                    .path("mappings")
+                    .path("_source")
+                    .path("enabled")
+                    .asBoolean(true)) {
+                withoutSource.add(index.getKey());
+            }
         }
-        return new IndexSnapshot(indices);
+        return new IndexSnapshot(indices, withoutSource);
     }
 
     private static void flatten(JsonNode properties, String prefix, String nested, Map<String, FieldMapping> fields) {
@@ -135,6 +147,20 @@ final class IndexSnapshot {
                     "The dataset " + dataset + " is not an index of the configured index patterns", null);
         }
         return matched;
+    }
+
+    /**
+     * Fatal when an index of the dataset keeps no {@code _source}: its documents could be found but
+     * neither checked exactly, exported nor changed in part, and an erasure must not report them as
+     * absent.
+     */
+    void requireSource(String dataset) {
+        for (String index : indices(dataset)) {
+            if (withoutSource.contains(index)) {
+                throw ConnectorException.fatal(
+                        "The index " + index + " keeps no _source; Lethe cannot read or change its documents", null);
+            }
+        }
     }
 
     /**

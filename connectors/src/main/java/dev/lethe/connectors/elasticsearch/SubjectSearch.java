@@ -71,7 +71,7 @@ final class SubjectSearch {
         this.snapshot = snapshot;
         this.map = map;
         this.subject = subject;
-        map.datasets().forEach(snapshot::indices);
+        map.datasets().forEach(snapshot::requireSource);
         map.identityFields().forEach((dataset, fields) -> fields.keySet().forEach(path -> searchable(dataset, path)));
         for (Reference reference : map.references()) {
             if (reference.fromFields().size() != 1) {

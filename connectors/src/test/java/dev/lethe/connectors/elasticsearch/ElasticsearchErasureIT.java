@@ -196,6 +196,25 @@ class ElasticsearchErasureIT {
         assertThat(cluster.source("customers", "c39").path("id").asLong()).isEqualTo(39);
     }
 
+    @Test
+    void anIndexThatKeepsNoSourceIsRefusedRatherThanReportedEmpty() {
+        cluster.createIndex("archive", """
+                {"_source": {"enabled": false}, "properties": {"email": {"type": "keyword"}}}""");
+        cluster.bulk("archive", Map.of("a3", "{\"email\": \"customer3@example.org\"}"));
+        var archive = new SubjectMap(Map.of(cluster.index("archive"), Map.of("email", "email")), List.of());
+        var deleteAll = new ErasurePlan(List.of(ErasureRule.deleteRecords(cluster.index("archive"))));
+
+        try (Connector connector = open()) {
+            assertThatThrownBy(() -> ((Erasing) connector)
+                            .erase(OperationContext.of(TENANT, "erasure-archive"), subject(3), archive, deleteAll))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("keeps no _source");
+        }
+        assertThat(cluster.count("archive", "{\"match_all\": {}}")).isEqualTo(1);
+    }
+
     private static long rectify(Identities subject, String field, String value) {
         try (Connector connector = open()) {
             return ((Rectifying) connector)
