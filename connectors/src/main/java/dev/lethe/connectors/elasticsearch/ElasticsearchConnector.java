@@ -116,11 +116,12 @@ final class ElasticsearchConnector
             String field,
             String newValue) {
         return withSubject(context, subject, map, (client, snapshot, search, selectors) -> {
+            if (!map.datasets().contains(dataset)) {
+                throw ConnectorException.fatal("The subject map does not name " + dataset, null);
+            }
+            snapshot.field(dataset, field);
             var selector = selectors.get(dataset);
             if (selector == null) {
-                if (!map.datasets().contains(dataset)) {
-                    throw ConnectorException.fatal("The subject map does not name " + dataset, null);
-                }
                 return 0L;
             }
             return new DocumentErasure(client, snapshot, search, context, subject, runtime)

@@ -197,6 +197,16 @@ class ElasticsearchErasureIT {
     }
 
     @Test
+    void rectifyingAFieldTheIndexDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> rectify(subject(39), "nickname", "Bob"))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("nickname is not a field of " + cluster.index("customers"));
+        assertThat(cluster.source("customers", "c39").has("nickname")).isFalse();
+    }
+
+    @Test
     void anIndexThatKeepsNoSourceIsRefusedRatherThanReportedEmpty() {
         cluster.createIndex("archive", """
                 {"_source": {"enabled": false}, "properties": {"email": {"type": "keyword"}}}""");
