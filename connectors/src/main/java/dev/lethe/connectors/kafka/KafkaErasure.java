@@ -243,8 +243,8 @@ final class KafkaErasure {
         }
         try (KafkaProducer<byte[], byte[]> producer = clients.producer(clients.bootstrap())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            tombstones.forEach((topic, keys) ->
-                    keys.forEach(key -> sent.add(producer.send(new ProducerRecord<>(topic, keyBytes(key), null)))));
+            tombstones.forEach((topic, keys) -> keys.forEach(key ->
+                    keyBytes(key).forEach(bytes -> sent.add(producer.send(new ProducerRecord<>(topic, bytes, null))))));
             producer.flush();
             for (var future : sent) {
                 future.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -252,17 +252,23 @@ final class KafkaErasure {
         }
     }
 
-    /** The key's bytes as the locator wrote them: its text, unless it only is Base64 of non-UTF-8 bytes. */
-    static byte[] keyBytes(String key) {
+    /**
+     * The key's possible bytes: the locator writes a key as its UTF-8 text, or as Base64 when it is not
+     * UTF-8, so a Base64-looking text may be either. Both get a tombstone: one for a key that never
+     * existed only costs a record that compaction drops after {@code delete.retention.ms}.
+     */
+    static List<byte[]> keyBytes(String key) {
+        List<byte[]> candidates = new ArrayList<>();
+        candidates.add(key.getBytes(StandardCharsets.UTF_8));
         try {
             byte[] decoded = Base64.getDecoder().decode(key);
             if (RecordValues.utf8OrNull(decoded) == null) {
-                return decoded;
+                candidates.add(decoded);
             }
         } catch (IllegalArgumentException e) {
-            // Not Base64: text.
+            // Not Base64: text only.
         }
-        return key.getBytes(StandardCharsets.UTF_8);
+        return candidates;
     }
 
     private static Map<String, List<LocatorEntry>> byTopic(List<LocatorEntry> entries) {

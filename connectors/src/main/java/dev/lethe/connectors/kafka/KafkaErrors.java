@@ -36,6 +36,7 @@ final class KafkaErrors {
 
     static boolean isRetriable(Throwable cause) {
         return cause instanceof RetriableException // timeouts, not leader, network, coordinator moving
+                || cause instanceof java.util.concurrent.TimeoutException // our own wait for an answer
                 || cause instanceof BrokerNotAvailableException
                 || cause instanceof IOException // the locator (Elasticsearch) unreachable
                 || cause instanceof java.io.UncheckedIOException
@@ -59,7 +60,8 @@ final class KafkaErrors {
         if (cause instanceof InvalidTopicException) {
             return "a topic name is not valid";
         }
-        if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+        if (cause instanceof org.apache.kafka.common.errors.TimeoutException
+                || cause instanceof java.util.concurrent.TimeoutException) {
             return "the brokers did not answer in time";
         }
         if (cause instanceof RetriableException || cause instanceof BrokerNotAvailableException) {
