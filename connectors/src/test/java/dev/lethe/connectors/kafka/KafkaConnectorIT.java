@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.connectors.guard.AllowedTarget;
 import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
@@ -56,9 +57,11 @@ import dev.lethe.vault.audit.VaultAudit;
 import dev.lethe.vault.kms.LocalKms;
 import dev.lethe.vault.postgres.PostgresKeyRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -408,6 +411,32 @@ class KafkaConnectorIT {
                             ConnectorException.class,
                             e -> assertThat(e.isRetriable()).isFalse())
                     .hasMessageContaining("refused");
+        }
+    }
+
+    @Test
+    void theGuardChecksTheBrokersTheClusterAdvertisesNotOnlyTheBootstrapAddress() throws Exception {
+        String port = services.kafkaBootstrapServers()
+                .substring(services.kafkaBootstrapServers().lastIndexOf(':') + 1);
+        // Only the name is allowed; the broker advertises itself by its address, which is not.
+        var guard = new OutboundGuard(
+                List.of(AllowedTarget.parse("kafka.test:" + port)),
+                host -> host.equals("kafka.test")
+                        ? List.of(InetAddress.getByName("127.0.0.1"))
+                        : Arrays.asList(InetAddress.getAllByName(host)));
+        var named = new ConnectorRuntime(guard, PiiClassifier.create());
+        var type = new KafkaConnectorType(vault, elasticsearch);
+        try (Connector connector =
+                type.open(type.configure(settings(Map.of("bootstrap-servers", "kafka.test:" + port))), named)) {
+            TestResult result = connector.test(context());
+
+            assertThat(result.checks()).extracting(Check::passed).containsExactly(true, true, false);
+            assertThat(result.checks().getLast().name()).isEqualTo("advertised brokers allowed");
+            assertThat(result.checks().getLast().message()).contains("refused");
+            assertThatThrownBy(() -> ((Locating) connector).locate(context(), subject("cust-2"), NO_MAP))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse());
         }
     }
 
