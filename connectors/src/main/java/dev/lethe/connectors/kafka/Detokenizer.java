@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the vault tokens in a record's values back into what they stand for, in one audited vault
- * call per record. Tokens are found by their self-describing shape ({@code tok_<label>_...}), whole
+ * call per record, with the purpose it is done for. Tokens are found by their self-describing shape ({@code tok_<label>_...}), whole
  * or inside free text; format-preserving tokens look like plain values and are left as they are. A
  * token whose subject was shredded reads {@value ErasurePlan#MASK}.
  */
@@ -32,12 +32,18 @@ final class Detokenizer {
 
     private static final Principal PRINCIPAL =
             new Principal("lethe-connector-kafka", Set.of(VaultPermissions.DETOKENIZE));
-    private static final String PURPOSE = "dsar-access";
+    /** Access packages. */
+    static final String ACCESS = "dsar-access";
+    /** Checking that an erasure left nothing readable. */
+    static final String VERIFY = "erasure-verify";
 
     private final Vault vault;
+    private final String purpose;
 
-    Detokenizer(Vault vault) {
+    /** @param purpose why the tokens are revealed, written to the vault's audit trail */
+    Detokenizer(Vault vault, String purpose) {
         this.vault = vault;
+        this.purpose = purpose;
     }
 
     /** What detokenizing a record's values found. */
@@ -63,7 +69,7 @@ final class Detokenizer {
                     PRINCIPAL,
                     new DetokenizeRequest(
                             context.tenant().toString(),
-                            PURPOSE,
+                            purpose,
                             context.operationId(),
                             ordered.stream().map(TokenRef::of).toList()));
         } catch (VaultException e) {

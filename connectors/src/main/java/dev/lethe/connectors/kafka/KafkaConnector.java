@@ -168,7 +168,7 @@ final class KafkaConnector implements Connector, Discovering, Locating, Accessin
     @Override
     public void access(OperationContext context, Identities subject, SubjectMap map, RecordSink sink) {
         String hash = subjectHash(context, subject);
-        var detokenizer = new Detokenizer(vault);
+        var detokenizer = new Detokenizer(vault, Detokenizer.ACCESS);
         withClients("Reading a subject's records", (admin, consumer) -> {
             var topics = TopicInfo.list(admin, config);
             var reader = new PositionReader(consumer, config.requestTimeout());

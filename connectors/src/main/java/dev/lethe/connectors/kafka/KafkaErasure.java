@@ -144,7 +144,7 @@ final class KafkaErasure {
         Map<String, TopicInfo> topics = TopicInfo.describe(
                 admin, existing(datasets), config.requestTimeout().toMillis());
         var reader = new PositionReader(consumer, config.requestTimeout());
-        var detokenizer = new Detokenizer(vault);
+        var detokenizer = new Detokenizer(vault, Detokenizer.VERIFY);
         List<Remaining> remaining = new ArrayList<>();
         for (String dataset : datasets) {
             context.checkpoint();

@@ -35,6 +35,11 @@ final class KafkaErrors {
     }
 
     static boolean isRetriable(Throwable cause) {
+        if (cause instanceof UnknownTopicOrPartitionException) {
+            // Kafka calls it retriable (metadata may lag behind a new topic); for a registered
+            // connection it means the topic is not there, and a person must act.
+            return false;
+        }
         return cause instanceof RetriableException // timeouts, not leader, network, coordinator moving
                 || cause instanceof java.util.concurrent.TimeoutException // our own wait for an answer
                 || cause instanceof BrokerNotAvailableException

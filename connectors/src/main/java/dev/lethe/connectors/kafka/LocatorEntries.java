@@ -64,8 +64,7 @@ final class LocatorEntries {
                 throw ConnectorException.retriable(
                         "Reading the subject locator failed: Elasticsearch unreachable", null);
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                throw ConnectorException.retriable(
-                        "Reading the subject locator failed: Elasticsearch answered " + e.status(), null);
+                throw refused("Reading the subject locator", e);
             }
             List<Hit<LocatorEntry>> hits = response.hits().hits();
             if (hits.isEmpty()) {
@@ -105,6 +104,17 @@ final class LocatorEntries {
             }
         } catch (IOException e) {
             throw ConnectorException.retriable("Deleting locator entries failed: Elasticsearch unreachable", null);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw refused("Deleting locator entries", e);
         }
+    }
+
+    /** Lethe's own credentials refused (401, 403) need a person; anything else may pass. */
+    private static ConnectorException refused(
+            String what, co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        String message = what + " failed: Elasticsearch answered " + e.status();
+        return e.status() == 401 || e.status() == 403
+                ? ConnectorException.fatal(message, null)
+                : ConnectorException.retriable(message, null);
     }
 }
