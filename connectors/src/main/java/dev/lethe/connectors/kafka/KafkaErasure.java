@@ -84,6 +84,9 @@ final class KafkaErasure {
         boolean shred = plan.rules().stream()
                 .anyMatch(rule -> rule.strategy() != ErasureStrategy.RETAIN
                         && config.streamWithTarget(rule.dataset()).isPresent());
+        if (shred) {
+            refuseRetainingWhatTheShredErases(plan);
+        }
         // The key goes first: it is what makes the protected copies unreadable, wherever they are.
         ShredOutcome shredded = shred
                 ? vault.shred(context.tenant().toString(), subjectId, "lethe-connector-kafka", context.operationId())
@@ -189,6 +192,23 @@ final class KafkaErasure {
             }
         }
         return new Verification(remaining);
+    }
+
+    /**
+     * One key protects all of a subject's tokens: a plan cannot shred it for one protected topic and
+     * keep another protected topic readable. Refused before anything changes.
+     */
+    private void refuseRetainingWhatTheShredErases(ErasurePlan plan) {
+        plan.rules().stream()
+                .filter(rule -> rule.strategy() == ErasureStrategy.RETAIN)
+                .filter(rule -> config.streamWithTarget(rule.dataset()).isPresent())
+                .findFirst()
+                .ifPresent(rule -> {
+                    throw ConnectorException.fatal(
+                            "The plan retains " + rule.dataset() + ", a protected topic, while shredding the"
+                                    + " subject's key for another: the same key protects both",
+                            null);
+                });
     }
 
     /** The plan's topics; a name that is not a topic of this connection is a fatal error. */

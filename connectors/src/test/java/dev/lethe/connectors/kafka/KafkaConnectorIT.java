@@ -383,6 +383,22 @@ class KafkaConnectorIT {
     }
 
     @Test
+    void aPlanThatShredsOneProtectedTopicAndRetainsAnotherIsRefusedBeforeAnythingChanges() {
+        ErasurePlan plan = new ErasurePlan(
+                List.of(ErasureRule.deleteRecords(ORDERS), ErasureRule.retainRecords(PROFILES, "contract")));
+        try (Connector connector = open(Map.of())) {
+            assertThatThrownBy(() -> ((Erasing) connector).erase(context(), subject("cust-2"), NO_MAP, plan))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("the same key protects both");
+            assertThat(((Locating) connector).locate(context(), subject("cust-2"), NO_MAP))
+                    .contains(new DatasetCount(ORDERS, 1), new DatasetCount(PROFILES, 1));
+            assertThat(reveal(tokenIn(ORDERS, "o-3"))).isInstanceOf(DetokenizeOutcome.Revealed.class);
+        }
+    }
+
+    @Test
     void aSubjectWithoutTheSubjectIdentityIsAFatalError() {
         try (Connector connector = open(Map.of())) {
             assertThatThrownBy(() ->
