@@ -457,6 +457,35 @@ class KafkaConnectorIT {
     }
 
     @Test
+    void theSaslPasswordAppearsNeitherInResultsNorInLogs() {
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        root.addAppender(logs);
+        String password = "s3cret-" + UUID.randomUUID();
+        Map<String, String> sasl = Map.of(
+                "security-protocol", "SASL_SSL",
+                "sasl-username", "lethe",
+                "sasl-password", password,
+                "request-timeout-seconds", "3");
+        var type = new KafkaConnectorType(vault, elasticsearch);
+        try (Connector connector = type.open(type.configure(settings(sasl)), runtime)) {
+            TestResult result = connector.test(context());
+
+            assertThat(result.passed()).isFalse();
+            assertThat(result.toString()).doesNotContain(password);
+            assertThatThrownBy(() -> ((Locating) connector).locate(context(), subject("cust-2"), NO_MAP))
+                    .isInstanceOf(ConnectorException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list)
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(password));
+    }
+
+    @Test
     void aBrokerThatDoesNotAnswerIsARetriableError() {
         var closed = new ConnectorRuntime(OutboundGuard.fromSetting("127.0.0.1:1"), PiiClassifier.create());
         var type = new KafkaConnectorType(vault, elasticsearch);
