@@ -48,6 +48,7 @@ import org.apache.kafka.common.TopicPartition;
 final class KafkaErasure {
 
     static final String SHREDDED = "crypto-shredded: the subject's key is destroyed, their tokens are unreadable";
+    static final String TOMBSTONES = "tombstones for the subject's keys";
 
     private final KafkaConnectorConfig config;
     private final KafkaClients clients;
@@ -76,11 +77,7 @@ final class KafkaErasure {
 
     ErasureReport erase(String subjectId, String subjectHash, ErasurePlan plan) throws Exception {
         Map<String, TopicInfo> topics = topicsOf(plan);
-        List<LocatorEntry> entries = locator.all(context, subjectHash);
-        Map<String, List<LocatorEntry>> byTopic = byTopic(entries);
-        Map<String, Set<String>> tombstones = new TreeMap<>();
-        List<LocatorEntry> unreadable = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, List<LocatorEntry>> byTopic = byTopic(locator.all(context, subjectHash));
         boolean shred = plan.rules().stream()
                 .anyMatch(rule -> rule.strategy() != ErasureStrategy.RETAIN
                         && config.streamWithTarget(rule.dataset()).isPresent());
@@ -92,18 +89,38 @@ final class KafkaErasure {
                 ? vault.shred(context.tenant().toString(), subjectId, "lethe-connector-kafka", context.operationId())
                         .outcome()
                 : null;
+        var pass = new Pass(shredded);
         for (var dataset : plan.byDataset().entrySet()) {
             context.checkpoint();
             TopicInfo topic = topics.get(dataset.getKey());
             Optional<IngestStream> stream = config.streamWithTarget(topic.name());
-            List<LocatorEntry> located =
-                    byTopic.getOrDefault(stream.map(IngestStream::source).orElse(topic.name()), List.of());
+            String located = stream.map(IngestStream::source).orElse(topic.name());
+            pass.topic(topic, stream.isPresent(), dataset.getValue(), byTopic.getOrDefault(located, List.of()));
+        }
+        writeTombstones(pass.tombstones);
+        locator.delete(context, pass.unreadable);
+        return new ErasureReport(pass.outcomes);
+    }
+
+    /** One erasure's outcomes, and what it has left to do: tombstones, then locator entries to delete. */
+    private final class Pass {
+        final ShredOutcome shredded;
+        final Map<String, Set<String>> tombstones = new TreeMap<>();
+        final List<LocatorEntry> unreadable = new ArrayList<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+
+        Pass(ShredOutcome shredded) {
+            this.shredded = shredded;
+        }
+
+        /** @param located the subject's entries of the topic (a protected topic: of its stream's source) */
+        void topic(TopicInfo topic, boolean isProtected, List<ErasureRule> rules, List<LocatorEntry> located) {
             List<LocatorEntry> present = present(located);
-            for (ErasureRule rule : dataset.getValue()) {
+            for (ErasureRule rule : rules) {
                 if (rule.strategy() == ErasureStrategy.RETAIN) {
                     outcomes.add(new Outcome(
                             topic.name(), rule.field(), ErasureStrategy.RETAIN, present.size(), rule.reason()));
-                } else if (stream.isPresent()) {
+                } else if (isProtected) {
                     long changed = shredded == ShredOutcome.SHREDDED ? located.size() : 0;
                     outcomes.add(new Outcome(topic.name(), rule.field(), ErasureStrategy.TOKENIZE, changed, SHREDDED));
                 } else if (!topic.compacted()) {
@@ -111,29 +128,20 @@ final class KafkaErasure {
                             topic.name(), rule.field(), ErasureStrategy.RETAIN, present.size(), topic.retentionNote()));
                 }
             }
-            boolean erases = dataset.getValue().stream().anyMatch(rule -> rule.strategy() != ErasureStrategy.RETAIN);
+            boolean erases = rules.stream().anyMatch(rule -> rule.strategy() != ErasureStrategy.RETAIN);
             if (erases && topic.compacted()) {
                 // A protected topic's keys are tombstoned once, by the call that shredded; a repeat leaves them.
-                boolean due = stream.isEmpty() || shredded != ShredOutcome.ALREADY_SHREDDED;
+                boolean due = !isProtected || shredded != ShredOutcome.ALREADY_SHREDDED;
                 Set<String> keys = due ? keys(located) : Set.of();
                 tombstones.put(topic.name(), keys);
-                outcomes.add(new Outcome(
-                        topic.name(),
-                        null,
-                        ErasureStrategy.DELETE_ROW,
-                        keys.size(),
-                        "tombstones for the subject's keys"));
-                if (stream.isEmpty()) {
+                outcomes.add(new Outcome(topic.name(), null, ErasureStrategy.DELETE_ROW, keys.size(), TOMBSTONES));
+                if (!isProtected) {
                     unreadable.addAll(located);
                 }
-            }
-            if (stream.isEmpty() && !topic.compacted()) {
+            } else if (!isProtected) {
                 located.stream().filter(entry -> !present.contains(entry)).forEach(unreadable::add);
             }
         }
-        writeTombstones(tombstones);
-        locator.delete(context, unreadable);
-        return new ErasureReport(outcomes);
     }
 
     Verification verify(String subjectHash, ErasurePlan plan) throws Exception {
