@@ -23,6 +23,7 @@ import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.Locating.DatasetCount;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
@@ -220,6 +221,20 @@ class KafkaConnectorIT {
             assertThat(profiles.get("$key").dataType()).isEqualTo("compaction key");
             assertThat(profiles.get("$key").suggestedIdentity()).isEqualTo("customer_id");
             assertThat(discovery.toString()).doesNotContain("ana@example.com", "bo@example.org");
+        }
+    }
+
+    @Test
+    void discoveryAndAccessStopWhenAsked() {
+        var stopping = new OperationContext(TENANT, "request-stop", () -> true);
+        try (Connector connector = open(Map.of())) {
+            assertThatThrownBy(() -> ((Discovering) connector).discover(stopping, 10))
+                    .isInstanceOf(OperationStoppedException.class);
+            List<String> seen = new ArrayList<>();
+            assertThatThrownBy(() -> ((Accessing) connector)
+                            .access(stopping, subject("cust-2"), NO_MAP, (dataset, record) -> seen.add(dataset)))
+                    .isInstanceOf(OperationStoppedException.class);
+            assertThat(seen).isEmpty();
         }
     }
 
