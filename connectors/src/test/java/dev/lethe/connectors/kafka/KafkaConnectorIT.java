@@ -476,6 +476,9 @@ class KafkaConnectorIT {
         var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logs.start();
+        // Everything the clients log, DEBUG included, whatever the test logging configuration says.
+        var level = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
         root.addAppender(logs);
         String password = "s3cret-" + UUID.randomUUID();
         Map<String, String> sasl = Map.of(
@@ -494,6 +497,7 @@ class KafkaConnectorIT {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
         } finally {
             root.detachAppender(logs);
+            root.setLevel(level);
         }
         assertThat(logs.list)
                 .isNotEmpty()
