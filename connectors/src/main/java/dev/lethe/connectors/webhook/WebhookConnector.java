@@ -13,21 +13,15 @@ import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating.DatasetCount;
 import dev.lethe.connectors.spi.OperationContext;
-import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Outcome;
 import dev.lethe.connectors.spi.PendingOperation;
 import dev.lethe.connectors.spi.PendingOperations;
 import dev.lethe.connectors.spi.TestResult;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,13 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class WebhookConnector implements Connector, Deferring {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration STOP_POLL = Duration.ofMillis(100);
 
     private final WebhookConnectorConfig config;
-    private final ConnectorRuntime runtime;
     private final PendingOperations pending;
-    private final Backoff backoff;
-    private final Clock clock;
+    private final WebhookDelivery delivery;
 
     WebhookConnector(
             WebhookConnectorConfig config,
@@ -56,10 +47,8 @@ final class WebhookConnector implements Connector, Deferring {
             Backoff backoff,
             Clock clock) {
         this.config = config;
-        this.runtime = runtime;
         this.pending = pending;
-        this.backoff = backoff;
-        this.clock = clock;
+        this.delivery = new WebhookDelivery(config, runtime.guard(), backoff, clock);
     }
 
     @Override
@@ -67,7 +56,7 @@ final class WebhookConnector implements Connector, Deferring {
         List<TestResult.Check> checks = new ArrayList<>();
         GuardedTarget target;
         try {
-            target = runtime.guard().check(config.url());
+            target = delivery.target();
             checks.add(TestResult.Check.passed("address allowed"));
         } catch (OutboundRefusedException e) {
             checks.add(TestResult.Check.failed("address allowed", e.getMessage()));
@@ -75,15 +64,16 @@ final class WebhookConnector implements Connector, Deferring {
         }
         ObjectNode body = request("test", context);
         try {
-            PinnedHttp.Response response = post(target, body, context.operationId());
+            PinnedHttp.Response response = delivery.sendOnce(target, body, context.operationId());
             checks.add(
                     response.status() / 100 == 2
                             ? TestResult.Check.passed("service accepts signed requests")
                             : TestResult.Check.failed(
                                     "service accepts signed requests",
-                                    "the service answered " + response.status() + statusHint(response.status())));
+                                    "the service answered " + response.status()
+                                            + WebhookDelivery.hint(response.status())));
         } catch (IOException e) {
-            checks.add(TestResult.Check.failed("service accepts signed requests", failure(e)));
+            checks.add(TestResult.Check.failed("service accepts signed requests", delivery.failure(e)));
         }
         return new TestResult(checks);
     }
@@ -163,7 +153,7 @@ final class WebhookConnector implements Connector, Deferring {
         arguments.accept(body);
         body.put("callbackUrl", entry.callbackUrl().toString());
         PinnedHttp.Response response =
-                send(context, action, body, entry.operation().id());
+                delivery.send(context, verb(action), body, entry.operation().id());
         if (response.status() == 202) {
             pending.waiting(context.tenant(), entry.operation().id());
             return new Outcome.Pending<>(entry.operation());
@@ -188,67 +178,6 @@ final class WebhookConnector implements Connector, Deferring {
         }
     }
 
-    /**
-     * Sends until a final answer: 2xx is returned, 3xx and 4xx (but 408, 425, 429) are fatal at once,
-     * the rest (timeouts, refused connections, 408, 425, 429, 5xx) are retried with backoff until the
-     * attempts run out, then retriable.
-     */
-    private PinnedHttp.Response send(OperationContext context, Capability action, ObjectNode body, String key) {
-        GuardedTarget target;
-        try {
-            target = runtime.guard().check(config.url());
-        } catch (OutboundRefusedException e) {
-            throw ConnectorException.fatal(e.getMessage(), null);
-        }
-        String last = null;
-        Exception lastCause = null;
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            context.checkpoint();
-            Optional<Duration> retryAfter = Optional.empty();
-            try {
-                PinnedHttp.Response response = post(target, body, key);
-                int status = response.status();
-                if (status / 100 == 2) {
-                    return response;
-                }
-                if (!retriable(status)) {
-                    throw ConnectorException.fatal(
-                            "the service at " + where() + " refused " + verb(action) + ": " + status
-                                    + statusHint(status),
-                            null);
-                }
-                last = "answered " + status;
-                lastCause = null;
-                retryAfter = Backoff.retryAfter(response.header("Retry-After"));
-            } catch (IOException e) {
-                last = failure(e);
-                lastCause = e;
-            }
-            if (attempt < config.maxAttempts()) {
-                pause(context, backoff.after(attempt, retryAfter));
-            }
-        }
-        throw ConnectorException.retriable(
-                verb(action) + " at " + where() + " failed after " + config.maxAttempts() + " attempts; last: " + last,
-                lastCause);
-    }
-
-    private PinnedHttp.Response post(GuardedTarget target, ObjectNode body, String key) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        Map<String, String> headers = Map.of(
-                "Content-Type",
-                "application/json",
-                "Accept",
-                "application/json",
-                "User-Agent",
-                "Lethe-Webhook/1",
-                "Lethe-Request-Id",
-                key,
-                WebhookSignature.HEADER,
-                WebhookSignature.sign(config.signingSecret(), clock.instant(), bytes));
-        return PinnedHttp.post(target, config.url(), headers, bytes, config.timeout());
-    }
-
     private static ObjectNode request(String action, OperationContext context) {
         ObjectNode body = JSON.createObjectNode();
         body.put("action", action);
@@ -256,50 +185,8 @@ final class WebhookConnector implements Connector, Deferring {
         return body;
     }
 
-    private static boolean retriable(int status) {
-        return status == 408 || status == 425 || status == 429 || status / 100 == 5;
-    }
-
-    private static String statusHint(int status) {
-        if (status / 100 == 3) {
-            return " (a redirect, which is not followed: set the url to where it leads)";
-        }
-        if (status == 401 || status == 403) {
-            return " (does the service check the signature with the same signing secret?)";
-        }
-        return "";
-    }
-
-    private String failure(IOException e) {
-        if (e instanceof SocketTimeoutException) {
-            return "no answer within " + config.timeout().toSeconds() + " s";
-        }
-        if (e instanceof ConnectException) {
-            return "could not connect to " + where();
-        }
-        return "the exchange with " + where() + " failed (" + e.getClass().getSimpleName() + ")";
-    }
-
-    /** Host and port only: a URL's path or query may carry a credential. */
-    private String where() {
-        return config.url().getHost() + ":" + config.port();
-    }
-
     private static String verb(Capability action) {
         return action.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static void pause(OperationContext context, Duration wait) {
-        long end = System.nanoTime() + wait.toNanos();
-        try {
-            for (long left = wait.toNanos(); left > 0; left = end - System.nanoTime()) {
-                context.checkpoint();
-                Thread.sleep(Duration.ofNanos(Math.min(left, STOP_POLL.toNanos())));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationStoppedException(context.operationId());
-        }
     }
 
     @Override
