@@ -15,9 +15,11 @@ public interface PendingOperations {
     /**
      * Finds the pending operation {@link PendingOperation#idFor} names, or creates it. When it is
      * {@link Status#ISSUED} (created, but the system has not acknowledged a request naming it yet:
-     * the first call, or a retry after a failed send) a fresh one-time callback token replaces any
-     * earlier one and {@link Entry#callbackUrl()} carries it; otherwise the entry is returned as it
-     * stands, without a URL (the token exists only as its hash).
+     * the first call, or a retry after a failed send), or a callback still {@link Status#WAITING}
+     * whose token has expired (the system never called back: it is asked again), it is returned
+     * {@link Status#ISSUED} with a fresh one-time callback token, replacing any earlier one, in
+     * {@link Entry#callbackUrl()}; otherwise the entry is returned as it stands, without a URL (the
+     * token exists only as its hash).
      */
     Entry open(Opening opening);
 

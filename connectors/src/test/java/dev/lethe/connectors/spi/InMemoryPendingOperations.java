@@ -43,8 +43,20 @@ public final class InMemoryPendingOperations implements PendingOperations {
                         opening.kind() == PendingOperation.Kind.MANUAL_TASK ? Status.WAITING : Status.ISSUED,
                         null,
                         opening));
-        if (stored.status() != Status.ISSUED) {
+        boolean expired = stored.status() == Status.WAITING
+                && stored.operation().expiresAt() != null
+                && stored.operation().expiresAt().isBefore(Instant.now());
+        if (stored.status() != Status.ISSUED && !expired) {
             return new Entry(stored.operation(), stored.status(), null, stored.resultJson());
+        }
+        if (expired) {
+            stored = new Stored(
+                    new PendingOperation(
+                            id, opening.action(), opening.kind(), Instant.now().plus(opening.expiresIn())),
+                    Status.ISSUED,
+                    null,
+                    stored.opening());
+            byId.put(id, stored);
         }
         idByToken.values().remove(id);
         byte[] random = new byte[32];
@@ -80,6 +92,21 @@ public final class InMemoryPendingOperations implements PendingOperations {
         }
         complete(null, id, resultJson);
         return true;
+    }
+
+    /** Makes the callback's token expire now, as time would. */
+    public synchronized void expire(String id) {
+        byId.computeIfPresent(
+                id,
+                (key, stored) -> new Stored(
+                        new PendingOperation(
+                                key,
+                                stored.operation().action(),
+                                stored.operation().kind(),
+                                Instant.now().minusSeconds(1)),
+                        stored.status(),
+                        stored.resultJson(),
+                        stored.opening()));
     }
 
     public Optional<Status> status(String id) {

@@ -161,6 +161,28 @@ class WebhookConnectorIT {
     }
 
     @Test
+    void aCallbackThatNeverCameIsAskedForAgainWithAFreshTokenOnceItExpired() {
+        String url = service.script(Reply.of(202, "{}"));
+        OperationContext context = context();
+        try (Connector connector = open(url, Map.of())) {
+            var first = (Outcome.Pending<ErasureReport>) deferring(connector).erase(context, "shop", SUBJECT, PLAN);
+            String oldToken = token(service.calls(url).getFirst());
+            pending.expire(first.operation().id());
+
+            Outcome<ErasureReport> again = deferring(connector).erase(context, "shop", SUBJECT, PLAN);
+
+            assertThat(again).isInstanceOf(Outcome.Pending.class);
+            assertThat(((Outcome.Pending<ErasureReport>) again).operation().id())
+                    .isEqualTo(first.operation().id());
+            assertThat(service.calls(url)).hasSize(2);
+            String newToken = token(service.calls(url).get(1));
+            assertThat(newToken).isNotEqualTo(oldToken);
+            assertThat(pending.callBack(oldToken, ERASED)).isFalse();
+            assertThat(pending.callBack(newToken, ERASED)).isTrue();
+        }
+    }
+
+    @Test
     void serverErrorsAreRetriedWithGrowingPausesUntilTheServiceAnswers() {
         String url = service.script(
                 Reply.of(500, "{}"),
@@ -346,6 +368,11 @@ class WebhookConnectorIT {
         Map<String, String> raw = new HashMap<>(Map.of("url", url, "signing-secret", SECRET));
         raw.putAll(overrides);
         return type.configure(raw);
+    }
+
+    private static String token(Call call) {
+        String callbackUrl = JSON.readTree(call.body()).path("callbackUrl").stringValue();
+        return callbackUrl.substring(callbackUrl.lastIndexOf('/') + 1);
     }
 
     private static Deferring deferring(Connector connector) {

@@ -13,6 +13,7 @@ import dev.lethe.connectors.webhook.WebhookResults;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
@@ -34,12 +35,13 @@ final class Callbacks {
     }
 
     /**
-     * Keeps {@code resultJson} as the operation's result.
+     * Keeps the result {@code body} gives as the operation's result; the body is read only once the
+     * token has been found.
      *
      * @throws PendingProblem unknown or expired token (404), already answered (410), a result that
      *     does not fit the action's schema (400, and the token stays good)
      */
-    void accept(String token, String resultJson) {
+    void accept(String token, Supplier<String> body) {
         if (!CallbackTokens.wellFormed(token)) {
             throw PendingProblem.unknownCallback();
         }
@@ -63,6 +65,7 @@ final class Callbacks {
             if (Status.valueOf(row.getStatus()) == Status.COMPLETED) {
                 throw PendingProblem.usedCallback();
             }
+            String resultJson = body.get();
             WebhookResults.problemWith(Capability.valueOf(row.getAction()), resultJson)
                     .ifPresent(problem -> {
                         throw PendingProblem.invalidResult(problem);

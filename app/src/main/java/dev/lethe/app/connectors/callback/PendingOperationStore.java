@@ -37,49 +37,47 @@ final class PendingOperationStore implements PendingOperations {
 
     @Override
     public Entry open(Opening opening) {
+        return TenantContext.callAs(
+                opening.context().tenant(),
+                () -> dsl.transactionResult(configuration -> open(DSL.using(configuration), opening)));
+    }
+
+    private Entry open(DSLContext tx, Opening opening) {
         UUID tenant = opening.context().tenant();
         UUID id = UUID.fromString(opening.id());
-        return TenantContext.callAs(
-                tenant,
-                () -> dsl.transactionResult(configuration -> {
-                    DSLContext tx = DSL.using(configuration);
-                    tx.insertInto(PENDING_OPERATION)
-                            .set(PENDING_OPERATION.TENANT_ID, tenant)
-                            .set(PENDING_OPERATION.ID, id)
-                            .set(PENDING_OPERATION.CONNECTION, opening.connection())
-                            .set(
-                                    PENDING_OPERATION.OPERATION_ID,
-                                    opening.context().operationId())
-                            .set(PENDING_OPERATION.ACTION, opening.action().name())
-                            .set(PENDING_OPERATION.KIND, opening.kind().name())
-                            .set(
-                                    PENDING_OPERATION.STATUS,
-                                    (opening.kind() == PendingOperation.Kind.MANUAL_TASK
-                                                    ? Status.WAITING
-                                                    : Status.ISSUED)
-                                            .name())
-                            .set(PENDING_OPERATION.INSTRUCTIONS, opening.instructions())
-                            .set(PENDING_OPERATION.ASSIGNEE, opening.assignee())
-                            .onConflictDoNothing()
-                            .execute();
-                    PendingOperationRecord row = tx.selectFrom(PENDING_OPERATION)
-                            .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
-                            .and(PENDING_OPERATION.ID.eq(id))
-                            .forUpdate()
-                            .fetchSingle();
-                    Status status = Status.valueOf(row.getStatus());
-                    if (status != Status.ISSUED) {
-                        return entry(row, null);
-                    }
-                    String token = newToken();
-                    row.setTokenHash(CallbackTokens.hash(token));
-                    row.setExpiresAt(
-                            opening.expiresIn() == null
-                                    ? null
-                                    : OffsetDateTime.now(ZoneOffset.UTC).plus(opening.expiresIn()));
-                    row.update(PENDING_OPERATION.TOKEN_HASH, PENDING_OPERATION.EXPIRES_AT);
-                    return entry(row, callbackPrefix.resolve(token));
-                }));
+        Status initial = opening.kind() == PendingOperation.Kind.MANUAL_TASK ? Status.WAITING : Status.ISSUED;
+        tx.insertInto(PENDING_OPERATION)
+                .set(PENDING_OPERATION.TENANT_ID, tenant)
+                .set(PENDING_OPERATION.ID, id)
+                .set(PENDING_OPERATION.CONNECTION, opening.connection())
+                .set(PENDING_OPERATION.OPERATION_ID, opening.context().operationId())
+                .set(PENDING_OPERATION.ACTION, opening.action().name())
+                .set(PENDING_OPERATION.KIND, opening.kind().name())
+                .set(PENDING_OPERATION.STATUS, initial.name())
+                .set(PENDING_OPERATION.INSTRUCTIONS, opening.instructions())
+                .set(PENDING_OPERATION.ASSIGNEE, opening.assignee())
+                .onConflictDoNothing()
+                .execute();
+        PendingOperationRecord row = tx.selectFrom(PENDING_OPERATION)
+                .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
+                .and(PENDING_OPERATION.ID.eq(id))
+                .forUpdate()
+                .fetchSingle();
+        Status status = Status.valueOf(row.getStatus());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean expired = status == Status.WAITING
+                && row.getExpiresAt() != null
+                && row.getExpiresAt().isBefore(now);
+        if (status != Status.ISSUED && !expired) {
+            return entry(row, null);
+        }
+        // First send, a retry of a send that never got through, or a callback that never came.
+        String token = newToken();
+        row.setStatus(Status.ISSUED.name());
+        row.setTokenHash(CallbackTokens.hash(token));
+        row.setExpiresAt(opening.expiresIn() == null ? null : now.plus(opening.expiresIn()));
+        row.update(PENDING_OPERATION.STATUS, PENDING_OPERATION.TOKEN_HASH, PENDING_OPERATION.EXPIRES_AT);
+        return entry(row, callbackPrefix.resolve(token));
     }
 
     @Override

@@ -28,6 +28,11 @@ final class PendingProblem extends RuntimeException {
         return new PendingProblem(HttpStatus.BAD_REQUEST, "Invalid result", problem);
     }
 
+    static PendingProblem tooLarge(int limit) {
+        return new PendingProblem(
+                HttpStatus.CONTENT_TOO_LARGE, "Result too large", "A result is at most " + limit + " bytes");
+    }
+
     static PendingProblem unknownTask(String id) {
         return new PendingProblem(HttpStatus.NOT_FOUND, "Not found", "manual task " + id);
     }

@@ -147,7 +147,7 @@ class PendingOperationsIT extends AppIntegrationTest {
     }
 
     @Test
-    void anUnknownOrExpiredCallbackIsNotFound() throws Exception {
+    void anUnknownOrExpiredCallbackIsNotFoundAndAnExpiredOneIsAskedForAgain() throws Exception {
         HttpResponse<String> unknown = post("/api/v1/callbacks/" + "A".repeat(43), ERASED, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -168,6 +168,18 @@ class PendingOperationsIT extends AppIntegrationTest {
             assertThat(expired.statusCode()).isEqualTo(404);
             assertThat(JSON.readTree(expired.body()).path("title").stringValue())
                     .isEqualTo("Unknown callback");
+
+            // The retried operation asks the service again, with a fresh token; the old one stays dead.
+            assertThat(((Deferring) connector).erase(context, "shop-api", SUBJECT, PLAN))
+                    .isInstanceOf(Outcome.Pending.class);
+            assertThat(received.stream().filter(body -> body.contains(context.operationId())))
+                    .hasSize(2);
+            String fresh = tokenOf(received.getLast());
+            assertThat(fresh).isNotEqualTo(token);
+            assertThat(post("/api/v1/callbacks/" + token, ERASED, null).statusCode())
+                    .isEqualTo(404);
+            assertThat(post("/api/v1/callbacks/" + fresh, ERASED, null).statusCode())
+                    .isEqualTo(200);
         }
     }
 
