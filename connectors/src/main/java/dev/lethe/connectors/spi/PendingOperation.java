@@ -36,13 +36,18 @@ public record PendingOperation(String id, Capability action, Kind kind, Instant 
 
     /**
      * The stable id of the pending operation for {@code action} of operation {@code context} on a
-     * connection: the first 128 bits of SHA-256 over the four parts, as a UUID (text). The same
-     * inputs give the same id on every call and every node.
+     * connection: the first 128 bits of SHA-256 over the four parts (each prefixed by its length),
+     * as a UUID (text). The same inputs give the same id on every call and every node.
      */
     public static String idFor(OperationContext context, String connection, Capability action) {
         Objects.requireNonNull(connection, "connection");
-        String key = context.tenant() + "\n" + connection + "\n" + context.operationId() + "\n" + action.name();
-        byte[] digest = sha256(key.getBytes(StandardCharsets.UTF_8));
+        // Each part prefixed by its length, so that no two different tuples give the same key.
+        StringBuilder key = new StringBuilder();
+        for (String part :
+                new String[] {context.tenant().toString(), connection, context.operationId(), action.name()}) {
+            key.append(part.length()).append(':').append(part);
+        }
+        byte[] digest = sha256(key.toString().getBytes(StandardCharsets.UTF_8));
         long high = 0;
         long low = 0;
         for (int i = 0; i < 8; i++) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,6 +76,12 @@ final class WebhookDelivery {
                 last = "answered " + status;
                 lastCause = null;
                 retryAfter = Backoff.retryAfter(response.header("Retry-After"));
+            } catch (SSLHandshakeException e) {
+                // An untrusted certificate or no protocol in common: trying again will not help.
+                throw ConnectorException.fatal(
+                        "TLS with " + where() + " failed: the certificate is not trusted for "
+                                + config.url().getHost() + ", or there is no protocol in common",
+                        e);
             } catch (IOException e) {
                 last = failure(e);
                 lastCause = e;

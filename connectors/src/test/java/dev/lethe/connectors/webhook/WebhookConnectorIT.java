@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.spi.Capability;
@@ -26,7 +28,13 @@ import dev.lethe.connectors.spi.PendingOperations;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.webhook.TestWebhookService.Call;
 import dev.lethe.connectors.webhook.TestWebhookService.Reply;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +42,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -305,6 +317,69 @@ class WebhookConnectorIT {
         }
         assertThat(service.calls(url)).hasSize(1);
         assertThat(service.calls(target)).isEmpty();
+    }
+
+    @Test
+    void anUntrustedCertificateIsFatalAndNothingIsSent(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("self-signed.p12");
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "service",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-validity",
+                        "1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(keytool.waitFor()).isZero();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        https.createContext("/", exchange -> {
+            try (exchange) {
+                received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        https.start();
+        try {
+            int port = https.getAddress().getPort();
+            OutboundGuard guard = OutboundGuard.fromSetting("127.0.0.1:" + port);
+            var config = config("https://127.0.0.1:" + port + "/hook", Map.of());
+            try (Connector connector = type.open(config, new ConnectorRuntime(guard, CLASSIFIER))) {
+                ConnectorException e = catchThrowableOfType(
+                        ConnectorException.class, () -> deferring(connector).locate(context(), "shop", SUBJECT));
+
+                assertThat(e.isRetriable()).isFalse();
+                assertThat(e.getMessage()).contains("TLS", "not trusted");
+            }
+            assertThat(received).isEmpty();
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test
