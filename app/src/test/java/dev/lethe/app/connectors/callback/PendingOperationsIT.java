@@ -121,6 +121,12 @@ class PendingOperationsIT extends AppIntegrationTest {
                     .value1();
             assertThat(stored).isEqualTo(CallbackTokens.hash(token));
 
+            HttpResponse<String> huge = post(
+                    "/api/v1/callbacks/" + token,
+                    "{\"note\": \"" + "x".repeat(CallbackController.MAX_BODY) + "\"}",
+                    null);
+            assertThat(huge.statusCode()).isEqualTo(413);
+
             HttpResponse<String> unfit = post("/api/v1/callbacks/" + token, "{\"outcomes\": [{}]}", null);
             assertThat(unfit.statusCode()).isEqualTo(400);
             assertThat(unfit.headers().firstValue("Content-Type")).contains("application/problem+json");
