@@ -1,0 +1,61 @@
+package dev.lethe.app.connectors.callback;
+
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.connectors.manual.ManualTaskConnectorType;
+import dev.lethe.connectors.webhook.WebhookConnectorType;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Pending operations of connectors: their store, the webhook and manual connector types built on
+ * it, the callback endpoint and the manual tasks API.
+ */
+@Configuration(proxyBeanMethods = false)
+class CallbackConfiguration {
+
+    @Bean
+    PendingOperationStore pendingOperationStore(DSLContext dsl, CallbackProperties properties) {
+        return new PendingOperationStore(dsl, properties.callbackPrefix());
+    }
+
+    @Bean
+    Callbacks callbacks(DSLContext dsl, PendingOperationStore store, AuditTrail audit) {
+        return new Callbacks(dsl, store, audit);
+    }
+
+    @Bean
+    ManualTasks manualTasks(DSLContext dsl, PendingOperationStore store, AuditTrail audit) {
+        return new ManualTasks(dsl, store, audit);
+    }
+
+    @Bean
+    WebhookConnectorType webhookConnectorType(PendingOperationStore store) {
+        return new WebhookConnectorType(store);
+    }
+
+    @Bean
+    ManualTaskConnectorType manualTaskConnectorType(PendingOperationStore store) {
+        return new ManualTaskConnectorType(store);
+    }
+
+    /**
+     * Callbacks carry no API key: the one-time token in the path is the credential. This chain
+     * comes before the API's, which would ask for a key; nothing else is under this path.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain callbackSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/v1/callbacks/*")
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+}

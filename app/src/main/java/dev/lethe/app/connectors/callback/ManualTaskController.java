@@ -1,0 +1,45 @@
+package dev.lethe.app.connectors.callback;
+
+import dev.lethe.app.catalog.api.Caller;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/manual-tasks}: the steps of manual connections that wait for a person. Listed by
+ * every role; completed, with a note, by PRIVACY_OFFICER or ADMIN (audited).
+ */
+@RestController
+@RequestMapping("/api/v1/manual-tasks")
+class ManualTaskController {
+
+    private final ManualTasks tasks;
+
+    ManualTaskController(ManualTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** What a person confirms: what they did. */
+    record Completion(String note) {}
+
+    @GetMapping
+    List<ManualTasks.ManualTask> list(Authentication auth, @RequestParam(defaultValue = "open") String status) {
+        return switch (status) {
+            case "open" -> tasks.list(Caller.tenant(auth), true);
+            case "completed" -> tasks.list(Caller.tenant(auth), false);
+            default -> throw PendingProblem.invalidNote("status is open or completed");
+        };
+    }
+
+    @PostMapping("/{id}/complete")
+    ManualTasks.ManualTask complete(Authentication auth, @PathVariable UUID id, @RequestBody Completion completion) {
+        return tasks.complete(Caller.editor(auth, Caller.PRIVACY_WRITERS), id, completion.note());
+    }
+}
