@@ -49,6 +49,8 @@ create table connection (
     type        text        not null,
     system_id   uuid        not null,
     config      jsonb       not null,
+    -- Which secret settings are set (names only), so that listing connections opens no envelope.
+    secret_names text[]     not null default '{}',
     secrets     bytea       not null,
     secrets_dek bytea       not null,
     kek_version integer     not null,
