@@ -165,6 +165,25 @@ class ConnectionApiIT extends AppIntegrationTest {
                 .isTrue();
         assertThat(testConnection(engineer, path).get("passed").asBoolean()).isTrue();
 
+        // null clears a secret; a new value replaces it.
+        config.put("password", null);
+        HttpResponse<String> cleared = engineer.put(path, CatalogHttp.etag(changed), change);
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(CatalogHttp.body(cleared)
+                        .get("config")
+                        .get("password")
+                        .get("set")
+                        .asBoolean())
+                .isFalse();
+        config.put("password", shop.password());
+        changed = engineer.put(path, CatalogHttp.etag(cleared), change);
+        assertThat(CatalogHttp.body(changed)
+                        .get("config")
+                        .get("password")
+                        .get("set")
+                        .asBoolean())
+                .isTrue();
+
         // At rest: the password is in no column, not even in the sealed secrets; the audit names columns only.
         var row = owner().selectFrom(CONNECTION)
                 .where(CONNECTION.ID.eq(UUID.fromString(connection.get("id").asString())))
@@ -181,7 +200,11 @@ class ConnectionApiIT extends AppIntegrationTest {
                 .fetch();
         assertThat(audit)
                 .extracting(entry -> entry.getAction())
-                .containsExactly("catalog.connection.created", "catalog.connection.updated");
+                .containsExactly(
+                        "catalog.connection.created",
+                        "catalog.connection.updated",
+                        "catalog.connection.updated",
+                        "catalog.connection.updated");
         assertThat(audit.map(entry -> entry.getDetails().data()).toString())
                 .doesNotContain(shop.password())
                 .contains("secrets");
@@ -242,6 +265,28 @@ class ConnectionApiIT extends AppIntegrationTest {
                     .doesNotContain(shop.password());
         }
         assertThat(engineer.get("/api/v1/connections").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aTestOfAConnectionThatNowPointsInsideTheNetworkStopsAtTheGuard() {
+        String id = CatalogHttp.body(engineer.post(
+                        "/api/v1/connections", shop.registration(UniqueNames.of("shop"), UniqueNames.of("db"))))
+                .get("id")
+                .asString();
+        // As if the allow-list had changed since the registration: the stored host is no longer allowed.
+        owner().execute(
+                        "update connection set config = jsonb_set(config, '{host}', '\"10.0.0.1\"') where id = ?::uuid",
+                        id);
+
+        JsonNode test = testConnection(engineer, "/api/v1/connections/" + id);
+
+        assertThat(test.get("passed").asBoolean()).isFalse();
+        assertThat(test.get("checks")).singleElement().satisfies(check -> {
+            assertThat(check.get("name").asString()).isEqualTo("address allowed");
+            assertThat(check.get("message").asString())
+                    .contains("10.0.0.1")
+                    .contains("lethe.connectors.allowed-targets");
+        });
     }
 
     @Test
