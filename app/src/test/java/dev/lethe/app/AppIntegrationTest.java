@@ -59,6 +59,9 @@ public abstract class AppIntegrationTest {
         registry.add("spring.elasticsearch.uris", services::elasticsearchUrl);
         registry.add("lethe.temporal.target", services::temporalTarget);
         registry.add("lethe.bootstrap-api-key", () -> ADMIN_KEY);
+        // Connections to the test PostgreSQL (its databases stand in for engineers' systems), as an
+        // administrator would allow them; nothing else on loopback.
+        registry.add("lethe.connectors.allowed-targets", () -> services.postgresHost() + ":" + services.postgresPort());
         // Keeps what the app writes next to its data (the local KMS keyset) out of the source tree.
         registry.add("lethe.data-dir", AppIntegrationTest::dataDir);
     }

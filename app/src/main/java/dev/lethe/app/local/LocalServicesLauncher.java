@@ -4,7 +4,10 @@ import dev.lethe.infra.LocalServices;
 import dev.lethe.infra.LocalServicesSettings;
 import dev.lethe.infra.PostgresAdmin;
 import dev.lethe.infra.ServiceEndpoints;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -73,7 +76,29 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
                 "spring.flyway.password", endpoints.postgresPassword(),
                 "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                 "spring.elasticsearch.uris", endpoints.elasticsearchUrl(),
-                "lethe.temporal.target", endpoints.temporalTarget());
+                "lethe.temporal.target", endpoints.temporalTarget(),
+                "lethe.connectors.embedded-targets", embeddedTargets(endpoints));
+    }
+
+    /**
+     * The embedded PostgreSQL, Elasticsearch and Kafka as {@code host:port} entries of the outbound guard's
+     * allow-list, so connections to them can be tried at once; only these ports, nothing else on loopback.
+     */
+    static String embeddedTargets(ServiceEndpoints endpoints) {
+        List<String> targets = new ArrayList<>();
+        targets.add(hostAndPort(endpoints.postgresHost(), endpoints.postgresPort()));
+        URI elasticsearch = URI.create(endpoints.elasticsearchUrl());
+        targets.add(hostAndPort(elasticsearch.getHost(), elasticsearch.getPort()));
+        for (String broker : endpoints.kafkaBootstrapServers().split(",")) {
+            if (!broker.isBlank()) {
+                targets.add(broker.strip());
+            }
+        }
+        return String.join(",", targets);
+    }
+
+    private static String hostAndPort(String host, int port) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     private synchronized void stop() {

@@ -10,6 +10,7 @@ import dev.lethe.vault.kms.Kms;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +36,19 @@ class KekController {
     private final Kms kms;
     private final KeyRepository keys;
     private final VaultProperties properties;
+    private final List<RewrappedOnRotation> otherKeyStores;
 
-    KekController(Vault vault, Kms kms, KeyRepository keys, VaultProperties properties) {
+    KekController(
+            Vault vault,
+            Kms kms,
+            KeyRepository keys,
+            VaultProperties properties,
+            List<RewrappedOnRotation> otherKeyStores) {
         this.vault = vault;
         this.kms = kms;
         this.keys = keys;
         this.properties = properties;
+        this.otherKeyStores = List.copyOf(otherKeyStores);
     }
 
     @GetMapping
@@ -55,16 +63,27 @@ class KekController {
 
     /**
      * A new KEK version, every stored key re-wrapped under it in batches of {@code
-     * lethe.vault.rotation.batch-size} while tokenization goes on, then unused versions retired.
+     * lethe.vault.rotation.batch-size} while tokenization goes on, then the keys of the other stores that
+     * re-wrap with the KEK ({@link RewrappedOnRotation}: connection secrets), then unused versions
+     * retired.
      */
     @PostMapping("/rotate")
     RotationView rotate(ApiKeyAuthentication caller) {
         requirePlatformAdmin(caller);
+        int batchSize = properties.rotation().batchSize();
         // Every tenant's keys are re-wrapped: a platform operation for row-level security.
-        KekRotation.RotationReport report = TenantContext.callAsPlatform(
-                () -> vault.kekRotation().rotateNow(properties.rotation().batchSize()));
-        return new RotationView(
-                report.newVersion(), report.rewrapped(), report.batches(), List.copyOf(report.retired()));
+        return TenantContext.callAsPlatform(() -> {
+            // The vault's own rotation retires what nobody uses yet; the other stores still report their
+            // old version then, so it stays until they have re-wrapped and the second retirement below.
+            KekRotation.RotationReport report = vault.kekRotation().rotateNow(batchSize);
+            long rewrapped = report.rewrapped();
+            for (RewrappedOnRotation store : otherKeyStores) {
+                rewrapped += store.rewrapUnderPrimary(batchSize);
+            }
+            SortedSet<Integer> retired = new TreeSet<>(report.retired());
+            retired.addAll(vault.kekRotation().retireUnused());
+            return new RotationView(report.newVersion(), rewrapped, report.batches(), List.copyOf(retired));
+        });
     }
 
     private static void requirePlatformAdmin(ApiKeyAuthentication caller) {

@@ -37,6 +37,10 @@ public final class CatalogHttp {
         return send(request);
     }
 
+    public HttpResponse<String> post(String path, String ifMatch, Object body) {
+        return send(request(path).header("If-Match", ifMatch).POST(json(body)));
+    }
+
     public HttpResponse<String> postIfMatch(String path, String ifMatch) {
         return send(request(path).header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
     }

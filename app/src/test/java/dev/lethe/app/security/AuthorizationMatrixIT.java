@@ -159,6 +159,26 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNNNY", "POST", "/api/v1/vault/detokenize/batch", DETOKENIZE_BATCH),
         tenant("YYNNNY", "POST", "/api/v1/vault/shred", SHRED),
         // The KEK: an ADMIN key of the default tenant with the admin scope, and nobody else.
+        // Connections: every key reads; ENGINEER, PRIVACY_OFFICER and ADMIN register, test, discover and
+        // review; PRIVACY_OFFICER and ADMIN locate a subject.
+        tenant("YYYYYY", "GET", "/api/v1/connector-types", null),
+        tenant("YYYYYY", "GET", "/api/v1/connections", null),
+        tenant("YYYYYY", "GET", "/api/v1/connections" + ID, null),
+        tenant("YYYNNY", "POST", "/api/v1/connections", EMPTY),
+        tenant("YYYNNY", "PUT", "/api/v1/connections" + ID, EMPTY),
+        tenant("YYYNNY", "DELETE", "/api/v1/connections" + ID, null),
+        tenant("YYYNNY", "POST", "/api/v1/connections" + ID + "/test", null),
+        tenant("YYYNNY", "POST", "/api/v1/connections" + ID + "/discover", null),
+        tenant(
+                "YYNNNY",
+                "POST",
+                "/api/v1/connections" + ID + "/locate",
+                "{\"identities\":{\"email\":\"a@example.com\"}}"),
+        tenant("YYYNNY", "POST", "/api/v1/datasets" + ID + "/fields/review", "{\"decision\":\"CONFIRM\"}"),
+        tenant("YYYYYY", "GET", "/api/v1/datasets" + ID + "/references", null),
+        tenant("YYYNNY", "POST", "/api/v1/datasets" + ID + "/references", EMPTY),
+        tenant("YYYNNY", "DELETE", "/api/v1/datasets" + ID + "/references" + ID, null),
+        tenant("YYYNNY", "PUT", "/api/v1/fields" + ID + "/identity", EMPTY),
         // Streams: every key reads; ENGINEER, PRIVACY_OFFICER and ADMIN register and run them.
         tenant("YYYYYY", "GET", "/api/v1/streams", null),
         tenant("YYYYYY", "GET", "/api/v1/streams/matrix", null),

@@ -9,6 +9,8 @@ import java.util.UUID;
 /**
  * A field of a dataset (a column, a JSON path) and the data categories it holds.
  *
+ * @param identityType the identity type the field holds ({@code email}, {@code customer_id}, …), null
+ *     when it holds none; suggested by discovery, confirmed with the field
  * @param confidence the detector's confidence in {@code categories} (0..1), null when a person entered them
  * @param sampleCount how many findings of personal data discovery counted in this field (0 for fields
  *     only people entered); a count, never a value
@@ -20,6 +22,7 @@ public record DataField(
         String path,
         String dataType,
         List<String> categories,
+        String identityType,
         FieldStatus status,
         BigDecimal confidence,
         Instant firstSeenAt,

@@ -115,6 +115,17 @@ public final class DataFields {
         return get(editor.tenantId(), id);
     }
 
+    /**
+     * Sets or clears ({@code null}) the identity type the field holds, e.g. {@code email} or {@code
+     * customer_id}; the field keeps its status, so a DISCOVERED field still needs confirming.
+     */
+    public DataField setIdentity(Editor editor, UUID id, int expectedVersion, String identityType) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(DATA_FIELD.IDENTITY_TYPE, IdentityTypes.check(identityType));
+        changes.update(editor, DATA_FIELD, "field", id.toString(), DATA_FIELD.ID.eq(id), expectedVersion, values);
+        return get(editor.tenantId(), id);
+    }
+
     public void delete(Editor editor, UUID id, int expectedVersion) {
         changes.delete(editor, DATA_FIELD, "field", id.toString(), DATA_FIELD.ID.eq(id), expectedVersion);
     }
@@ -141,6 +152,7 @@ public final class DataFields {
                 record.get(DATA_FIELD.PATH),
                 record.get(DATA_FIELD.DATA_TYPE),
                 List.of(record.get(DATA_FIELD.CATEGORIES)),
+                record.get(DATA_FIELD.IDENTITY_TYPE),
                 FieldStatus.valueOf(record.get(DATA_FIELD.STATUS)),
                 record.get(DATA_FIELD.CONFIDENCE),
                 record.get(DATA_FIELD.FIRST_SEEN_AT).toInstant(),

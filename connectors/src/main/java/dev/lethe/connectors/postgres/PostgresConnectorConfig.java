@@ -21,7 +21,8 @@ public record PostgresConnectorConfig(
         Duration statementTimeout) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$-]{0,62}");
-    private static final Set<String> SSL_MODES = Set.of("disable", "prefer", "require", "verify-ca");
+    static final List<String> SSL_MODE_VALUES = List.of("disable", "prefer", "require", "verify-ca");
+    private static final Set<String> SSL_MODES = Set.copyOf(SSL_MODE_VALUES);
 
     static final ConfigField HOST = ConfigField.required("host", FieldType.HOST, "Host name or address of the server");
     static final ConfigField PORT = ConfigField.optional("port", FieldType.PORT, "5432", "Port of the server");

@@ -9,6 +9,7 @@ import dev.lethe.connectors.spi.ConnectorConfig;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ConnectorType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** PostgreSQL 12 and newer, through its JDBC driver: a database of the JDBC family ({@link JdbcConnector}). */
@@ -27,6 +28,11 @@ public final class PostgresConnectorType implements ConnectorType {
     @Override
     public List<ConfigField> fields() {
         return PostgresConnectorConfig.FIELDS;
+    }
+
+    @Override
+    public Map<String, List<String>> allowedValues() {
+        return Map.of(PostgresConnectorConfig.SSL_MODE.name(), PostgresConnectorConfig.SSL_MODE_VALUES);
     }
 
     @Override

@@ -28,6 +28,14 @@ public interface ConnectorType {
      */
     Connector open(ConnectorConfig config, ConnectorRuntime runtime);
 
+    /**
+     * The values some fields are limited to (a form offers a choice), by field name, in the order to
+     * show them; a field not named takes any value of its type. Empty unless a type overrides it.
+     */
+    default Map<String, List<String>> allowedValues() {
+        return Map.of();
+    }
+
     /** Checks {@code raw} settings against {@link #fields()}. */
     default ConnectorConfig configure(Map<String, String> raw) {
         return ConnectorConfig.of(fields(), raw);

@@ -4,11 +4,15 @@ import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.dataset.DataFields;
 import dev.lethe.catalog.dataset.Datasets;
+import dev.lethe.catalog.dataset.FieldReview;
+import dev.lethe.catalog.discovery.DiscoveryImport;
 import dev.lethe.catalog.flow.DataFlows;
 import dev.lethe.catalog.processing.ProcessingActivities;
+import dev.lethe.catalog.reference.DatasetReferences;
 import dev.lethe.catalog.retention.LegalHolds;
 import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.ropa.RecordsOfProcessing;
+import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.taxonomy.Taxonomy;
 import org.jooq.DSLContext;
@@ -46,6 +50,26 @@ class CatalogApiConfiguration {
     @Bean
     DataFields dataFields(DSLContext dsl, CatalogChanges changes, Taxonomy taxonomy) {
         return new DataFields(dsl, changes, taxonomy);
+    }
+
+    @Bean
+    FieldReview fieldReview(CatalogChanges changes) {
+        return new FieldReview(changes);
+    }
+
+    @Bean
+    DatasetReferences datasetReferences(DSLContext dsl, CatalogChanges changes) {
+        return new DatasetReferences(dsl, changes);
+    }
+
+    @Bean
+    DiscoveryImport discoveryImport(DSLContext dsl, CatalogChanges changes) {
+        return new DiscoveryImport(dsl, changes);
+    }
+
+    @Bean
+    SubjectMaps subjectMaps(DSLContext dsl) {
+        return new SubjectMaps(dsl);
     }
 
     @Bean

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * RFC 9457 problem responses for the catalog API's controllers and the stream registry's, which
- * follow the same conventions (and only theirs).
+ * RFC 9457 problem responses for the catalog API's controllers and those of the stream registry and
+ * the connections, which follow the same conventions (and only theirs).
  */
-@RestControllerAdvice(basePackages = {"dev.lethe.app.catalog.api", "dev.lethe.app.ingest"})
+@RestControllerAdvice(basePackages = {"dev.lethe.app.catalog.api", "dev.lethe.app.ingest", "dev.lethe.app.connectors"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogProblems {
 

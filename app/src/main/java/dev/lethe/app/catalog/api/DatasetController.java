@@ -1,14 +1,21 @@
 package dev.lethe.app.catalog.api;
 
 import dev.lethe.catalog.apikey.Role;
+import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.dataset.DatasetDraft;
 import dev.lethe.catalog.dataset.DatasetSummary;
 import dev.lethe.catalog.dataset.Datasets;
+import dev.lethe.catalog.dataset.FieldReview;
+import dev.lethe.catalog.dataset.FieldStatus;
+import dev.lethe.catalog.reference.DatasetReference;
+import dev.lethe.catalog.reference.DatasetReferences;
+import dev.lethe.catalog.reference.ReferenceDraft;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -23,16 +30,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/datasets} (each with its fields; {@code ?systemId=} filters): read by every role; written by ENGINEER, PRIVACY_OFFICER, ADMIN. */
+/**
+ * {@code /api/v1/datasets} (each with its fields; {@code ?systemId=} filters): read by every role;
+ * written by ENGINEER, PRIVACY_OFFICER, ADMIN, including the bulk review of discovered fields and the
+ * references between datasets.
+ */
 @WritableBy({Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN})
 @RestController
 @RequestMapping("/api/v1/datasets")
 class DatasetController {
 
-    private final Datasets datasets;
+    /** A decision on every DISCOVERED field of a dataset. */
+    record ReviewRequest(String decision) {}
 
-    DatasetController(Datasets datasets) {
+    private final Datasets datasets;
+    private final FieldReview review;
+    private final DatasetReferences references;
+
+    DatasetController(Datasets datasets, FieldReview review, DatasetReferences references) {
         this.datasets = datasets;
+        this.review = review;
+        this.references = references;
     }
 
     @GetMapping
@@ -66,6 +84,58 @@ class DatasetController {
         Dataset item =
                 datasets.update(Caller.editor(auth, Caller.DATA_MAP_WRITERS), id, Versions.ifMatch(ifMatch), draft);
         return Versions.ok(item, item.revision());
+    }
+
+    /**
+     * Confirms ({@code "CONFIRM"}) or rejects ({@code "REJECT"}) every DISCOVERED field of the dataset in
+     * one call, with If-Match on the dataset; answers the dataset with its new ETag.
+     */
+    @PostMapping("/{id}/fields/review")
+    ResponseEntity<Dataset> review(
+            Authentication auth,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody ReviewRequest request) {
+        var editor = Caller.editor(auth, Caller.DATA_MAP_WRITERS);
+        FieldStatus decision = switch (request.decision() == null
+                ? ""
+                : request.decision().strip().toUpperCase(Locale.ROOT)) {
+            case "CONFIRM", "CONFIRMED" -> FieldStatus.CONFIRMED;
+            case "REJECT", "REJECTED" -> FieldStatus.REJECTED;
+            default -> throw new InvalidInputException("decision is CONFIRM or REJECT");
+        };
+        review.review(editor, id, Versions.ifMatch(ifMatch), decision);
+        Dataset item = datasets.find(editor.tenantId(), id).orElseThrow(() -> new NotFoundException("dataset " + id));
+        return Versions.ok(item, item.revision());
+    }
+
+    /** The references from and to the dataset (foreign keys discovery found, and those people added). */
+    @GetMapping("/{id}/references")
+    List<DatasetReference> references(Authentication auth, @PathVariable UUID id) {
+        UUID tenant = Caller.tenant(auth);
+        datasets.find(tenant, id).orElseThrow(() -> new NotFoundException("dataset " + id));
+        return references.ofDataset(tenant, id);
+    }
+
+    /** Adds a MANUAL reference from this dataset's fields to another dataset of the same system. */
+    @PostMapping("/{id}/references")
+    ResponseEntity<DatasetReference> addReference(
+            Authentication auth, @PathVariable UUID id, @RequestBody ReferenceDraft draft) {
+        DatasetReference reference = references.add(Caller.editor(auth, Caller.DATA_MAP_WRITERS), id, draft);
+        return Versions.created(
+                URI.create("/api/v1/datasets/" + id + "/references/" + reference.id()),
+                reference,
+                reference.revision());
+    }
+
+    @DeleteMapping("/{id}/references/{referenceId}")
+    ResponseEntity<Void> removeReference(
+            Authentication auth,
+            @PathVariable UUID id,
+            @PathVariable UUID referenceId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        references.remove(Caller.editor(auth, Caller.DATA_MAP_WRITERS), id, referenceId, Versions.ifMatch(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")

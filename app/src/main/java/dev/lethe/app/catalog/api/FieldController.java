@@ -96,6 +96,24 @@ class FieldController {
         return decide(auth, id, ifMatch, FieldStatus.REJECTED);
     }
 
+    /** The identity type a field holds ({@code email}, {@code customer_id}, …); null clears it. */
+    record IdentityRequest(String identityType) {}
+
+    /**
+     * Sets the identity type the field holds; with If-Match like every field change. A DISCOVERED field
+     * keeps its status: erasure and locate use only CONFIRMED fields.
+     */
+    @PutMapping("/{id}/identity")
+    ResponseEntity<DataField> setIdentity(
+            Authentication auth,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody IdentityRequest request) {
+        DataField field = fields.setIdentity(
+                Caller.editor(auth, Caller.DATA_MAP_WRITERS), id, Versions.ifMatch(ifMatch), request.identityType());
+        return Versions.ok(field, field.revision());
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Authentication auth,

@@ -1,0 +1,170 @@
+package dev.lethe.app.connectors;
+
+import dev.lethe.catalog.audit.AuditEvent;
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.change.Editor;
+import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.discovery.DiscoveredDataset;
+import dev.lethe.catalog.discovery.DiscoveredField;
+import dev.lethe.catalog.discovery.DiscoveredReference;
+import dev.lethe.catalog.discovery.DiscoveryImport;
+import dev.lethe.catalog.discovery.ImportSummary;
+import dev.lethe.catalog.subject.SubjectMapping;
+import dev.lethe.catalog.subject.SubjectMaps;
+import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ConnectorType;
+import dev.lethe.connectors.spi.Discovering;
+import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.Identities;
+import dev.lethe.connectors.spi.Locating;
+import dev.lethe.connectors.spi.Locating.DatasetCount;
+import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Reference;
+import dev.lethe.connectors.spi.SubjectMap;
+import dev.lethe.connectors.spi.TestResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What a registered connection can be asked to do from the API: test its settings, discover its
+ * system into the catalog, and locate a subject along the catalog's confirmed mapping. Each call opens
+ * the connector with the connection's settings (secrets opened in memory only) and closes it after.
+ * Thread-safe.
+ */
+final class ConnectionOperations {
+
+    private final Connections connections;
+    private final ConnectorTypes types;
+    private final ConnectorRuntime runtime;
+    private final DiscoveryImport discoveryImport;
+    private final SubjectMaps subjectMaps;
+    private final AuditTrail trail;
+    private final int discoverySample;
+
+    ConnectionOperations(
+            Connections connections,
+            ConnectorTypes types,
+            ConnectorRuntime runtime,
+            DiscoveryImport discoveryImport,
+            SubjectMaps subjectMaps,
+            AuditTrail trail,
+            int discoverySample) {
+        this.connections = connections;
+        this.types = types;
+        this.runtime = runtime;
+        this.discoveryImport = discoveryImport;
+        this.subjectMaps = subjectMaps;
+        this.trail = trail;
+        this.discoverySample = discoverySample;
+    }
+
+    TestResult test(UUID tenantId, UUID id) {
+        StoredConnection connection = stored(tenantId, id);
+        return withConnector(connection, connector -> connector.test(context(tenantId, "test")));
+    }
+
+    /** Discovers the connection's system and imports it into the catalog (audited as catalog changes). */
+    ImportSummary discover(Editor editor, UUID id) {
+        StoredConnection connection = stored(editor.tenantId(), id);
+        Discovery discovery = withConnector(connection, connector -> {
+            if (!(connector instanceof Discovering discovering)) {
+                throw new UnsupportedCapabilityException(connection.type(), "discover");
+            }
+            return discovering.discover(context(editor.tenantId(), "discover"), discoverySample);
+        });
+        return discoveryImport.importInto(
+                editor,
+                connection.systemId(),
+                discovery.datasets().stream().map(ConnectionOperations::dataset).toList(),
+                discovery.references().stream()
+                        .map(reference -> new DiscoveredReference(
+                                reference.from(), reference.fromFields(), reference.to(), reference.toFields()))
+                        .toList());
+    }
+
+    /**
+     * Counts the subject's records along the catalog's mapping of the connection's system. Audited with
+     * the identity types asked for and the counts, never the identities' values.
+     */
+    LocateResult locate(Editor editor, UUID id, Identities subject) {
+        StoredConnection connection = stored(editor.tenantId(), id);
+        SubjectMapping mapping = subjectMaps.forSystem(editor.tenantId(), connection.systemId());
+        List<DatasetCount> counts = mapping.identityFields().isEmpty()
+                ? List.of()
+                : withConnector(connection, connector -> {
+                    if (!(connector instanceof Locating locating)) {
+                        throw new UnsupportedCapabilityException(connection.type(), "locate");
+                    }
+                    return locating.locate(context(editor.tenantId(), "locate"), subject, subjectMap(mapping));
+                });
+        List<LocateResult.NotSearched> notSearched = mapping.unconfirmed().stream()
+                .map(field -> new LocateResult.NotSearched(
+                        field.dataset(),
+                        field.field(),
+                        field.categories(),
+                        LocateResult.NotSearched.MAPPING_UNCONFIRMED))
+                .toList();
+        long records = counts.stream().mapToLong(DatasetCount::records).sum();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(
+                "identity_types",
+                String.join(",", new TreeSet<>(subject.values().keySet())));
+        details.put("datasets", Integer.toString(counts.size()));
+        details.put("records", Long.toString(records));
+        details.put("not_searched", Integer.toString(notSearched.size()));
+        trail.append(new AuditEvent(
+                editor.tenantId(), editor.actor(), "connector.connection.located", "connection:" + id, details));
+        return new LocateResult(id, records, counts, notSearched);
+    }
+
+    private static SubjectMap subjectMap(SubjectMapping mapping) {
+        return new SubjectMap(
+                mapping.identityFields(),
+                mapping.references().stream()
+                        .map(link -> new Reference(link.from(), link.fromFields(), link.to(), link.toFields()))
+                        .toList());
+    }
+
+    private static DiscoveredDataset dataset(Discovery.Dataset dataset) {
+        return new DiscoveredDataset(
+                dataset.name(),
+                dataset.kind(),
+                dataset.location(),
+                dataset.fields().stream()
+                        .map(field -> new DiscoveredField(
+                                field.path(),
+                                field.dataType(),
+                                field.categories(),
+                                field.confidence(),
+                                field.suggestedIdentity()))
+                        .toList());
+    }
+
+    private StoredConnection stored(UUID tenantId, UUID id) {
+        return connections.stored(tenantId, id).orElseThrow(() -> new NotFoundException("connection " + id));
+    }
+
+    private <T> T withConnector(StoredConnection connection, Function<Connector, T> work) {
+        ConnectorType type = types.require(connection.type());
+        try (Connector connector = type.open(type.configure(connections.settings(connection)), runtime)) {
+            return work.apply(connector);
+        }
+    }
+
+    private static OperationContext context(UUID tenantId, String operation) {
+        return OperationContext.of(tenantId, operation + "-" + UUID.randomUUID());
+    }
+
+    /** The connection's type does not have the capability an operation needs. */
+    static final class UnsupportedCapabilityException extends RuntimeException {
+
+        UnsupportedCapabilityException(String type, String operation) {
+            super("Connections of type " + type + " cannot " + operation);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.lethe.app.connectors;
+
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.change.CatalogChanges;
+import dev.lethe.catalog.discovery.DiscoveryImport;
+import dev.lethe.catalog.subject.SubjectMaps;
+import dev.lethe.catalog.system.DataSystems;
+import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.connectors.postgres.PostgresConnectorType;
+import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ConnectorType;
+import dev.lethe.vault.Vault;
+import dev.lethe.vault.kms.Kms;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Connectors in the application: the connector types (one bean each: adding a type is adding a bean
+ * here or anywhere in the context), the outbound guard from {@code lethe.connectors.allowed-targets},
+ * the runtime every connection gets (guard, classifier, the vault for HASH and TOKENIZE), and the
+ * registry of connections with their sealed secrets.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConnectorsConfiguration {
+
+    @Bean
+    PostgresConnectorType postgresConnectorType() {
+        return new PostgresConnectorType();
+    }
+
+    @Bean
+    ConnectorTypes connectorTypes(List<ConnectorType> types) {
+        return new ConnectorTypes(types);
+    }
+
+    @Bean
+    OutboundGuard outboundGuard(ConnectorsProperties properties) {
+        return properties.guard();
+    }
+
+    @Bean
+    ConnectorRuntime connectorRuntime(OutboundGuard guard, Vault vault) {
+        return new ConnectorRuntime(guard, PiiClassifier.create(), new VaultValueProtection(vault));
+    }
+
+    @Bean
+    ConnectionSecrets connectionSecrets(Kms kms) {
+        return new ConnectionSecrets(kms);
+    }
+
+    @Bean
+    ConnectionSecretRotation connectionSecretRotation(DSLContext dsl, ConnectionSecrets secrets) {
+        return new ConnectionSecretRotation(dsl, secrets);
+    }
+
+    @Bean
+    Connections connections(
+            DSLContext dsl,
+            CatalogChanges changes,
+            DataSystems systems,
+            ConnectorTypes types,
+            ConnectionSecrets secrets,
+            OutboundGuard guard) {
+        return new Connections(dsl, changes, systems, types, secrets, guard);
+    }
+
+    @Bean
+    ConnectionOperations connectionOperations(
+            Connections connections,
+            ConnectorTypes types,
+            ConnectorRuntime runtime,
+            DiscoveryImport discoveryImport,
+            SubjectMaps subjectMaps,
+            AuditTrail trail,
+            ConnectorsProperties properties) {
+        return new ConnectionOperations(
+                connections, types, runtime, discoveryImport, subjectMaps, trail, properties.discoverySample());
+    }
+}
