@@ -1,12 +1,16 @@
 package dev.lethe.app.connectors;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.discovery.DiscoveryImport;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.connectors.elasticsearch.ElasticsearchConnectorType;
 import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.connectors.kafka.KafkaConnectorType;
+import dev.lethe.connectors.mariadb.MariaDbConnectorType;
 import dev.lethe.connectors.postgres.PostgresConnectorType;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ConnectorType;
@@ -29,6 +33,22 @@ class ConnectorsConfiguration {
     @Bean
     PostgresConnectorType postgresConnectorType() {
         return new PostgresConnectorType();
+    }
+
+    @Bean
+    MariaDbConnectorType mariaDbConnectorType() {
+        return new MariaDbConnectorType();
+    }
+
+    @Bean
+    ElasticsearchConnectorType elasticsearchConnectorType() {
+        return new ElasticsearchConnectorType();
+    }
+
+    /** Kafka topics that ingest protects: erasure shreds through the vault, the locator is Lethe's own index. */
+    @Bean
+    KafkaConnectorType kafkaConnectorType(Vault vault, ElasticsearchClient locator) {
+        return new KafkaConnectorType(vault, locator);
     }
 
     @Bean
