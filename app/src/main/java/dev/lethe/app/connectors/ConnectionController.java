@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -115,9 +116,13 @@ class ConnectionController {
         return operations.discover(Caller.editor(auth, Caller.DATA_MAP_WRITERS), id);
     }
 
-    /** How many records of each dataset belong to the subject; audited without the identities' values. */
+    /**
+     * How many records of each dataset belong to the subject; audited without the identities' values.
+     * {@code 202} with {@code pending} when the system answers later (a webhook's callback, a manual task).
+     */
     @PostMapping("/{id}/locate")
-    LocateResult locate(Authentication auth, @PathVariable UUID id, @RequestBody LocateRequest request) {
+    ResponseEntity<LocateResult> locate(
+            Authentication auth, @PathVariable UUID id, @RequestBody LocateRequest request) {
         var editor = Caller.editor(auth, Caller.PRIVACY_WRITERS);
         Identities subject;
         try {
@@ -125,6 +130,9 @@ class ConnectionController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("identities: " + e.getMessage());
         }
-        return operations.locate(editor, id, subject);
+        LocateResult result = operations.locate(editor, id, subject);
+        return result.pending() == null
+                ? ResponseEntity.ok(result)
+                : ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
     }
 }

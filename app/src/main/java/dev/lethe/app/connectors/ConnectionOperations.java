@@ -14,12 +14,14 @@ import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ConnectorType;
+import dev.lethe.connectors.spi.Deferring;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.Locating.DatasetCount;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Outcome;
 import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
@@ -88,38 +90,59 @@ final class ConnectionOperations {
     }
 
     /**
-     * Counts the subject's records along the catalog's mapping of the connection's system. Audited with
-     * the identity types asked for and the counts, never the identities' values.
+     * Counts the subject's records along the catalog's mapping of the connection's system, or, for a
+     * system that answers itself ({@link Deferring}: a webhook, a manual task), asks it and returns its
+     * counts or what the answer waits for. Audited with the identity types asked for and the counts,
+     * never the identities' values.
      */
     LocateResult locate(Editor editor, UUID id, Identities subject) {
         StoredConnection connection = stored(editor.tenantId(), id);
-        SubjectMapping mapping = subjectMaps.forSystem(editor.tenantId(), connection.systemId());
-        List<DatasetCount> counts = mapping.identityFields().isEmpty()
-                ? List.of()
-                : withConnector(connection, connector -> {
-                    if (!(connector instanceof Locating locating)) {
-                        throw new UnsupportedCapabilityException(connection.type(), "locate");
-                    }
-                    return locating.locate(context(editor.tenantId(), "locate"), subject, subjectMap(mapping));
-                });
-        List<LocateResult.NotSearched> notSearched = mapping.unconfirmed().stream()
-                .map(field -> new LocateResult.NotSearched(
-                        field.dataset(),
-                        field.field(),
-                        field.categories(),
-                        LocateResult.NotSearched.MAPPING_UNCONFIRMED))
-                .toList();
-        long records = counts.stream().mapToLong(DatasetCount::records).sum();
+        LocateResult result = withConnector(connection, connector -> {
+            if (connector instanceof Deferring deferring) {
+                // The system keeps its own map of the subject: the catalog's mapping is not needed.
+                Outcome<List<DatasetCount>> outcome =
+                        deferring.locate(context(editor.tenantId(), "locate"), id.toString(), subject);
+                return switch (outcome) {
+                    case Outcome.Done<List<DatasetCount>> done -> counted(id, done.result(), List.of());
+                    case Outcome.Pending<List<DatasetCount>> pending ->
+                        new LocateResult(id, 0, List.of(), List.of(), LocateResult.Pending.of(pending.operation()));
+                };
+            }
+            if (!(connector instanceof Locating locating)) {
+                throw new UnsupportedCapabilityException(connection.type(), "locate");
+            }
+            SubjectMapping mapping = subjectMaps.forSystem(editor.tenantId(), connection.systemId());
+            List<DatasetCount> counts = mapping.identityFields().isEmpty()
+                    ? List.of()
+                    : locating.locate(context(editor.tenantId(), "locate"), subject, subjectMap(mapping));
+            List<LocateResult.NotSearched> notSearched = mapping.unconfirmed().stream()
+                    .map(field -> new LocateResult.NotSearched(
+                            field.dataset(),
+                            field.field(),
+                            field.categories(),
+                            LocateResult.NotSearched.MAPPING_UNCONFIRMED))
+                    .toList();
+            return counted(id, counts, notSearched);
+        });
         Map<String, String> details = new LinkedHashMap<>();
         details.put(
                 "identity_types",
                 String.join(",", new TreeSet<>(subject.values().keySet())));
-        details.put("datasets", Integer.toString(counts.size()));
-        details.put("records", Long.toString(records));
-        details.put("not_searched", Integer.toString(notSearched.size()));
+        details.put("datasets", Integer.toString(result.datasets().size()));
+        details.put("records", Long.toString(result.records()));
+        details.put("not_searched", Integer.toString(result.notSearched().size()));
+        if (result.pending() != null) {
+            details.put("pending", result.pending().id());
+        }
         trail.append(new AuditEvent(
                 editor.tenantId(), editor.actor(), "connector.connection.located", "connection:" + id, details));
-        return new LocateResult(id, records, counts, notSearched);
+        return result;
+    }
+
+    private static LocateResult counted(
+            UUID id, List<DatasetCount> counts, List<LocateResult.NotSearched> notSearched) {
+        long records = counts.stream().mapToLong(DatasetCount::records).sum();
+        return new LocateResult(id, records, counts, notSearched, null);
     }
 
     private static SubjectMap subjectMap(SubjectMapping mapping) {
