@@ -1,11 +1,15 @@
 package dev.lethe.app;
 
 import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.infra.MariaDbServer;
 import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
+import dev.lethe.infra.testing.TestMariaDb;
 import dev.lethe.infra.testing.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -39,6 +45,12 @@ public abstract class AppIntegrationTest {
     /** The bootstrap ADMIN key of the test application. */
     protected static final String ADMIN_KEY = "it-admin-" + randomHex(16);
 
+    /**
+     * The port on 127.0.0.1 where a test may run a webhook service (an HTTP server it starts itself):
+     * free when the JVM started, and on the allow-list.
+     */
+    protected static final int WEBHOOK_PORT = freePort();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static String database;
@@ -59,11 +71,35 @@ public abstract class AppIntegrationTest {
         registry.add("spring.elasticsearch.uris", services::elasticsearchUrl);
         registry.add("lethe.temporal.target", services::temporalTarget);
         registry.add("lethe.bootstrap-api-key", () -> ADMIN_KEY);
-        // Connections to the test PostgreSQL (its databases stand in for engineers' systems), as an
-        // administrator would allow them; nothing else on loopback.
-        registry.add("lethe.connectors.allowed-targets", () -> services.postgresHost() + ":" + services.postgresPort());
+        // Connections to the test services (PostgreSQL's and MariaDB's databases, Elasticsearch's
+        // indices, Kafka's topics and a webhook service on WEBHOOK_PORT stand in for engineers'
+        // systems), as an administrator would allow them by host:port; nothing else on loopback.
+        registry.add("lethe.connectors.allowed-targets", AppIntegrationTest::allowedTargets);
         // Keeps what the app writes next to its data (the local KMS keyset) out of the source tree.
         registry.add("lethe.data-dir", AppIntegrationTest::dataDir);
+    }
+
+    private static String allowedTargets() {
+        ServiceEndpoints services = TestServices.endpoints();
+        URI elasticsearch = URI.create(services.elasticsearchUrl());
+        List<String> targets = new ArrayList<>(List.of(
+                services.postgresHost() + ":" + services.postgresPort(),
+                elasticsearch.getHost() + ":" + elasticsearch.getPort(),
+                services.kafkaBootstrapServers(),
+                "127.0.0.1:" + WEBHOOK_PORT));
+        if (TestMariaDb.unavailableReason().isEmpty()) {
+            MariaDbServer mariaDb = TestMariaDb.server();
+            targets.add(mariaDb.host() + ":" + mariaDb.port());
+        }
+        return String.join(",", targets);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static synchronized String dataDir() {
