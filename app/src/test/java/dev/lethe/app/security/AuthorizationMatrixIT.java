@@ -179,6 +179,11 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYYNNY", "POST", "/api/v1/datasets" + ID + "/references", EMPTY),
         tenant("YYYNNY", "DELETE", "/api/v1/datasets" + ID + "/references" + ID, null),
         tenant("YYYNNY", "PUT", "/api/v1/fields" + ID + "/identity", EMPTY),
+        // Manual tasks: every key lists them; PRIVACY_OFFICER and ADMIN complete them. (A service's
+        // callback carries its one-time token instead of a key: see callbacksTakeTheirTokenNotAKey.)
+        tenant("YYYYYY", "GET", "/api/v1/manual-tasks", null),
+        tenant("YYYYYY", "GET", "/api/v1/manual-tasks?status=completed", null),
+        tenant("YYNNNY", "POST", "/api/v1/manual-tasks" + ID + "/complete", "{\"note\":\"done\"}"),
         // Streams: every key reads; ENGINEER, PRIVACY_OFFICER and ADMIN register and run them.
         tenant("YYYYYY", "GET", "/api/v1/streams", null),
         tenant("YYYYYY", "GET", "/api/v1/streams/matrix", null),
@@ -256,6 +261,24 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         } else {
             assertThat(response.statusCode()).as(what).isEqualTo(403);
         }
+    }
+
+    /**
+     * {@code POST /api/v1/callbacks/{token}}: the token is the credential, so no key is needed and none
+     * gives more; an unknown token is 404 for every caller, never 401 or 403.
+     */
+    @ParameterizedTest(name = "callback as {0}")
+    @MethodSource("callers")
+    void callbacksTakeTheirTokenNotAKey(String callerName) {
+        String key = callerName.equals("no key") ? null : tenantKeys.get(Caller.valueOf(callerName));
+
+        HttpResponse<String> response = send("POST", "/api/v1/callbacks/" + "A".repeat(43), "{\"datasets\":[]}", key);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+    }
+
+    static Stream<String> callers() {
+        return Stream.concat(Arrays.stream(Caller.values()).map(Caller::name), Stream.of("no key"));
     }
 
     /** A request with the keys of the test's own tenant. */
