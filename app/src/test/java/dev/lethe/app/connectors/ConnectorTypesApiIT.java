@@ -66,6 +66,8 @@ class ConnectorTypesApiIT extends AppIntegrationTest {
     private static final String SECRET = "types-it-" + UUID.randomUUID() + UUID.randomUUID();
     private static final String EMAIL = "customer7@example.org";
     private static final Map<String, Object> SUBJECT = Map.of("identities", Map.of("email", EMAIL));
+    /** The subject the webhook service answers later, through its callback. */
+    private static final String LATER = "later@example.org";
 
     @Autowired
     Tenants tenants;
@@ -95,7 +97,13 @@ class ConnectorTypesApiIT extends AppIntegrationTest {
                     return;
                 }
                 received.add(new String(body, StandardCharsets.UTF_8));
-                String action = CatalogHttp.JSON.readTree(body).path("action").asString();
+                JsonNode request = CatalogHttp.JSON.readTree(body);
+                if (LATER.equals(request.path("identities").path("email").asString())) {
+                    // Answered later, through the callback URL in the request.
+                    exchange.sendResponseHeaders(202, -1);
+                    return;
+                }
+                String action = request.path("action").asString();
                 byte[] answer = (action.equals("locate")
                                 ? "{\"datasets\": [{\"dataset\": \"accounts\", \"records\": 1},"
                                         + " {\"dataset\": \"payments\", \"records\": 3}], \"note\": \"found\"}"
@@ -267,6 +275,15 @@ class ConnectorTypesApiIT extends AppIntegrationTest {
         assertThat(asked.get("action").asString()).isEqualTo("locate");
         assertThat(asked.get("identities").get("email").asString()).isEqualTo(EMAIL);
         assertThat(locateAudit(path)).contains("\"records\": \"4\"").doesNotContain(EMAIL);
+        assertThat(CatalogHttp.body(engineer.get(path)).get("config").get("signing-secret"))
+                .hasToString("{\"set\":true}");
+
+        HttpResponse<String> later = officer.post(path + "/locate", Map.of("identities", Map.of("email", LATER)));
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(202);
+        JsonNode pending = CatalogHttp.body(later).get("pending");
+        assertThat(pending.get("kind").asString()).isEqualTo("callback");
+        assertThat(Instant.parse(pending.get("expiresAt").asString())).isAfter(Instant.now());
+        assertThat(later.body()).doesNotContain(LATER, SECRET);
 
         // The guard still refuses loopback targets that are not on the allow-list.
         Map<String, Object> elsewhere = Map.of(
