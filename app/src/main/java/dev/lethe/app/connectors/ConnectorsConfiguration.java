@@ -14,6 +14,7 @@ import dev.lethe.connectors.mariadb.MariaDbConnectorType;
 import dev.lethe.connectors.postgres.PostgresConnectorType;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ConnectorType;
+import dev.lethe.connectors.vault.VaultValueProtection;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.kms.Kms;
 import java.util.List;

@@ -1,10 +1,7 @@
 package dev.lethe.bench.connectors;
 
-import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.ValueProtection;
-import dev.lethe.vault.TokenKind;
-import dev.lethe.vault.TokenizeRequest;
-import dev.lethe.vault.Vault;
+import dev.lethe.connectors.vault.VaultValueProtection;
 import dev.lethe.vault.VaultBuilder;
 import dev.lethe.vault.audit.DetokenizationDenied;
 import dev.lethe.vault.audit.SubjectShredded;
@@ -13,43 +10,22 @@ import dev.lethe.vault.audit.VaultAudit;
 import dev.lethe.vault.keys.InMemoryKeyRepository;
 import dev.lethe.vault.kms.LocalKms;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * HASH and TOKENIZE through the real vault (local KMS, keys in memory): a subject's first TOKENIZE
- * creates and wraps their key, so an erasure pays the cold path as it would in Lethe. The vault's
- * subject is the customer id.
+ * HASH and TOKENIZE as the application does them ({@link VaultValueProtection}), on a real vault with a
+ * local KMS and keys in memory: a subject's first TOKENIZE creates and wraps their key, so an erasure
+ * pays the cold path as it would in Lethe.
  */
-record VaultProtection(Vault vault) implements ValueProtection {
+final class VaultProtection {
 
-    private static final Pattern VAULT_TOKEN = Pattern.compile("(tok|hsh)_[a-z0-9]{1,16}_[A-Za-z0-9_-]{16,}");
+    private VaultProtection() {}
 
-    static VaultProtection open(Path keyset) {
-        return new VaultProtection(new VaultBuilder()
+    static ValueProtection open(Path keyset) {
+        return new VaultValueProtection(new VaultBuilder()
                 .kms(LocalKms.open(keyset))
                 .keyRepository(new InMemoryKeyRepository())
                 .audit(new Unaudited())
                 .build());
-    }
-
-    @Override
-    public String hash(UUID tenant, String category, String value) {
-        return vault.tokenize(new TokenizeRequest(tenant.toString(), null, category, TokenKind.HASH, value))
-                .token();
-    }
-
-    @Override
-    public String tokenize(UUID tenant, Identities subject, String category, String value) {
-        String subjectId = subject.get("customer_id").orElseThrow();
-        return vault.tokenize(
-                        new TokenizeRequest(tenant.toString(), subjectId, category, TokenKind.DETERMINISTIC, value))
-                .token();
-    }
-
-    @Override
-    public boolean isProtected(String value) {
-        return VAULT_TOKEN.matcher(value).matches();
     }
 
     /** Erasure never detokenizes or shreds, so there is nothing for an audit trail here. */

@@ -3,6 +3,7 @@ package dev.lethe.connectors.elasticsearch;
 import dev.lethe.connectors.elasticsearch.SubjectSearch.Selector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ErasedValues;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.ErasureReport.Outcome;
@@ -10,12 +11,10 @@ import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.OperationContext;
-import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.Verifying.Remaining;
 import dev.lethe.connectors.spi.Verifying.Verification;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +58,7 @@ final class DocumentErasure {
         check(map, plan);
         Map<String, List<ErasureRule>> rules = plan.byDataset();
         List<Outcome> outcomes = new ArrayList<>();
-        for (String dataset : childrenFirst(map)) {
+        for (String dataset : map.childrenFirst()) {
             List<ErasureRule> datasetRules = rules.get(dataset);
             if (datasetRules == null) {
                 continue;
@@ -68,11 +67,11 @@ final class DocumentErasure {
             Selector selector = selectors.get(dataset);
             ErasureRule first = datasetRules.getFirst();
             if (selector == null) {
-                datasetRules.forEach(rule -> outcomes.add(outcome(rule, 0)));
+                datasetRules.forEach(rule -> outcomes.add(Outcome.of(rule, 0)));
             } else if (first.field() == null && first.strategy() == ErasureStrategy.DELETE_ROW) {
-                outcomes.add(outcome(first, delete(selector)));
+                outcomes.add(Outcome.of(first, delete(selector)));
             } else if (first.field() == null) {
-                outcomes.add(outcome(first, count(selector)));
+                outcomes.add(Outcome.of(first, count(selector)));
             } else {
                 outcomes.addAll(eraseFields(selector, datasetRules));
             }
@@ -175,7 +174,7 @@ final class DocumentErasure {
         });
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            outcomes.add(outcome(rules.get(i), counts[i]));
+            outcomes.add(Outcome.of(rules.get(i), counts[i]));
         }
         return outcomes;
     }
@@ -245,31 +244,5 @@ final class DocumentErasure {
         }
         current.put(parts[parts.length - 1], value);
         return doc;
-    }
-
-    /** Datasets in an order where a dataset comes before every dataset it refers to. */
-    private static List<String> childrenFirst(SubjectMap map) {
-        List<String> order = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        for (String dataset : map.datasets()) {
-            visit(dataset, map.references(), visited, order);
-        }
-        return order;
-    }
-
-    private static void visit(String dataset, List<Reference> references, Set<String> visited, List<String> order) {
-        if (!visited.add(dataset)) {
-            return;
-        }
-        for (Reference reference : references) {
-            if (reference.to().equals(dataset) && !reference.from().equals(dataset)) {
-                visit(reference.from(), references, visited, order);
-            }
-        }
-        order.add(dataset);
-    }
-
-    private static Outcome outcome(ErasureRule rule, long records) {
-        return new Outcome(rule.dataset(), rule.field(), rule.strategy(), records, rule.reason());
     }
 }

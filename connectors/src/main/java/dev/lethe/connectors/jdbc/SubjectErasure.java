@@ -1,8 +1,8 @@
 package dev.lethe.connectors.jdbc;
 
-import dev.lethe.classifier.Finding;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ErasedValues;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.ErasureReport.Outcome;
@@ -10,7 +10,6 @@ import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.OperationContext;
-import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.Verifying.Remaining;
 import dev.lethe.connectors.spi.Verifying.Verification;
@@ -19,8 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +38,7 @@ final class SubjectErasure {
     private final Connection connection;
     private final SchemaSnapshot schema;
     private final OperationContext context;
-    private final Identities subject;
-    private final ConnectorRuntime runtime;
+    private final ErasedValues erasedValues;
 
     SubjectErasure(
             Connection connection,
@@ -53,15 +49,14 @@ final class SubjectErasure {
         this.connection = connection;
         this.schema = schema;
         this.context = context;
-        this.subject = subject;
-        this.runtime = runtime;
+        this.erasedValues = new ErasedValues(runtime, context, subject);
     }
 
     ErasureReport erase(Map<String, SubjectQuery.Where> clauses, SubjectMap map, ErasurePlan plan) throws SQLException {
         check(map, plan);
         Map<String, List<ErasureRule>> rules = plan.byDataset();
         List<Outcome> outcomes = new ArrayList<>();
-        for (String dataset : childrenFirst(map)) {
+        for (String dataset : map.childrenFirst()) {
             List<ErasureRule> datasetRules = rules.get(dataset);
             if (datasetRules == null) {
                 continue;
@@ -70,11 +65,11 @@ final class SubjectErasure {
             SubjectQuery.Where where = clauses.get(dataset);
             ErasureRule first = datasetRules.getFirst();
             if (where == null) {
-                datasetRules.forEach(rule -> outcomes.add(outcome(rule, 0)));
+                datasetRules.forEach(rule -> outcomes.add(Outcome.of(rule, 0)));
             } else if (first.field() == null && first.strategy() == ErasureStrategy.DELETE_ROW) {
-                outcomes.add(outcome(first, delete(dataset, where)));
+                outcomes.add(Outcome.of(first, delete(dataset, where)));
             } else if (first.field() == null) {
-                outcomes.add(outcome(first, count(dataset, where, "1 = 1")));
+                outcomes.add(Outcome.of(first, count(dataset, where, "1 = 1")));
             } else {
                 outcomes.addAll(eraseFields(dataset, where, datasetRules));
             }
@@ -145,7 +140,7 @@ final class SubjectErasure {
                         boolean rowChanged = false;
                         for (int i = 0; i < changing.size(); i++) {
                             String before = row.getString(keys + i + 1);
-                            values[i] = erased(changing.get(i), before);
+                            values[i] = erasedValues.erased(changing.get(i), before);
                             if (!Objects.equals(before, values[i])) {
                                 changed[i]++;
                                 rowChanged = true;
@@ -168,7 +163,7 @@ final class SubjectErasure {
         List<Outcome> outcomes = new ArrayList<>();
         for (ErasureRule rule : rules) {
             int index = changing.indexOf(rule);
-            outcomes.add(outcome(
+            outcomes.add(Outcome.of(
                     rule,
                     index >= 0
                             ? changed[index]
@@ -190,7 +185,7 @@ final class SubjectErasure {
                         String value = row.getString(i + 1);
                         boolean stillThere = rules.get(i).strategy() == ErasureStrategy.RETAIN
                                 ? value != null
-                                : !Objects.equals(value, erased(rules.get(i), value));
+                                : !Objects.equals(value, erasedValues.erased(rules.get(i), value));
                         if (stillThere) {
                             left[i]++;
                         }
@@ -208,38 +203,6 @@ final class SubjectErasure {
             }
         }
         return remaining;
-    }
-
-    /** The value a rule leaves in place of {@code value}; the value itself when it is erased already. */
-    private String erased(ErasureRule rule, String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (rule.strategy()) {
-            case NULL -> null;
-            case MASK -> ErasurePlan.MASK;
-            case HASH ->
-                runtime.protection().isProtected(value)
-                        ? value
-                        : runtime.protection().hash(context.tenant(), rule.category(), value);
-            case TOKENIZE ->
-                runtime.protection().isProtected(value)
-                        ? value
-                        : runtime.protection().tokenize(context.tenant(), subject, rule.category(), value);
-            case REDACT_TEXT -> redacted(value);
-            case RETAIN, DELETE_ROW -> value;
-        };
-    }
-
-    /** The text with each finding replaced by its type in brackets, e.g. {@code [EMAIL_ADDRESS]}. */
-    private String redacted(String text) {
-        List<Finding> findings = new ArrayList<>(runtime.classifier().scanText(text));
-        findings.sort(Comparator.comparingInt(Finding::start).reversed());
-        StringBuilder redacted = new StringBuilder(text);
-        for (Finding finding : findings) {
-            redacted.replace(finding.start(), finding.end(), "[" + finding.type() + "]");
-        }
-        return redacted.toString();
     }
 
     private long delete(String dataset, SubjectQuery.Where where) throws SQLException {
@@ -287,31 +250,5 @@ final class SubjectErasure {
                 }
             }
         }
-    }
-
-    /** Datasets in an order where a dataset comes before every dataset it refers to. */
-    private static List<String> childrenFirst(SubjectMap map) {
-        List<String> order = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        for (String dataset : map.datasets()) {
-            visit(dataset, map.references(), visited, order);
-        }
-        return order;
-    }
-
-    private static void visit(String dataset, List<Reference> references, Set<String> visited, List<String> order) {
-        if (!visited.add(dataset)) {
-            return;
-        }
-        for (Reference reference : references) {
-            if (reference.to().equals(dataset) && !reference.from().equals(dataset)) {
-                visit(reference.from(), references, visited, order);
-            }
-        }
-        order.add(dataset);
-    }
-
-    private static Outcome outcome(ErasureRule rule, long records) {
-        return new Outcome(rule.dataset(), rule.field(), rule.strategy(), records, rule.reason());
     }
 }

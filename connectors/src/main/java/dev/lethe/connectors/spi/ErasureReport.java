@@ -13,5 +13,11 @@ public record ErasureReport(List<Outcome> outcomes) {
     }
 
     /** One rule's effect; {@code reason} is the RETAIN reason. */
-    public record Outcome(String dataset, String field, ErasureStrategy strategy, long records, String reason) {}
+    public record Outcome(String dataset, String field, ErasureStrategy strategy, long records, String reason) {
+
+        /** What {@code rule} did to {@code records} records. */
+        public static Outcome of(ErasureRule rule, long records) {
+            return new Outcome(rule.dataset(), rule.field(), rule.strategy(), records, rule.reason());
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.lethe.connectors.spi;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,5 +36,31 @@ public record SubjectMap(Map<String, Map<String, String>> identityFields, List<R
             names.add(reference.to());
         });
         return names;
+    }
+
+    /**
+     * Every dataset, each before the datasets it refers to (an order's items before the order, the
+     * order before its customer): the order in which erasure deletes, so that a child is still found
+     * through its parent and no delete trips a reference of a child that goes too.
+     */
+    public List<String> childrenFirst() {
+        List<String> order = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        for (String dataset : datasets()) {
+            visit(dataset, visited, order);
+        }
+        return order;
+    }
+
+    private void visit(String dataset, Set<String> visited, List<String> order) {
+        if (!visited.add(dataset)) {
+            return;
+        }
+        for (Reference reference : references) {
+            if (reference.to().equals(dataset) && !reference.from().equals(dataset)) {
+                visit(reference.from(), visited, order);
+            }
+        }
+        order.add(dataset);
     }
 }

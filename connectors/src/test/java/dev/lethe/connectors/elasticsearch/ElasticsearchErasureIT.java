@@ -20,6 +20,7 @@ import dev.lethe.connectors.spi.Reference;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.Verifying;
 import dev.lethe.connectors.spi.Verifying.Remaining;
+import dev.lethe.connectors.testing.VaultProtection;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ class ElasticsearchErasureIT {
     @BeforeAll
     static void seedShop(@TempDir Path keys) {
         cluster = TestCluster.create("erase");
-        runtime = new ConnectorRuntime(cluster.guard(), PiiClassifier.create(), VaultProtection.withKeysIn(keys));
+        runtime = new ConnectorRuntime(cluster.guard(), PiiClassifier.create(), VaultProtection.inDirectory(keys));
         ShopIndices.seed(cluster, 40);
         String customers = cluster.index("customers");
         String orders = cluster.index("orders");

@@ -1,10 +1,7 @@
 package dev.lethe.connectors.testing;
 
-import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.ValueProtection;
-import dev.lethe.vault.TokenKind;
-import dev.lethe.vault.TokenizeRequest;
-import dev.lethe.vault.Vault;
+import dev.lethe.connectors.vault.VaultValueProtection;
 import dev.lethe.vault.VaultBuilder;
 import dev.lethe.vault.audit.DetokenizationDenied;
 import dev.lethe.vault.audit.SubjectShredded;
@@ -13,45 +10,22 @@ import dev.lethe.vault.audit.VaultAudit;
 import dev.lethe.vault.keys.InMemoryKeyRepository;
 import dev.lethe.vault.kms.LocalKms;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
-/**
- * HASH and TOKENIZE through the real vault, for the erasure ITs of every connector; the vault's
- * subject is the customer id.
- */
-public record VaultProtection(Vault vault) implements ValueProtection {
+/** HASH and TOKENIZE through the real vault and the application's own {@link VaultValueProtection}, for the erasure ITs of every connector. */
+public final class VaultProtection {
 
-    private static final Pattern VAULT_TOKEN = Pattern.compile("(tok|hsh)_[a-z0-9]{1,16}_[A-Za-z0-9_-]{16,}");
+    private VaultProtection() {}
 
     /** A vault with a local KMS whose keyset lives in {@code keys}, and in-memory subject keys. */
-    public static VaultProtection inDirectory(Path keys) {
-        return new VaultProtection(new VaultBuilder()
+    public static ValueProtection inDirectory(Path keys) {
+        return new VaultValueProtection(new VaultBuilder()
                 .kms(LocalKms.open(keys.resolve("keyset.json")))
                 .keyRepository(new InMemoryKeyRepository())
                 .audit(new SilentAudit())
                 .build());
     }
 
-    @Override
-    public String hash(UUID tenant, String category, String value) {
-        return vault.tokenize(new TokenizeRequest(tenant.toString(), null, category, TokenKind.HASH, value))
-                .token();
-    }
-
-    @Override
-    public String tokenize(UUID tenant, Identities subject, String category, String value) {
-        String subjectId = subject.get("customer_id").orElseThrow();
-        return vault.tokenize(
-                        new TokenizeRequest(tenant.toString(), subjectId, category, TokenKind.DETERMINISTIC, value))
-                .token();
-    }
-
-    @Override
-    public boolean isProtected(String value) {
-        return VAULT_TOKEN.matcher(value).matches();
-    }
-
+    /** Erasure never detokenizes or shreds, so there is nothing to audit here. */
     private static final class SilentAudit implements VaultAudit {
         @Override
         public void detokenized(TokensDetokenized event) {}

@@ -1,53 +1,60 @@
-package dev.lethe.connectors.elasticsearch;
+package dev.lethe.connectors.spi;
 
 import dev.lethe.classifier.Finding;
-import dev.lethe.connectors.spi.ConnectorRuntime;
-import dev.lethe.connectors.spi.ErasurePlan;
-import dev.lethe.connectors.spi.ErasureRule;
-import dev.lethe.connectors.spi.Identities;
-import dev.lethe.connectors.spi.OperationContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * What each field strategy leaves in place of a value, and the recognition of a value that is
- * erased already (so a second run, and verification, leave it alone).
+ * erased already (so a second run, and verification, leave it alone): the same for every connector,
+ * so a subject's values are erased alike in every system. HASH and TOKENIZE go through the runtime's
+ * vault, REDACT_TEXT through its classifier.
  */
-final class ErasedValues {
+public final class ErasedValues {
 
     private final ConnectorRuntime runtime;
     private final OperationContext context;
     private final Identities subject;
 
-    ErasedValues(ConnectorRuntime runtime, OperationContext context, Identities subject) {
+    public ErasedValues(ConnectorRuntime runtime, OperationContext context, Identities subject) {
         this.runtime = runtime;
         this.context = context;
         this.subject = subject;
     }
 
-    /** The value a rule leaves in place of {@code value}; the value itself when it is erased already. */
-    Object erased(ErasureRule rule, Object value) {
+    /**
+     * The value a rule leaves in place of {@code value} (a string, number or boolean as the system
+     * holds it); the same object when it is erased already or the rule keeps it.
+     */
+    public Object erased(ErasureRule rule, Object value) {
         if (value == null) {
             return null;
         }
         String text = String.valueOf(value);
+        String erased = erased(rule, text);
+        return text.equals(erased) ? value : erased;
+    }
+
+    /** The text a rule leaves in place of {@code value}; {@code value} itself when it is erased already. */
+    public String erased(ErasureRule rule, String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value;
         return switch (rule.strategy()) {
             case NULL -> null;
             case MASK -> ErasurePlan.MASK;
             case HASH ->
                 runtime.protection().isProtected(text)
-                        ? value
+                        ? text
                         : runtime.protection().hash(context.tenant(), rule.category(), text);
             case TOKENIZE ->
                 runtime.protection().isProtected(text)
-                        ? value
+                        ? text
                         : runtime.protection().tokenize(context.tenant(), subject, rule.category(), text);
-            case REDACT_TEXT -> {
-                String redacted = redacted(text);
-                yield redacted.equals(text) ? value : redacted;
-            }
-            case RETAIN, DELETE_ROW -> value;
+            case REDACT_TEXT -> redacted(text);
+            case RETAIN, DELETE_ROW -> text;
         };
     }
 

@@ -1,4 +1,4 @@
-package dev.lethe.app.connectors;
+package dev.lethe.connectors.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lethe.app.connectors;
+package dev.lethe.connectors.vault;
 
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.ValueProtection;
@@ -11,20 +11,20 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * HASH and TOKENIZE through the application's vault: a keyed hash under the tenant key, and a
+ * HASH and TOKENIZE through Lethe's vault: a keyed hash under the tenant key, and a
  * deterministic token under the subject's key. The vault's subject is the value of the subject's
  * identity whose type comes first in alphabetical order ({@code customer_id} before {@code email}), so
  * the same identities always give the same key; whoever shreds the subject must name it the same way.
  * Thread-safe.
  */
-final class VaultValueProtection implements ValueProtection {
+public final class VaultValueProtection implements ValueProtection {
 
     /** The text form of the vault's tokens and hashes ({@code tok_email_…}, {@code hsh_name_…}). */
     private static final Pattern VAULT_TOKEN = Pattern.compile("(tok|hsh)_[a-z0-9]{1,16}_[A-Za-z0-9_-]{16,}");
 
     private final Vault vault;
 
-    VaultValueProtection(Vault vault) {
+    public VaultValueProtection(Vault vault) {
         this.vault = vault;
     }
 
@@ -47,7 +47,7 @@ final class VaultValueProtection implements ValueProtection {
     }
 
     /** The vault subject of a request's identities. */
-    static String vaultSubject(Identities subject) {
+    public static String vaultSubject(Identities subject) {
         Map.Entry<String, String> first = new TreeMap<>(subject.values()).firstEntry();
         return first.getValue();
     }
