@@ -105,7 +105,7 @@ final class Connections {
         RegistrationTargets.check(guard, type, type.configure(settings));
         UUID id = UUID.randomUUID();
         Map<String, String> secret = secretsOf(type, settings);
-        ConnectionSecrets.Sealed sealed = secrets.seal(editor.tenantId(), id, secret);
+        Sealing.SealedBox sealed = secrets.seal(editor.tenantId(), id, secret);
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(CONNECTION.ID, id);
         values.put(CONNECTION.NAME, name);
@@ -228,8 +228,7 @@ final class Connections {
                         .id());
     }
 
-    private static void putSealed(
-            Map<Field<?>, Object> values, Map<String, String> secret, ConnectionSecrets.Sealed sealed) {
+    private static void putSealed(Map<Field<?>, Object> values, Map<String, String> secret, Sealing.SealedBox sealed) {
         values.put(CONNECTION.SECRET_NAMES, new java.util.TreeSet<>(secret.keySet()).toArray(String[]::new));
         values.put(CONNECTION.SECRETS, sealed.ciphertext());
         values.put(CONNECTION.SECRETS_DEK, sealed.dataKey().ciphertext());
@@ -283,7 +282,7 @@ final class Connections {
                 record.get(DATA_SYSTEM.NAME),
                 JSON.readValue(record.get(CONNECTION.CONFIG).data(), SETTINGS),
                 java.util.Set.of(record.get(CONNECTION.SECRET_NAMES)),
-                new ConnectionSecrets.Sealed(
+                new Sealing.SealedBox(
                         record.get(CONNECTION.SECRETS),
                         new WrappedDek(record.get(CONNECTION.KEK_VERSION), record.get(CONNECTION.SECRETS_DEK))),
                 Revision.of(record, CONNECTION));

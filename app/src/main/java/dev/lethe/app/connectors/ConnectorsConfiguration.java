@@ -73,8 +73,8 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    ConnectionSecretRotation connectionSecretRotation(DSLContext dsl, ConnectionSecrets secrets) {
-        return new ConnectionSecretRotation(dsl, secrets);
+    SealedKeyRotation connectionSecretRotation(DSLContext dsl, ConnectionSecrets secrets) {
+        return new SealedKeyRotation(dsl, secrets.sealing(), "connection");
     }
 
     @Bean

@@ -14,7 +14,7 @@ record StoredConnection(
         String system,
         Map<String, String> config,
         java.util.Set<String> secretNames,
-        ConnectionSecrets.Sealed secrets,
+        Sealing.SealedBox secrets,
         Revision revision) {
 
     @Override

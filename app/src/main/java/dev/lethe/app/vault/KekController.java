@@ -64,8 +64,8 @@ class KekController {
     /**
      * A new KEK version, every stored key re-wrapped under it in batches of {@code
      * lethe.vault.rotation.batch-size} while tokenization goes on, then the keys of the other stores that
-     * re-wrap with the KEK ({@link RewrappedOnRotation}: connection secrets), then unused versions
-     * retired.
+     * re-wrap with the KEK ({@link RewrappedOnRotation}: connection secrets, pending operations'
+     * results), then unused versions retired.
      */
     @PostMapping("/rotate")
     RotationView rotate(ApiKeyAuthentication caller) {

@@ -31,7 +31,7 @@ class ConnectionSecretsTest {
 
     @Test
     void sealedSecretsOpenForTheirOwnRowOnly() {
-        ConnectionSecrets.Sealed sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
+        Sealing.SealedBox sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
 
         assertThat(secrets.open(TENANT, CONNECTION, sealed)).isEqualTo(SECRETS);
         assertThatThrownBy(() -> secrets.open(TENANT, UUID.randomUUID(), sealed))
@@ -42,7 +42,7 @@ class ConnectionSecretsTest {
 
     @Test
     void theValueIsNowhereInWhatIsStored() {
-        ConnectionSecrets.Sealed sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
+        Sealing.SealedBox sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
 
         String stored = HexFormat.of().formatHex(sealed.ciphertext())
                 + HexFormat.of().formatHex(sealed.dataKey().ciphertext());
@@ -54,28 +54,38 @@ class ConnectionSecretsTest {
 
     @Test
     void aTamperedCiphertextDoesNotOpen() {
-        ConnectionSecrets.Sealed sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
+        Sealing.SealedBox sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
         byte[] tampered = sealed.ciphertext();
         tampered[tampered.length - 1] ^= 1;
 
-        assertThatThrownBy(() ->
-                        secrets.open(TENANT, CONNECTION, new ConnectionSecrets.Sealed(tampered, sealed.dataKey())))
+        assertThatThrownBy(() -> secrets.open(TENANT, CONNECTION, new Sealing.SealedBox(tampered, sealed.dataKey())))
                 .hasMessageContaining("do not open")
                 .hasMessageNotContaining("correct horse");
     }
 
     @Test
     void aRewrappedDataKeyOpensTheSameCiphertextUnderTheNewVersion() {
-        ConnectionSecrets.Sealed sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
+        Sealing.SealedBox sealed = secrets.seal(TENANT, CONNECTION, SECRETS);
         kms.rotate();
 
         WrappedDek rewrapped = secrets.rewrap(TENANT, CONNECTION, sealed.dataKey());
         kms.retire(1);
 
         assertThat(rewrapped.kekVersion()).isEqualTo(2);
-        assertThat(secrets.open(TENANT, CONNECTION, new ConnectionSecrets.Sealed(sealed.ciphertext(), rewrapped)))
+        assertThat(secrets.open(TENANT, CONNECTION, new Sealing.SealedBox(sealed.ciphertext(), rewrapped)))
                 .isEqualTo(SECRETS);
         assertThatThrownBy(() -> secrets.open(TENANT, CONNECTION, sealed)).isInstanceOf(KmsException.class);
+    }
+
+    @Test
+    void aSealedValueOpensOnlyUnderItsOwnLabel() {
+        byte[] value = "ada@example.com".getBytes(StandardCharsets.UTF_8);
+        Sealing.SealedBox sealed = new Sealing(kms, "lethe-pending-result/v1").seal(TENANT, CONNECTION, value);
+
+        assertThat(new Sealing(kms, "lethe-pending-result/v1").open(TENANT, CONNECTION, sealed))
+                .isEqualTo(value);
+        assertThatThrownBy(() -> new Sealing(kms, ConnectionSecrets.LABEL).open(TENANT, CONNECTION, sealed))
+                .isInstanceOf(RuntimeException.class);
     }
 
     /** A KMS in memory: one AES key per version, AES-GCM with the associated data (a fixed nonce: a test only). */

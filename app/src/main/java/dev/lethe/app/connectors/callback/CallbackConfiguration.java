@@ -1,8 +1,11 @@
 package dev.lethe.app.connectors.callback;
 
+import dev.lethe.app.connectors.SealedKeyRotation;
+import dev.lethe.app.connectors.Sealing;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.connectors.manual.ManualTaskConnectorType;
 import dev.lethe.connectors.webhook.WebhookConnectorType;
+import dev.lethe.vault.kms.Kms;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +22,15 @@ import org.springframework.security.web.SecurityFilterChain;
 class CallbackConfiguration {
 
     @Bean
-    PendingOperationStore pendingOperationStore(DSLContext dsl, CallbackProperties properties) {
-        return new PendingOperationStore(dsl, properties.callbackPrefix());
+    PendingOperationStore pendingOperationStore(DSLContext dsl, CallbackProperties properties, Kms kms) {
+        return new PendingOperationStore(
+                dsl, properties.callbackPrefix(), new Sealing(kms, PendingOperationStore.RESULT_LABEL));
+    }
+
+    /** Sealed results take part in KEK rotation, as connection secrets do. */
+    @Bean
+    SealedKeyRotation pendingResultRotation(DSLContext dsl, Kms kms) {
+        return new SealedKeyRotation(dsl, new Sealing(kms, PendingOperationStore.RESULT_LABEL), "pending_result");
     }
 
     @Bean

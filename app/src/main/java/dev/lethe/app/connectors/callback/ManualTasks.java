@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tasks of manual connections as people see them: listed by status, completed once with a note.
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ManualTasks {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final int MAX_NOTE = 4000;
 
     private final DSLContext dsl;
@@ -79,8 +77,7 @@ final class ManualTasks {
         if (Status.valueOf(row.getStatus()) == Status.COMPLETED) {
             throw PendingProblem.completedTask(id.toString());
         }
-        String result = JSON.createObjectNode().put("note", note.strip()).toString();
-        if (!store.completeAs(tenant, id, result, editor.by())) {
+        if (!store.completeTaskAs(tenant, id, note.strip(), editor.by())) {
             throw PendingProblem.completedTask(id.toString());
         }
         // The note may name people: the trail keeps the facts only.
@@ -109,9 +106,6 @@ final class ManualTasks {
     }
 
     private static ManualTask task(PendingOperationRecord row) {
-        String note = row.getResult() == null
-                ? null
-                : JSON.readTree(row.getResult().data()).path("note").stringValue(null);
         return new ManualTask(
                 row.getId(),
                 row.getConnection(),
@@ -121,7 +115,7 @@ final class ManualTasks {
                 row.getInstructions(),
                 row.getAssignee(),
                 row.getCreatedAt().toInstant(),
-                note,
+                row.getNote(),
                 row.getCompletedBy(),
                 row.getCompletedAt() == null ? null : row.getCompletedAt().toInstant());
     }

@@ -2,37 +2,49 @@ package dev.lethe.app.connectors.callback;
 
 import static dev.lethe.catalog.jooq.Tables.PENDING_OPERATION;
 
+import dev.lethe.app.connectors.Sealing;
 import dev.lethe.catalog.jooq.tables.records.PendingOperationRecord;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.connectors.spi.Capability;
 import dev.lethe.connectors.spi.PendingOperation;
 import dev.lethe.connectors.spi.PendingOperations;
+import dev.lethe.vault.kms.WrappedDek;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link PendingOperations} in PostgreSQL ({@code pending_operation}, V14), each call as the
  * operation's tenant under row-level security. A callback token is 256 random bits, shown once in
- * the URL it is issued in; only its SHA-256 is stored. Thread-safe: each call is one transaction,
- * and the row is locked while a token is issued.
+ * the URL it is issued in; only its SHA-256 is stored. A service's result may hold a data subject's
+ * records, so it is stored only sealed ({@link Sealing}, tenant and id as associated data) and opened
+ * when the retried operation collects it; a manual task's note, a person's words, is kept as text.
+ * Thread-safe: each call is one transaction, and the row is locked while a token is issued.
  */
 final class PendingOperationStore implements PendingOperations {
 
+    /** The associated-data label of sealed results. */
+    static final String RESULT_LABEL = "lethe-pending-result/v1";
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext dsl;
     private final URI callbackPrefix;
+    private final Sealing results;
 
-    PendingOperationStore(DSLContext dsl, URI callbackPrefix) {
+    PendingOperationStore(DSLContext dsl, URI callbackPrefix, Sealing results) {
         this.dsl = dsl;
         this.callbackPrefix = callbackPrefix;
+        this.results = results;
     }
 
     @Override
@@ -98,14 +110,24 @@ final class PendingOperationStore implements PendingOperations {
     }
 
     /**
-     * Completes the operation unless it already is; in the caller's tenant scope.
+     * Completes the operation with a service's result, sealed, unless it is already completed; in the
+     * caller's tenant scope.
      *
      * @return whether this call completed it
      */
     boolean completeAs(UUID tenant, UUID id, String resultJson, String completedBy) {
+        byte[] plaintext = resultJson.getBytes(StandardCharsets.UTF_8);
+        Sealing.SealedBox sealed;
+        try {
+            sealed = results.seal(tenant, id, plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
         return dsl.update(PENDING_OPERATION)
                         .set(PENDING_OPERATION.STATUS, Status.COMPLETED.name())
-                        .set(PENDING_OPERATION.RESULT, JSONB.valueOf(resultJson))
+                        .set(PENDING_OPERATION.RESULT, sealed.ciphertext())
+                        .set(PENDING_OPERATION.RESULT_DEK, sealed.dataKey().ciphertext())
+                        .set(PENDING_OPERATION.KEK_VERSION, sealed.dataKey().kekVersion())
                         .set(PENDING_OPERATION.COMPLETED_BY, completedBy)
                         .set(PENDING_OPERATION.COMPLETED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                         .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
@@ -115,17 +137,50 @@ final class PendingOperationStore implements PendingOperations {
                 == 1;
     }
 
-    static Entry entry(PendingOperationRecord row, URI callbackUrl) {
+    /**
+     * Completes a manual task with the person's note unless it is already completed; in the caller's
+     * tenant scope.
+     *
+     * @return whether this call completed it
+     */
+    boolean completeTaskAs(UUID tenant, UUID id, String note, String completedBy) {
+        return dsl.update(PENDING_OPERATION)
+                        .set(PENDING_OPERATION.STATUS, Status.COMPLETED.name())
+                        .set(PENDING_OPERATION.NOTE, note)
+                        .set(PENDING_OPERATION.COMPLETED_BY, completedBy)
+                        .set(PENDING_OPERATION.COMPLETED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                        .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
+                        .and(PENDING_OPERATION.ID.eq(id))
+                        .and(PENDING_OPERATION.STATUS.ne(Status.COMPLETED.name()))
+                        .execute()
+                == 1;
+    }
+
+    private Entry entry(PendingOperationRecord row, URI callbackUrl) {
         PendingOperation operation = new PendingOperation(
                 row.getId().toString(),
                 Capability.valueOf(row.getAction()),
                 PendingOperation.Kind.valueOf(row.getKind()),
                 row.getExpiresAt() == null ? null : row.getExpiresAt().toInstant());
-        return new Entry(
-                operation,
-                Status.valueOf(row.getStatus()),
-                callbackUrl,
-                row.getResult() == null ? null : row.getResult().data());
+        return new Entry(operation, Status.valueOf(row.getStatus()), callbackUrl, resultJson(row));
+    }
+
+    /** What the operation was answered: the unsealed result, or a manual task's {@code {"note": …}}. */
+    private String resultJson(PendingOperationRecord row) {
+        if (row.getResult() != null) {
+            byte[] plaintext = results.open(
+                    row.getTenantId(),
+                    row.getId(),
+                    new Sealing.SealedBox(row.getResult(), new WrappedDek(row.getKekVersion(), row.getResultDek())));
+            try {
+                return new String(plaintext, StandardCharsets.UTF_8);
+            } finally {
+                Arrays.fill(plaintext, (byte) 0);
+            }
+        }
+        return row.getNote() == null
+                ? null
+                : JSON.createObjectNode().put("note", row.getNote()).toString();
     }
 
     private static String newToken() {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
+import dev.lethe.catalog.jooq.tables.records.PendingOperationRecord;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.guard.OutboundGuard;
@@ -35,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +153,71 @@ class PendingOperationsIT extends AppIntegrationTest {
                     .as("the service is asked once")
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void anAccessResultIsSealedAtRestAndStaysReadableAcrossKekRotations() throws Exception {
+        OperationContext context = OperationContext.of(tenant, "request-" + UUID.randomUUID());
+        String email = "sealed-" + UUID.randomUUID() + "@example.com";
+        try (Connector connector = webhook()) {
+            var pending = (Outcome.Pending<List<Deferring.AccessedRecord>>)
+                    ((Deferring) connector).access(context, "shop-api", SUBJECT);
+            UUID id = UUID.fromString(pending.operation().id());
+            String token = tokenOf(received.getLast());
+
+            String records =
+                    "{\"records\": [{\"dataset\": \"customers\", \"values\": {\"email\": \"" + email + "\"}}]}";
+            HttpResponse<String> accepted = post("/api/v1/callbacks/" + token, records, null);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+            // Read as the owner, bypassing row-level security: no column holds the subject's records.
+            PendingOperationRecord row = owner().selectFrom(PENDING_OPERATION)
+                    .where(PENDING_OPERATION.ID.eq(id))
+                    .fetchSingle();
+            assertThat(row.getResult()).isNotNull();
+            for (int column = 0; column < row.size(); column++) {
+                Object value = row.get(column);
+                String stored = value instanceof byte[] bytes
+                        ? new String(bytes, StandardCharsets.ISO_8859_1)
+                                + HexFormat.of().formatHex(bytes)
+                        : String.valueOf(value);
+                assertThat(stored).as(row.field(column).getName()).doesNotContain(email, "sealed-");
+            }
+            assertThat(collectedEmail(connector, context)).isEqualTo(email);
+
+            CatalogHttp admin = new CatalogHttp(port, ADMIN_KEY);
+            for (int rotation = 1; rotation <= 2; rotation++) {
+                HttpResponse<String> rotated = admin.post("/api/v1/vault/kek/rotate", Map.of());
+                assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+                int newVersion = CatalogHttp.body(rotated).get("newVersion").asInt();
+
+                assertThat(owner().select(PENDING_OPERATION.KEK_VERSION)
+                                .from(PENDING_OPERATION)
+                                .where(PENDING_OPERATION.ID.eq(id))
+                                .fetchSingle()
+                                .value1())
+                        .as("rotation " + rotation)
+                        .isEqualTo(newVersion);
+                assertThat(owner().fetch("select * from lethe_pending_result_kek_versions()")
+                                .getValues(0, Integer.class))
+                        .containsExactly(newVersion);
+                assertThat(collectedEmail(connector, context)).isEqualTo(email);
+            }
+            assertThat(received.stream().filter(body -> body.contains(context.operationId())))
+                    .as("the service is asked once")
+                    .hasSize(1);
+        }
+    }
+
+    private static Object collectedEmail(Connector connector, OperationContext context) {
+        Outcome<List<Deferring.AccessedRecord>> collected =
+                ((Deferring) connector).access(context, "shop-api", SUBJECT);
+        assertThat(collected).isInstanceOf(Outcome.Done.class);
+        return ((Outcome.Done<List<Deferring.AccessedRecord>>) collected)
+                .result()
+                .getFirst()
+                .values()
+                .get("email");
     }
 
     @Test
