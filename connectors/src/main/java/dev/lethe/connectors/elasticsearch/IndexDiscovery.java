@@ -5,11 +5,11 @@ import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.classifier.PiiType;
 import dev.lethe.connectors.elasticsearch.IndexSnapshot.FieldMapping;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.IdentitySuggestions;
 import dev.lethe.connectors.spi.OperationContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -21,26 +21,6 @@ import tools.jackson.databind.JsonNode;
  * them leaves but the classification. Elasticsearch has no references between indices to find.
  */
 final class IndexDiscovery {
-
-    /**
-     * Indices whose documents are people, by the last word of their name ({@code shop-customers}):
-     * their {@code id} (or {@code <person>_id}) is an identity.
-     */
-    private static final Set<String> PERSON_INDICES = Set.of(
-            "customer",
-            "user",
-            "account",
-            "member",
-            "client",
-            "patient",
-            "employee",
-            "person",
-            "subscriber",
-            "contact",
-            "guest",
-            "student",
-            "applicant",
-            "candidate");
 
     /** Field types that never hold text worth classifying. */
     private static final Set<String> OPAQUE =
@@ -77,40 +57,21 @@ final class IndexDiscovery {
     private Discovery.Field field(String index, FieldMapping field, List<String> values) {
         List<String> sample = values == null ? List.of() : values;
         ColumnClassification classification = classifier.classifyColumn(field.path(), sample);
-        String category = classification.category();
-        return new Discovery.Field(
-                field.path(),
-                field.type(),
-                category == null ? List.of() : List.of(category),
-                category == null ? 0 : Math.min(1, Math.max(0, classification.score())),
-                identity(index, field.path(), classification.type()),
-                classification.sampled());
+        return Discovery.Field.classified(
+                field.path(), field.type(), classification, identity(index, field.path(), classification.type()));
     }
 
     /** The identity type a field holds: a contact value, or the id of an index of people. */
     private static String identity(String index, String path, PiiType type) {
-        if (type == PiiType.EMAIL_ADDRESS) {
-            return "email";
+        String contact = IdentitySuggestions.contact(type);
+        if (contact != null) {
+            return contact;
         }
-        if (type == PiiType.PHONE_NUMBER) {
-            return "phone";
-        }
-        String[] words = index.toLowerCase(Locale.ROOT).split("[-_.]");
-        String singular = singular(words[words.length - 1]);
-        if (PERSON_INDICES.contains(singular) && (path.equals("id") || path.equals(singular + "_id"))) {
-            return singular + "_id";
-        }
-        return null;
-    }
-
-    private static String singular(String index) {
-        if (index.endsWith("ies")) {
-            return index.substring(0, index.length() - 3) + "y";
-        }
-        if (index.endsWith("s") && !index.endsWith("ss")) {
-            return index.substring(0, index.length() - 1);
-        }
-        return index;
+        String[] words = index.split("[-_.]");
+        return IdentitySuggestions.person(words[words.length - 1])
+                .filter(person -> path.equals("id") || path.equals(person + "_id"))
+                .map(person -> person + "_id")
+                .orElse(null);
     }
 
     /** Up to {@code limit} values of each classifiable field, from the first {@code limit} documents. */

@@ -4,6 +4,7 @@ import dev.lethe.classifier.ColumnClassification;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.classifier.PiiType;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.IdentitySuggestions;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Reference;
 import java.sql.Connection;
@@ -25,23 +26,6 @@ import java.util.TreeMap;
  * values live only inside {@link #sample}; nothing of them leaves but the classification.
  */
 final class SchemaDiscovery {
-
-    /** Tables whose single-column key identifies a person: their key is an identity of its own. */
-    private static final Set<String> PERSON_TABLES = Set.of(
-            "customer",
-            "user",
-            "account",
-            "member",
-            "client",
-            "patient",
-            "employee",
-            "person",
-            "subscriber",
-            "contact",
-            "guest",
-            "student",
-            "applicant",
-            "candidate");
 
     /** Column types (as JDBC metadata names them, lower case) that never hold text worth classifying. */
     private static final Set<String> OPAQUE_TYPES = Set.of(
@@ -98,39 +82,17 @@ final class SchemaDiscovery {
     private Discovery.Field field(String table, String column, String type, List<String> key, List<String> values) {
         List<String> sample = values == null ? List.of() : values;
         ColumnClassification classification = classifier.classifyColumn(column, sample);
-        String category = classification.category();
-        return new Discovery.Field(
-                column,
-                type,
-                category == null ? List.of() : List.of(category),
-                category == null ? 0 : Math.min(1, Math.max(0, classification.score())),
-                identity(table, column, key, classification.type()),
-                classification.sampled());
+        return Discovery.Field.classified(
+                column, type, classification, identity(table, column, key, classification.type()));
     }
 
     /** The identity type a column holds: a contact value, or the key of a table of people. */
     private static String identity(String table, String column, List<String> key, PiiType type) {
-        if (type == PiiType.EMAIL_ADDRESS) {
-            return "email";
+        String contact = IdentitySuggestions.contact(type);
+        if (contact != null || !key.equals(List.of(column))) {
+            return contact;
         }
-        if (type == PiiType.PHONE_NUMBER) {
-            return "phone";
-        }
-        String singular = singular(table.toLowerCase(Locale.ROOT));
-        if (key.equals(List.of(column)) && PERSON_TABLES.contains(singular)) {
-            return singular + "_id";
-        }
-        return null;
-    }
-
-    private static String singular(String table) {
-        if (table.endsWith("ies")) {
-            return table.substring(0, table.length() - 3) + "y";
-        }
-        if (table.endsWith("s") && !table.endsWith("ss")) {
-            return table.substring(0, table.length() - 1);
-        }
-        return table;
+        return IdentitySuggestions.person(table).map(person -> person + "_id").orElse(null);
     }
 
     /** The catalog to pass to JDBC metadata for a schema of the configuration. */

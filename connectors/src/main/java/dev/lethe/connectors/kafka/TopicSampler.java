@@ -4,6 +4,7 @@ import dev.lethe.classifier.ColumnClassification;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.classifier.PiiType;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.IdentitySuggestions;
 import dev.lethe.connectors.spi.OperationContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,24 +79,15 @@ final class TopicSampler {
     private Discovery.Field field(String path, String type, List<String> sampled, String identity) {
         String name = path.substring(path.lastIndexOf('.') + 1).replace("[*]", "");
         ColumnClassification classification = classifier.classifyColumn(name, sampled);
-        String category = classification.category();
         String suggested = identity != null ? identity : identity(path, classification.type());
-        return new Discovery.Field(
-                path,
-                type,
-                category == null ? List.of() : List.of(category),
-                category == null ? 0 : Math.min(1, Math.max(0, classification.score())),
-                suggested,
-                classification.sampled());
+        return Discovery.Field.classified(path, type, classification, suggested);
     }
 
     /** A contact value, or the subject id: a path that spells the subject identity ({@code customer.id}). */
     private String identity(String path, PiiType type) {
-        if (type == PiiType.EMAIL_ADDRESS) {
-            return "email";
-        }
-        if (type == PiiType.PHONE_NUMBER) {
-            return "phone";
+        String contact = IdentitySuggestions.contact(type);
+        if (contact != null) {
+            return contact;
         }
         return isSubjectPath(path) ? subjectIdentity : null;
     }

@@ -1,5 +1,6 @@
 package dev.lethe.connectors.spi;
 
+import dev.lethe.classifier.ColumnClassification;
 import java.util.List;
 
 /**
@@ -47,6 +48,19 @@ public record Discovery(List<Dataset> datasets, List<Reference> references) {
             if (confidence < 0 || confidence > 1) {
                 throw new IllegalArgumentException("confidence is between 0 and 1: " + confidence);
             }
+        }
+
+        /** A field as the classifier saw a sample of its values. */
+        public static Field classified(
+                String path, String dataType, ColumnClassification classification, String suggestedIdentity) {
+            String category = classification.category();
+            return new Field(
+                    path,
+                    dataType,
+                    category == null ? List.of() : List.of(category),
+                    category == null ? 0 : Math.min(1, Math.max(0, classification.score())),
+                    suggestedIdentity,
+                    classification.sampled());
         }
     }
 }
