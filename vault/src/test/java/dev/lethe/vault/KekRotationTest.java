@@ -2,7 +2,11 @@ package dev.lethe.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.vault.keys.KeyRepository;
 import dev.lethe.vault.support.VaultFixture;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class KekRotationTest {
@@ -71,6 +76,32 @@ class KekRotationTest {
 
         assertThat(kept.retired()).isEmpty();
         assertThat(later).containsExactly(old);
+    }
+
+    @Test
+    void aKeyRewrappedBetweenItsReadAndItsUnwrapIsStillRead() {
+        // The race the load test below hits by chance, made certain: the reader has fetched the wrapped
+        // key when a whole rotation (re-wrap and retirement of the version it holds) runs.
+        AtomicLong clock = new AtomicLong();
+        AtomicBoolean rotateOnNextRead = new AtomicBoolean();
+        AtomicReference<VaultFixture> fixture = new AtomicReference<>();
+        VaultFixture fx = new VaultFixture(
+                new VaultBuilder()
+                        .nanoTime(() -> clock.addAndGet(Duration.ofMinutes(10).toNanos())),
+                store -> rotatingAfterRead(
+                        store,
+                        rotateOnNextRead,
+                        () -> fixture.get().vault.kekRotation().rotateNow(16)));
+        fixture.set(fx);
+        String token = fx.deterministic("cust-1", "contact.email", value(1));
+        int old = fx.kms.primaryVersion();
+
+        rotateOnNextRead.set(true);
+        String read = fx.detokenize(token);
+
+        assertThat(rotateOnNextRead).isFalse();
+        assertThat(fx.kms.activeVersions()).doesNotContain(old);
+        assertThat(read).isEqualTo(value(1));
     }
 
     @Test
@@ -140,6 +171,24 @@ class KekRotationTest {
             }
             operations.incrementAndGet();
         }
+    }
+
+    /** The store, except that one read (when armed) returns its result only after {@code rotation} ran. */
+    private static KeyRepository rotatingAfterRead(KeyRepository store, AtomicBoolean armed, Runnable rotation) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (method.getName().startsWith("find") && armed.compareAndSet(true, false)) {
+                rotation.run();
+            }
+            return result;
+        };
+        return (KeyRepository) Proxy.newProxyInstance(
+                KeyRepository.class.getClassLoader(), new Class<?>[] {KeyRepository.class}, handler);
     }
 
     private static List<String> mint(VaultFixture fx, int subjects) {

@@ -7,6 +7,7 @@ import dev.lethe.vault.keys.ShredRecord;
 import dev.lethe.vault.keys.SubjectHash;
 import dev.lethe.vault.keys.WrappedKey;
 import dev.lethe.vault.kms.Kms;
+import dev.lethe.vault.kms.KmsException;
 import dev.lethe.vault.kms.WrappedDek;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,6 +23,7 @@ import java.util.Optional;
  */
 final class KeyRing {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REWRAP_RACES = 3;
 
     private final KeyRepository repository;
     private final Kms kms;
@@ -132,7 +134,29 @@ final class KeyRing {
         }
     }
 
+    /**
+     * Unwraps a stored key. A KEK rotation may re-wrap the key under a new version and retire the one we
+     * read between our read and the KMS call; then the store holds the key under a newer version, and that
+     * copy is the one to unwrap. Any other failure stands.
+     */
     private DataKey unwrap(WrappedKey stored) {
+        WrappedKey attempt = stored;
+        for (int tries = 1; ; tries++) {
+            try {
+                return unwrapOnce(attempt);
+            } catch (KmsException e) {
+                Optional<WrappedKey> current = repository.findByKeyId(attempt.tenant(), attempt.keyId());
+                if (tries >= MAX_REWRAP_RACES
+                        || current.isEmpty()
+                        || current.get().kekVersion() == attempt.kekVersion()) {
+                    throw e;
+                }
+                attempt = current.get();
+            }
+        }
+    }
+
+    private DataKey unwrapOnce(WrappedKey stored) {
         byte[] seed = kms.unwrap(
                 new WrappedDek(stored.kekVersion(), stored.wrapped()),
                 KeyWrapping.associatedData(stored.tenant(), stored.keyId()));

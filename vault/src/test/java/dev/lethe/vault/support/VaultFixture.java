@@ -9,7 +9,9 @@ import dev.lethe.vault.Vault;
 import dev.lethe.vault.VaultBuilder;
 import dev.lethe.vault.VaultPermissions;
 import dev.lethe.vault.keys.InMemoryKeyRepository;
+import dev.lethe.vault.keys.KeyRepository;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** A vault over an in-memory KMS and key store, with helpers for the common calls. */
 public final class VaultFixture {
@@ -26,7 +28,15 @@ public final class VaultFixture {
     }
 
     public VaultFixture(VaultBuilder builder) {
-        vault = builder.kms(kms).keyRepository(keys).audit(audit).build();
+        this(builder, UnaryOperator.identity());
+    }
+
+    /** A vault that reaches {@link #keys} through {@code storeAsSeen}, for tests that interfere with reads. */
+    public VaultFixture(VaultBuilder builder, UnaryOperator<KeyRepository> storeAsSeen) {
+        vault = builder.kms(kms)
+                .keyRepository(storeAsSeen.apply(keys))
+                .audit(audit)
+                .build();
     }
 
     public String tokenize(String subject, String category, TokenKind kind, String value) {
