@@ -2,6 +2,7 @@ package dev.lethe.workflows.request;
 
 import dev.lethe.connectors.spi.Identities;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,15 @@ public interface RequestLedger {
 
     /** Records one system's progress (inserted on first sight, replaced after), with a timeline entry when its state changes. */
     void recordSystem(UUID tenantId, UUID requestId, SystemProgress progress);
+
+    /**
+     * Keeps what the request will do in one system (for an erasure: the plan, shown to the approver
+     * before approval and applied after it), as JSON without personal data; replaces an earlier one.
+     */
+    void recordPlan(UUID tenantId, UUID requestId, UUID connectionId, String planJson);
+
+    /** The plan recorded for one system, if any. */
+    Optional<String> plan(UUID tenantId, UUID requestId, UUID connectionId);
 
     /**
      * Appends an entry to the request's timeline and to the audit chain: {@code kind} such as
