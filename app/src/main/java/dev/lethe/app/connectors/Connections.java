@@ -80,6 +80,13 @@ final class Connections {
                 .toList();
     }
 
+    /** Every connection of the tenant, by name; for requests, which run through all of them. */
+    List<StoredConnection> all(UUID tenantId) {
+        return select().where(CONNECTION.TENANT_ID.eq(tenantId))
+                .orderBy(CONNECTION.NAME)
+                .fetch(Connections::toStored);
+    }
+
     Optional<ConnectionView> find(UUID tenantId, UUID id) {
         return stored(tenantId, id).map(this::view);
     }

@@ -89,6 +89,11 @@ class ConnectorsConfiguration {
     }
 
     @Bean
+    RegisteredSystems registeredSystems(Connections connections, ConnectorTypes types, ConnectorRuntime runtime) {
+        return new RegisteredSystems(connections, types, runtime);
+    }
+
+    @Bean
     ConnectionOperations connectionOperations(
             Connections connections,
             ConnectorTypes types,

@@ -1,0 +1,24 @@
+package dev.lethe.workflows.systems;
+
+import dev.lethe.connectors.spi.Capability;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One registered connection as a request sees it: which catalog system it reaches and what its
+ * connector can do.
+ */
+public record ConnectedSystem(
+        UUID connectionId, UUID systemId, String name, String connectorType, Set<Capability> capabilities) {
+
+    public ConnectedSystem {
+        Objects.requireNonNull(connectionId, "connectionId");
+        Objects.requireNonNull(systemId, "systemId");
+        capabilities = Set.copyOf(capabilities);
+    }
+
+    public boolean can(Capability capability) {
+        return capabilities.contains(capability);
+    }
+}
