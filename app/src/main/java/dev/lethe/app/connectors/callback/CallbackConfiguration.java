@@ -7,6 +7,7 @@ import dev.lethe.connectors.manual.ManualTaskConnectorType;
 import dev.lethe.connectors.webhook.WebhookConnectorType;
 import dev.lethe.vault.kms.Kms;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,9 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 class CallbackConfiguration {
 
     @Bean
-    PendingOperationStore pendingOperationStore(DSLContext dsl, CallbackProperties properties, Kms kms) {
+    PendingOperationStore pendingOperationStore(
+            DSLContext dsl, CallbackProperties properties, Kms kms, ObjectProvider<PendingCompletions> completions) {
         return new PendingOperationStore(
-                dsl, properties.callbackPrefix(), new Sealing(kms, PendingOperationStore.RESULT_LABEL));
+                dsl,
+                properties.callbackPrefix(),
+                new Sealing(kms, PendingOperationStore.RESULT_LABEL),
+                completions.getIfAvailable(() -> PendingCompletions.NONE));
     }
 
     /** Sealed results take part in KEK rotation, as connection secrets do. */

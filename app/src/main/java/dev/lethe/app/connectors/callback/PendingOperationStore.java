@@ -40,11 +40,13 @@ final class PendingOperationStore implements PendingOperations {
     private final DSLContext dsl;
     private final URI callbackPrefix;
     private final Sealing results;
+    private final PendingCompletions completions;
 
-    PendingOperationStore(DSLContext dsl, URI callbackPrefix, Sealing results) {
+    PendingOperationStore(DSLContext dsl, URI callbackPrefix, Sealing results, PendingCompletions completions) {
         this.dsl = dsl;
         this.callbackPrefix = callbackPrefix;
         this.results = results;
+        this.completions = completions;
     }
 
     @Override
@@ -123,7 +125,9 @@ final class PendingOperationStore implements PendingOperations {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
-        return dsl.update(PENDING_OPERATION)
+        return notified(
+                tenant,
+                dsl.update(PENDING_OPERATION)
                         .set(PENDING_OPERATION.STATUS, Status.COMPLETED.name())
                         .set(PENDING_OPERATION.RESULT, sealed.ciphertext())
                         .set(PENDING_OPERATION.RESULT_DEK, sealed.dataKey().ciphertext())
@@ -133,8 +137,14 @@ final class PendingOperationStore implements PendingOperations {
                         .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
                         .and(PENDING_OPERATION.ID.eq(id))
                         .and(PENDING_OPERATION.STATUS.ne(Status.COMPLETED.name()))
-                        .execute()
-                == 1;
+                        .returning(PENDING_OPERATION.OPERATION_ID)
+                        .fetchOptional());
+    }
+
+    /** Tells the waiting operation, if this call completed the pending one (a record came back). */
+    private boolean notified(UUID tenant, java.util.Optional<PendingOperationRecord> completed) {
+        completed.ifPresent(row -> completions.completed(tenant, row.getOperationId()));
+        return completed.isPresent();
     }
 
     /**
@@ -144,7 +154,9 @@ final class PendingOperationStore implements PendingOperations {
      * @return whether this call completed it
      */
     boolean completeTaskAs(UUID tenant, UUID id, String note, String completedBy) {
-        return dsl.update(PENDING_OPERATION)
+        return notified(
+                tenant,
+                dsl.update(PENDING_OPERATION)
                         .set(PENDING_OPERATION.STATUS, Status.COMPLETED.name())
                         .set(PENDING_OPERATION.NOTE, note)
                         .set(PENDING_OPERATION.COMPLETED_BY, completedBy)
@@ -152,8 +164,8 @@ final class PendingOperationStore implements PendingOperations {
                         .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
                         .and(PENDING_OPERATION.ID.eq(id))
                         .and(PENDING_OPERATION.STATUS.ne(Status.COMPLETED.name()))
-                        .execute()
-                == 1;
+                        .returning(PENDING_OPERATION.OPERATION_ID)
+                        .fetchOptional());
     }
 
     private Entry entry(PendingOperationRecord row, URI callbackUrl) {
