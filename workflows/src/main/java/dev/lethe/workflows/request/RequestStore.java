@@ -1,0 +1,197 @@
+package dev.lethe.workflows.request;
+
+import static dev.lethe.catalog.jooq.Tables.REQUEST_EVENT;
+import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
+
+import dev.lethe.catalog.audit.Actor;
+import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.jooq.tables.records.RequestRecord;
+import dev.lethe.catalog.jooq.tables.records.RequestSystemRecord;
+import dev.lethe.connectors.spi.Identities;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The requests in PostgreSQL (tables {@code request}, {@code request_system}, {@code request_event},
+ * row-level security) as the workflows read and record them. Every method is idempotent: a retried
+ * activity changes nothing the first call did. The subject is opened from its sealed form only by
+ * {@link #identities} and {@link #subject}. Thread-safe.
+ */
+public final class RequestStore implements RequestLedger {
+
+    /** The actor of what the workflow records. */
+    public static final Actor WORKFLOW = Actor.system("workflow");
+
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
+
+    private final RequestRows rows;
+    private final IdentitySealing sealing;
+    private final RequestSignals signals;
+
+    public RequestStore(DSLContext dsl, AuditTrail trail, IdentitySealing sealing, RequestSignals signals) {
+        this.rows = new RequestRows(dsl, trail);
+        this.sealing = Objects.requireNonNull(sealing, "sealing");
+        this.signals = Objects.requireNonNull(signals, "signals");
+    }
+
+    @Override
+    public RequestSnapshot snapshot(UUID tenantId, UUID requestId) {
+        return rows.transaction(tx -> {
+            RequestRecord request = rows.find(tx, tenantId, requestId)
+                    .orElseThrow(() -> new dev.lethe.catalog.change.NotFoundException("request " + requestId));
+            return RequestRows.snapshot(request, rows.systems(tx, tenantId, requestId));
+        });
+    }
+
+    @Override
+    public Identities identities(UUID tenantId, UUID requestId) {
+        return subject(tenantId, requestId).identities();
+    }
+
+    /** Everything the request knows of its subject, opened: for activities only (rectification, objection). */
+    public Subject subject(UUID tenantId, UUID requestId) {
+        RequestRecord request = rows.find(rows.dsl(), tenantId, requestId)
+                .orElseThrow(() -> new dev.lethe.catalog.change.NotFoundException("request " + requestId));
+        return SubjectSealing.open(sealing, tenantId, requestId, request);
+    }
+
+    @Override
+    public boolean transition(UUID tenantId, UUID requestId, RequestStatus next, String note) {
+        List<UUID> unlinked = new java.util.ArrayList<>();
+        boolean moved = rows.transaction(tx -> {
+            RequestRecord request = rows.lock(tx, tenantId, requestId);
+            RequestStatus current = RequestRows.statusOf(request);
+            if (current == next) {
+                return false;
+            }
+            Lifecycle.require(current, next);
+            if (next == RequestStatus.ON_HOLD) {
+                request.setHeldStatus(current.name());
+            }
+            RequestRows.status(request, next, false);
+            request.store();
+            rows.record(
+                    tx,
+                    tenantId,
+                    requestId,
+                    WORKFLOW,
+                    "request.status_changed",
+                    Map.of("from", current.name(), "to", next.name()),
+                    note);
+            unlinked.addAll(DuplicateLinks.releaseFollowers(rows, tx, tenantId, requestId, next, WORKFLOW));
+            return true;
+        });
+        unlinked.forEach(follower -> signals.changed(tenantId, follower));
+        return moved;
+    }
+
+    @Override
+    public void recordSystem(UUID tenantId, UUID requestId, SystemProgress progress) {
+        rows.transaction(tx -> {
+            rows.lock(tx, tenantId, requestId);
+            RequestSystemRecord system = tx.selectFrom(REQUEST_SYSTEM)
+                    .where(REQUEST_SYSTEM.TENANT_ID.eq(tenantId))
+                    .and(REQUEST_SYSTEM.REQUEST_ID.eq(requestId))
+                    .and(REQUEST_SYSTEM.CONNECTION_ID.eq(progress.connectionId()))
+                    .fetchOptional()
+                    .orElse(null);
+            String previous = system == null ? null : system.getState();
+            if (system == null) {
+                system = tx.newRecord(REQUEST_SYSTEM);
+                system.setTenantId(tenantId);
+                system.setRequestId(requestId);
+                system.setConnectionId(progress.connectionId());
+            }
+            system.setSystemId(progress.systemId());
+            system.setName(progress.name());
+            system.setConnectorType(progress.connectorType());
+            system.setState(progress.state().name());
+            system.setFound(progress.found());
+            system.setDetail(progress.detail());
+            system.setPendingOperation(progress.pendingOperation());
+            system.setAttempts(progress.attempts());
+            system.setUpdatedAt(OffsetDateTime.now(ZoneOffset.UTC));
+            system.store();
+            if (!progress.state().name().equals(previous)) {
+                rows.record(
+                        tx,
+                        tenantId,
+                        requestId,
+                        WORKFLOW,
+                        "request.system_state",
+                        Map.of(
+                                "connection",
+                                progress.connectionId().toString(),
+                                "state",
+                                progress.state().name()),
+                        progress.detail());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordPlan(UUID tenantId, UUID requestId, UUID connectionId, String planJson) {
+        Objects.requireNonNull(planJson, "planJson");
+        rows.transaction(tx -> {
+            rows.lock(tx, tenantId, requestId);
+            tx.insertInto(REQUEST_SYSTEM)
+                    .set(REQUEST_SYSTEM.TENANT_ID, tenantId)
+                    .set(REQUEST_SYSTEM.REQUEST_ID, requestId)
+                    .set(REQUEST_SYSTEM.CONNECTION_ID, connectionId)
+                    .set(REQUEST_SYSTEM.STATE, SystemState.PENDING.name())
+                    .set(REQUEST_SYSTEM.PLAN, JSONB.valueOf(planJson))
+                    .onConflict(REQUEST_SYSTEM.TENANT_ID, REQUEST_SYSTEM.REQUEST_ID, REQUEST_SYSTEM.CONNECTION_ID)
+                    .doUpdate()
+                    .set(REQUEST_SYSTEM.PLAN, JSONB.valueOf(planJson))
+                    .set(REQUEST_SYSTEM.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                    .execute();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> plan(UUID tenantId, UUID requestId, UUID connectionId) {
+        return rows.dsl()
+                .select(REQUEST_SYSTEM.PLAN)
+                .from(REQUEST_SYSTEM)
+                .where(REQUEST_SYSTEM.TENANT_ID.eq(tenantId))
+                .and(REQUEST_SYSTEM.REQUEST_ID.eq(requestId))
+                .and(REQUEST_SYSTEM.CONNECTION_ID.eq(connectionId))
+                .fetchOptional(REQUEST_SYSTEM.PLAN)
+                .map(JSONB::data);
+    }
+
+    /**
+     * {@inheritDoc} An entry equal to the request's last one (same kind and details) is taken for a
+     * retried call and not appended again.
+     */
+    @Override
+    public void recordEvent(UUID tenantId, UUID requestId, String kind, Map<String, String> details) {
+        rows.transaction(tx -> {
+            rows.lock(tx, tenantId, requestId);
+            var last = tx.select(REQUEST_EVENT.KIND, REQUEST_EVENT.DETAILS)
+                    .from(REQUEST_EVENT)
+                    .where(REQUEST_EVENT.TENANT_ID.eq(tenantId))
+                    .and(REQUEST_EVENT.REQUEST_ID.eq(requestId))
+                    .orderBy(REQUEST_EVENT.ID.desc())
+                    .limit(1)
+                    .fetchOne();
+            boolean repeated = last != null
+                    && last.value1().equals(kind)
+                    && RequestRows.JSON.readValue(last.value2().data(), DETAILS).equals(details);
+            if (!repeated) {
+                rows.record(tx, tenantId, requestId, WORKFLOW, kind, details, null);
+            }
+            return null;
+        });
+    }
+}
