@@ -88,6 +88,9 @@ public final class LegalHolds {
         values.put(LEGAL_HOLD.SYSTEM_ID, draft.systemId());
         values.put(LEGAL_HOLD.DATASET_ID, draft.datasetId());
         values.put(LEGAL_HOLD.DATA_CATEGORY, draft.dataCategory());
+        values.put(
+                LEGAL_HOLD.SUBJECT_HASHES,
+                draft.subjectHashes() == null ? null : draft.subjectHashes().toArray(String[]::new));
         values.put(LEGAL_HOLD.REASON, draft.reason());
         values.put(
                 LEGAL_HOLD.HELD_UNTIL,
@@ -98,11 +101,13 @@ public final class LegalHolds {
     static LegalHold toHold(Record record) {
         OffsetDateTime until = record.get(LEGAL_HOLD.HELD_UNTIL);
         OffsetDateTime released = record.get(LEGAL_HOLD.RELEASED_AT);
+        String[] hashes = record.get(LEGAL_HOLD.SUBJECT_HASHES);
         return new LegalHold(
                 record.get(LEGAL_HOLD.ID),
                 record.get(LEGAL_HOLD.SYSTEM_ID),
                 record.get(LEGAL_HOLD.DATASET_ID),
                 record.get(LEGAL_HOLD.DATA_CATEGORY),
+                hashes == null ? null : List.of(hashes),
                 record.get(LEGAL_HOLD.REASON),
                 record.get(LEGAL_HOLD.PLACED_BY),
                 until == null ? null : until.toInstant(),

@@ -2,9 +2,13 @@ package dev.lethe.catalog.retention;
 
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.Require;
+import dev.lethe.catalog.taxonomy.LegalBasis;
 import java.util.UUID;
 
-/** A retention policy as a client writes it; defaults: clockKind FIELD, action DELETE, daily at 03:00, enabled. */
+/**
+ * A retention policy as a client writes it; defaults: clockKind FIELD, action DELETE, daily at 03:00, enabled,
+ * no legal basis ({@code LEGAL_OBLIGATION} keeps the data from erasure requests).
+ */
 public record RetentionDraft(
         String name,
         UUID datasetId,
@@ -14,7 +18,8 @@ public record RetentionDraft(
         String clock,
         String action,
         String schedule,
-        Boolean enabled) {
+        Boolean enabled,
+        String legalBasis) {
 
     public static final String DEFAULT_SCHEDULE = "0 0 3 * * *";
 
@@ -39,5 +44,8 @@ public record RetentionDraft(
                             + DEFAULT_SCHEDULE);
         }
         enabled = enabled == null || enabled;
+        legalBasis = legalBasis == null || legalBasis.isBlank()
+                ? null
+                : Require.oneOf(LegalBasis.class, legalBasis, "legalBasis").name();
     }
 }

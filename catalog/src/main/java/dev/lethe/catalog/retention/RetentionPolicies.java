@@ -6,6 +6,7 @@ import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.Revision;
+import dev.lethe.catalog.taxonomy.LegalBasis;
 import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.catalog.taxonomy.TermKind;
 import java.util.LinkedHashMap;
@@ -92,6 +93,7 @@ public final class RetentionPolicies {
         values.put(RETENTION_POLICY.ACTION, draft.action());
         values.put(RETENTION_POLICY.SCHEDULE, draft.schedule());
         values.put(RETENTION_POLICY.ENABLED, draft.enabled());
+        values.put(RETENTION_POLICY.LEGAL_BASIS, draft.legalBasis());
         return values;
     }
 
@@ -107,6 +109,9 @@ public final class RetentionPolicies {
                 RetentionAction.valueOf(record.get(RETENTION_POLICY.ACTION)),
                 record.get(RETENTION_POLICY.SCHEDULE),
                 record.get(RETENTION_POLICY.ENABLED),
+                record.get(RETENTION_POLICY.LEGAL_BASIS) == null
+                        ? null
+                        : LegalBasis.valueOf(record.get(RETENTION_POLICY.LEGAL_BASIS)),
                 Revision.of(record, RETENTION_POLICY));
     }
 }

@@ -1,6 +1,7 @@
 package dev.lethe.catalog.retention;
 
 import dev.lethe.catalog.change.Revision;
+import dev.lethe.catalog.taxonomy.LegalBasis;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param period ISO-8601, e.g. {@code P30D}, {@code P7Y}
  * @param clock the field path ({@code FIELD}) or event name ({@code EVENT}) that starts the period
  * @param schedule when the purge runs: a six-field cron expression (second minute hour day month weekday)
+ * @param legalBasis why the data is kept for the period, or null; LEGAL_OBLIGATION keeps it from erasure
  */
 public record RetentionPolicy(
         UUID id,
@@ -22,4 +24,14 @@ public record RetentionPolicy(
         RetentionAction action,
         String schedule,
         boolean enabled,
-        Revision revision) {}
+        LegalBasis legalBasis,
+        Revision revision) {
+
+    /**
+     * Whether the policy keeps its data because the law says so (GDPR Art. 6(1)(c), tax or accounting
+     * law): then an erasure request keeps it too (Art. 17(3)(b)) and reports why.
+     */
+    public boolean legalObligation() {
+        return legalBasis == LegalBasis.LEGAL_OBLIGATION;
+    }
+}
