@@ -20,6 +20,9 @@ import java.util.List;
  */
 public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflow {
 
+    /** History events after which a waiting workflow continues as new (Temporal warns at 10,240). */
+    static final long CONTINUE_AS_NEW_AFTER = 8_000;
+
     private RequestView view;
     private boolean signalledEarly;
 
@@ -37,6 +40,11 @@ public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflo
         Async.procedure(new DeadlineAlerts(view, store, ref, timings.reminders())::run);
         Steps steps = new Steps(view, store, systems, ref, timings.recheck());
         while (!snapshot.status().closed()) {
+            if (waitsForAPerson(snapshot) && Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER) {
+                // Months of rechecks make a long history; the request's state is in the store, so a
+                // fresh run (same workflow id) carries on from it.
+                Workflow.continueAsNew(run);
+            }
             snapshot = steps.next(snapshot);
         }
         return snapshot.status();
@@ -74,6 +82,14 @@ public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflo
                 .setInitialInterval(timings.initialInterval())
                 .setBackoffCoefficient(timings.backoff())
                 .setMaximumInterval(timings.maximumInterval());
+    }
+
+    private static boolean waitsForAPerson(RequestSnapshot snapshot) {
+        return switch (snapshot.status()) {
+            case IDENTITY_UNVERIFIED, AWAITING_APPROVAL, ON_HOLD -> true;
+            case RECEIVED, VERIFIED -> snapshot.linkedTo() != null;
+            default -> false;
+        };
     }
 
     /** Whether a system left out counts as an exception: not when nothing of the subject was there. */

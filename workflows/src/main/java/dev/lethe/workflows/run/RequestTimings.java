@@ -55,6 +55,6 @@ public record RequestTimings(
                 Duration.ofMinutes(5),
                 5,
                 List.of(Duration.ofDays(7), Duration.ofDays(1)),
-                Duration.ofHours(1));
+                Duration.ofHours(6));
     }
 }

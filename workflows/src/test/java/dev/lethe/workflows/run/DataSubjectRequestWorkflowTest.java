@@ -188,6 +188,17 @@ class DataSubjectRequestWorkflowTest {
     }
 
     @Test
+    void aChangeWhoseSignalWasLostIsPickedUpAtTheNextRecheck() {
+        RequestRef ref = erasure(RequestStatus.RECEIVED, crm);
+        DataSubjectRequestWorkflow workflow = start(ref);
+
+        awaitStatus(ref, RequestStatus.AWAITING_APPROVAL);
+        fake.setStatus(ref, RequestStatus.APPROVED); // and no signal
+
+        assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
+    }
+
+    @Test
     void aWorkflowStartedAgainOnARequestInProgressRunsOnlyTheSystemsNotDoneYet() {
         SystemProgress doneCrm = system("crm", SystemState.DONE);
         SystemProgress doneShop = system("shop", SystemState.DONE);
