@@ -1,0 +1,120 @@
+package dev.lethe.workflows.run;
+
+import static dev.lethe.workflows.run.DataSubjectRequestWorkflowImpl.all;
+import static dev.lethe.workflows.run.DataSubjectRequestWorkflowImpl.allSettled;
+
+import dev.lethe.workflows.request.RequestSnapshot;
+import dev.lethe.workflows.request.RequestStatus;
+import dev.lethe.workflows.request.RequestType;
+import dev.lethe.workflows.request.SystemProgress;
+import dev.lethe.workflows.request.SystemState;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The step each status calls for; each returns the request as read again after it. */
+final class Steps {
+
+    private final RequestView view;
+    private final RequestActivities store;
+    private final RequestActivities systems;
+    private final RequestRef ref;
+    private final Duration recheck;
+    private long exceptions;
+
+    Steps(RequestView view, RequestActivities store, RequestActivities systems, RequestRef ref, Duration recheck) {
+        this.view = view;
+        this.store = store;
+        this.systems = systems;
+        this.ref = ref;
+        this.recheck = recheck;
+    }
+
+    RequestSnapshot next(RequestSnapshot request) {
+        return switch (request.status()) {
+            case RECEIVED, VERIFIED -> request.linkedTo() != null ? followOriginal(request) : scope();
+            case APPROVED -> move(RequestStatus.IN_PROGRESS, "approved; running in every system");
+            case IN_PROGRESS -> fanOut(request);
+            case VERIFYING -> verify(request);
+            // Waits for a person: identity proof, approval or denial, release of a hold.
+            case IDENTITY_UNVERIFIED, AWAITING_APPROVAL, ON_HOLD -> view.awaitChange(recheck);
+            case DENIED, COMPLETED, COMPLETED_WITH_EXCEPTIONS, CANCELED -> request;
+        };
+    }
+
+    private RequestSnapshot move(RequestStatus next, String note) {
+        store.transition(ref, next, note);
+        return view.refresh();
+    }
+
+    private RequestSnapshot scope() {
+        ScopeSummary scope = store.scope(ref);
+        return move(RequestStatus.AWAITING_APPROVAL, "scoped: " + scope.systems() + " systems");
+    }
+
+    /**
+     * A duplicate waits while the request it duplicates is open. When that one completed, the
+     * duplicate is answered by it; when it was denied or canceled, the duplicate runs on its own, so
+     * that filing first cannot block a real subject's request.
+     */
+    private RequestSnapshot followOriginal(RequestSnapshot request) {
+        RequestSnapshot original = store.snapshot(new RequestRef(ref.tenantId(), request.linkedTo()));
+        if (!original.status().closed()) {
+            return view.awaitChange(recheck);
+        }
+        boolean answered = original.status() == RequestStatus.COMPLETED
+                || original.status() == RequestStatus.COMPLETED_WITH_EXCEPTIONS;
+        if (answered && store.transition(ref, original.status(), "answered by the request it duplicates")) {
+            return view.refresh();
+        }
+        return scope();
+    }
+
+    private RequestSnapshot fanOut(RequestSnapshot request) {
+        SystemFanOut fanOut = new SystemFanOut(view, store, systems, ref, recheck);
+        if (!fanOut.run(request)) {
+            return view.latest();
+        }
+        exceptions += fanOut.exceptions();
+        RequestSnapshot now = view.refresh();
+        if (now.status() != RequestStatus.IN_PROGRESS || !allSettled(now)) {
+            return now; // held meanwhile (waits), or a system was retried again (runs again)
+        }
+        if (now.type() == RequestType.ERASURE) {
+            store.shred(ref);
+            return move(RequestStatus.VERIFYING, "erased in every system; keys shredded, locator entries removed");
+        }
+        if (now.type().producesPackage()) {
+            systems.assemblePackage(ref);
+        }
+        return complete(now, 0);
+    }
+
+    private RequestSnapshot verify(RequestSnapshot request) {
+        List<Promise<Verification>> checks = new ArrayList<>();
+        for (SystemProgress progress : request.systems()) {
+            if (progress.state() == SystemState.DONE) {
+                checks.add(Async.function(systems::verifySystem, ref, progress.connectionId()));
+            }
+        }
+        long unverified = all(checks).stream().filter(v -> !v.verified()).count();
+        RequestSnapshot now = view.refresh();
+        if (now.status() != RequestStatus.VERIFYING) {
+            return now; // held or canceled meanwhile
+        }
+        ReceiptSummary receipt = store.issueReceipt(ref);
+        return complete(now, receipt.exceptions() + unverified);
+    }
+
+    private RequestSnapshot complete(RequestSnapshot request, long more) {
+        long skipped = request.systems().stream()
+                .filter(DataSubjectRequestWorkflowImpl::skippedWithFindings)
+                .count();
+        long total = exceptions + more + skipped;
+        return total == 0
+                ? move(RequestStatus.COMPLETED, "completed in every system")
+                : move(RequestStatus.COMPLETED_WITH_EXCEPTIONS, total + " exceptions; see the systems and the result");
+    }
+}
