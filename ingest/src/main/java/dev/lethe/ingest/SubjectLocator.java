@@ -1,7 +1,9 @@
 package dev.lethe.ingest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * commits its offsets: no entry is lost, and replays overwrite (ids are per record).
  */
 public final class SubjectLocator {
+
+    private static final int FORGET_PAGE = 1_000;
 
     private final ElasticsearchClient client;
     private final Set<String> knownIndexes = ConcurrentHashMap.newKeySet();
@@ -45,6 +49,45 @@ public final class SubjectLocator {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch did not take a locator batch", e);
+        }
+    }
+
+    /**
+     * Deletes every entry of the subject (by its keyed hash), page by page, and waits until searches no
+     * longer see them: an erased subject is forgotten. Idempotent; a tenant without an index has none.
+     *
+     * @return how many entries were deleted
+     */
+    public long forget(String tenant, String subjectHash) {
+        String index = indexFor(tenant);
+        long deleted = 0;
+        try {
+            while (true) {
+                SearchResponse<Void> page = client.search(
+                        search -> search.index(index)
+                                .ignoreUnavailable(true)
+                                .size(FORGET_PAGE)
+                                .source(source -> source.fetch(false))
+                                .query(query -> query.term(
+                                        term -> term.field("subjectHash").value(subjectHash))),
+                        Void.class);
+                List<BulkOperation> deletes = page.hits().hits().stream()
+                        .map(hit -> BulkOperation.of(
+                                op -> op.delete(d -> d.index(index).id(hit.id()))))
+                        .toList();
+                if (deletes.isEmpty()) {
+                    return deleted;
+                }
+                BulkResponse response =
+                        client.bulk(bulk -> bulk.operations(deletes).refresh(Refresh.WaitFor));
+                if (response.items().stream().anyMatch(item -> item.error() != null && item.status() != 404)) {
+                    throw new LocatorUnavailableException(
+                            "Elasticsearch refused to delete part of a subject's entries");
+                }
+                deleted += deletes.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch did not answer while forgetting a subject", e);
         }
     }
 

@@ -1,0 +1,323 @@
+package dev.lethe.workflows.steps;
+
+import dev.lethe.catalog.change.PageRequest;
+import dev.lethe.catalog.dataset.DataField;
+import dev.lethe.catalog.dataset.Dataset;
+import dev.lethe.catalog.dataset.DatasetSummary;
+import dev.lethe.catalog.dataset.Datasets;
+import dev.lethe.catalog.dataset.FieldStatus;
+import dev.lethe.catalog.subject.SubjectMaps;
+import dev.lethe.connectors.spi.Accessing;
+import dev.lethe.connectors.spi.Connector;
+import dev.lethe.connectors.spi.Deferring;
+import dev.lethe.connectors.spi.Erasing;
+import dev.lethe.connectors.spi.ErasureReport;
+import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Outcome;
+import dev.lethe.connectors.spi.Rectifying;
+import dev.lethe.connectors.spi.SubjectMap;
+import dev.lethe.workflows.erasure.SystemErasurePlan;
+import dev.lethe.workflows.request.IdentityHashes;
+import dev.lethe.workflows.request.RequestSnapshot;
+import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.request.Subject;
+import dev.lethe.workflows.request.SystemProgress;
+import dev.lethe.workflows.request.SystemState;
+import dev.lethe.workflows.run.RequestRef;
+import dev.lethe.workflows.run.SystemOutcome;
+import dev.lethe.workflows.systems.CatalogSubjectMap;
+import dev.lethe.workflows.systems.ConnectedSystem;
+import dev.lethe.workflows.systems.ConnectedSystems;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Does a request's work in one system — erase by the recorded plan, stream the subject's records into
+ * the package, correct values, record a restriction or an objection — and records the system's progress
+ * and its own report of what it did. Repeating it is safe: connectors erase and correct idempotently, a
+ * package part is rewritten whole, and a system that answers later (webhook, manual task) hands back the
+ * same pending operation until it has answered, then its answer.
+ */
+final class SystemWork {
+
+    private final RequestStore store;
+    private final ConnectedSystems connected;
+    private final SubjectMaps subjectMaps;
+    private final Datasets datasets;
+    private final IdentityHashes hashes;
+    private final SystemResults results;
+    private final SubjectMarks marks;
+    private final AccessParts parts;
+
+    SystemWork(
+            RequestStore store,
+            ConnectedSystems connected,
+            SubjectMaps subjectMaps,
+            Datasets datasets,
+            IdentityHashes hashes,
+            SystemResults results,
+            SubjectMarks marks,
+            AccessParts parts) {
+        this.store = store;
+        this.connected = connected;
+        this.subjectMaps = subjectMaps;
+        this.datasets = datasets;
+        this.hashes = hashes;
+        this.results = results;
+        this.marks = marks;
+        this.parts = parts;
+    }
+
+    /** What one system's work came to: done with its report, or waiting for a pending operation. */
+    private sealed interface Result {}
+
+    private record Done(long affected, long exceptions, Map<String, Object> report) implements Result {}
+
+    private record Waiting(String pendingOperation) implements Result {}
+
+    SystemOutcome run(RequestRef ref, UUID connectionId, boolean collecting) {
+        RequestSnapshot snapshot = store.snapshot(ref.tenantId(), ref.requestId());
+        SystemProgress progress = snapshot.systems().stream()
+                .filter(system -> system.connectionId().equals(connectionId))
+                .findFirst()
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "the system is not part of the request", "UnknownSystem"));
+        if (progress.state() == SystemState.DONE) {
+            return SystemOutcome.done(connectionId, 0, recordedExceptions(ref, connectionId));
+        }
+        if (!collecting) {
+            store.recordSystem(ref.tenantId(), ref.requestId(), progress.withState(SystemState.RUNNING, null));
+        }
+        ConnectedSystem system = connected
+                .find(ref.tenantId(), connectionId)
+                .orElseThrow(
+                        () -> ApplicationFailure.newNonRetryableFailure("the connection was removed", "UnknownSystem"));
+        Subject subject = store.subject(ref.tenantId(), ref.requestId());
+        SubjectMap map = CatalogSubjectMap.of(subjectMaps.forSystem(ref.tenantId(), system.systemId()));
+        Result result = connected.withConnector(
+                ref.tenantId(), connectionId, connector -> perform(ref, snapshot, system, connector, subject, map));
+        return switch (result) {
+            case Waiting waiting -> {
+                store.recordSystem(
+                        ref.tenantId(),
+                        ref.requestId(),
+                        withPending(progress, SystemState.WAITING, "waiting for the system or a person", waiting));
+                yield SystemOutcome.waiting(connectionId, waiting.pendingOperation());
+            }
+            case Done done -> {
+                Map<String, Object> outcome = new LinkedHashMap<>(done.report());
+                outcome.put("affected", done.affected());
+                outcome.put("exceptions", done.exceptions());
+                results.recordOutcome(ref.tenantId(), ref.requestId(), connectionId, outcome);
+                store.recordSystem(
+                        ref.tenantId(),
+                        ref.requestId(),
+                        withPending(progress, SystemState.DONE, done.affected() + " records", null));
+                yield SystemOutcome.done(connectionId, done.affected(), done.exceptions());
+            }
+        };
+    }
+
+    private Result perform(
+            RequestRef ref,
+            RequestSnapshot snapshot,
+            ConnectedSystem system,
+            Connector connector,
+            Subject subject,
+            SubjectMap map) {
+        OperationContext context = RequestOperations.context(ref);
+        String connection = system.connectionId().toString();
+        return switch (snapshot.type()) {
+            case ERASURE -> erase(ref, system, connector, subject, map, context);
+            case ACCESS, EXPORT -> access(ref, system, connector, subject, map, context);
+            case RECTIFICATION -> rectify(ref, system, connector, subject, map, context);
+            case RESTRICTION -> {
+                marks.restrict(
+                        ref.tenantId(),
+                        ref.requestId(),
+                        hashes.of(ref.tenantId(), subject.identities()).values());
+                // No built-in connector can mark records restricted: Lethe's record is what enforces it.
+                yield new Done(0, 1, Map.of("note", "restriction recorded in Lethe; the system cannot mark it"));
+            }
+            case OBJECTION -> {
+                marks.object(
+                        ref.tenantId(),
+                        ref.requestId(),
+                        hashes.of(ref.tenantId(), subject.identities()).values(),
+                        subject.purpose());
+                yield new Done(0, 0, Map.of("note", "objection recorded in Lethe", "connection", connection));
+            }
+        };
+    }
+
+    private Result erase(
+            RequestRef ref,
+            ConnectedSystem system,
+            Connector connector,
+            Subject subject,
+            SubjectMap map,
+            OperationContext context) {
+        SystemErasurePlan plan = store.plan(ref.tenantId(), ref.requestId(), system.connectionId())
+                .map(SystemErasurePlan::fromJson)
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "no erasure plan was recorded for the system", "NoPlan"));
+        long exceptions = plan.retained().size()
+                + plan.heldBack().size()
+                + plan.unmapped().size();
+        if (connector instanceof Deferring deferring) {
+            return switch (deferring.erase(
+                    context, system.connectionId().toString(), subject.identities(), plan.plan())) {
+                case Outcome.Done<ErasureReport> done -> erased(done.result(), exceptions);
+                case Outcome.Pending<ErasureReport> pending ->
+                    new Waiting(pending.operation().id());
+            };
+        }
+        if (!(connector instanceof Erasing erasing)) {
+            throw unsupported(system, "erase");
+        }
+        return erased(erasing.erase(context, subject.identities(), map, plan.plan()), exceptions);
+    }
+
+    private static Done erased(ErasureReport report, long exceptions) {
+        long affected = report.outcomes().stream()
+                .filter(outcome -> outcome.strategy() != ErasureStrategy.RETAIN)
+                .mapToLong(ErasureReport.Outcome::records)
+                .sum();
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        for (ErasureReport.Outcome outcome : report.outcomes()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dataset", outcome.dataset());
+            entry.put("field", outcome.field());
+            entry.put("strategy", outcome.strategy().name());
+            entry.put("records", outcome.records());
+            entry.put("reason", outcome.reason());
+            outcomes.add(entry);
+        }
+        return new Done(affected, exceptions, Map.of("erased", outcomes));
+    }
+
+    private Result access(
+            RequestRef ref,
+            ConnectedSystem system,
+            Connector connector,
+            Subject subject,
+            SubjectMap map,
+            OperationContext context) {
+        if (connector instanceof Deferring deferring) {
+            return switch (deferring.access(context, system.connectionId().toString(), subject.identities())) {
+                case Outcome.Done<List<Deferring.AccessedRecord>> done -> {
+                    long records = parts.write(
+                            ref,
+                            system,
+                            sink -> done.result().forEach(record -> sink.accept(record.dataset(), record.values())));
+                    yield new Done(records, 0, Map.of("records", records));
+                }
+                case Outcome.Pending<List<Deferring.AccessedRecord>> pending ->
+                    new Waiting(pending.operation().id());
+            };
+        }
+        if (!(connector instanceof Accessing accessing)) {
+            throw unsupported(system, "export records");
+        }
+        long records = parts.write(ref, system, sink -> accessing.access(context, subject.identities(), map, sink));
+        return new Done(records, 0, Map.of("records", records));
+    }
+
+    private Result rectify(
+            RequestRef ref,
+            ConnectedSystem system,
+            Connector connector,
+            Subject subject,
+            SubjectMap map,
+            OperationContext context) {
+        String connection = system.connectionId().toString();
+        long changed = 0;
+        List<Map<String, Object>> corrected = new ArrayList<>();
+        for (Map.Entry<String, String> correction : subject.corrections().entrySet()) {
+            if (connector instanceof Deferring deferring) {
+                // The system keeps its own map: it is told what to correct, by identity type or category.
+                Outcome<Long> outcome = deferring.rectify(
+                        context,
+                        connection,
+                        subject.identities(),
+                        "subject",
+                        correction.getKey(),
+                        correction.getValue());
+                if (outcome instanceof Outcome.Pending<Long> pending) {
+                    return new Waiting(pending.operation().id());
+                }
+                changed += ((Outcome.Done<Long>) outcome).result();
+                corrected.add(Map.of("what", correction.getKey()));
+                continue;
+            }
+            if (!(connector instanceof Rectifying rectifying)) {
+                throw unsupported(system, "correct values");
+            }
+            for (FieldRef field : fieldsHolding(ref, system, map, correction.getKey())) {
+                long records = rectifying.rectify(
+                        context, subject.identities(), map, field.dataset(), field.field(), correction.getValue());
+                changed += records;
+                corrected.add(Map.of("dataset", field.dataset(), "field", field.field(), "records", records));
+            }
+        }
+        return new Done(changed, 0, Map.of("corrected", corrected));
+    }
+
+    private record FieldRef(String dataset, String field) {}
+
+    /** The fields of the system that hold {@code what}: an identity type, or a data category. */
+    private List<FieldRef> fieldsHolding(RequestRef ref, ConnectedSystem system, SubjectMap map, String what) {
+        List<FieldRef> fields = new ArrayList<>();
+        map.identityFields()
+                .forEach((dataset, byField) -> byField.forEach((field, type) -> {
+                    if (type.equals(what)) {
+                        fields.add(new FieldRef(dataset, field));
+                    }
+                }));
+        for (DatasetSummary summary : datasets.list(ref.tenantId(), system.systemId(), null, PageRequest.ALL)) {
+            Optional<Dataset> dataset = datasets.find(ref.tenantId(), summary.id());
+            for (DataField field : dataset.map(Dataset::fields).orElse(List.of())) {
+                FieldRef candidate = new FieldRef(summary.name(), field.path());
+                if (field.status() == FieldStatus.CONFIRMED
+                        && field.categories().contains(what)
+                        && map.identityFields().containsKey(summary.name())
+                        && !fields.contains(candidate)) {
+                    fields.add(candidate);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private long recordedExceptions(RequestRef ref, UUID connectionId) {
+        Object exceptions = results.outcomes(ref.tenantId(), ref.requestId())
+                .getOrDefault(connectionId, Map.of())
+                .get("exceptions");
+        return exceptions instanceof Number number ? number.longValue() : 0;
+    }
+
+    private static SystemProgress withPending(
+            SystemProgress progress, SystemState state, String detail, Waiting waiting) {
+        return new SystemProgress(
+                progress.connectionId(),
+                progress.systemId(),
+                progress.name(),
+                progress.connectorType(),
+                state,
+                progress.found(),
+                detail,
+                waiting == null ? null : waiting.pendingOperation(),
+                progress.attempts());
+    }
+
+    private static ApplicationFailure unsupported(ConnectedSystem system, String what) {
+        return ApplicationFailure.newNonRetryableFailure(
+                "connections of type " + system.connectorType() + " cannot " + what, "UnsupportedCapability");
+    }
+}
