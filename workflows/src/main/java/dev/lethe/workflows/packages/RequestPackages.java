@@ -125,6 +125,16 @@ public final class RequestPackages {
                 .fetchOptional(RequestPackages::toPackage);
     }
 
+    /** Records in the audit trail that {@code actor} downloaded the package (through the API, not a link). */
+    public void recordDownload(StoredPackage stored, Actor actor) {
+        audit.append(new AuditEvent(
+                stored.tenantId(),
+                actor,
+                "request.package.downloaded",
+                "request:" + stored.requestId(),
+                Map.of("package", stored.id().toString(), "via", "api")));
+    }
+
     /** The plaintext ZIP; the caller closes it. */
     public InputStream open(StoredPackage stored) {
         return store.read(stored.tenantId(), stored.objectKey());
