@@ -50,10 +50,15 @@ class AuditConfiguration {
         return new CheckpointAnchorer(dsl, anchors, tenants);
     }
 
+    /** The audit's Ed25519 key: it signs checkpoints, and erasure receipts (dev.lethe.app.requests). */
     @Bean
-    AuditTrail auditTrail(DSLContext dsl, Kms kms, AuditProperties properties, CheckpointAnchorer anchorer) {
-        var signer =
-                new Ed25519CheckpointSigner(dsl, kms, properties.signingKey().replace());
+    Ed25519CheckpointSigner auditSigner(DSLContext dsl, Kms kms, AuditProperties properties) {
+        return new Ed25519CheckpointSigner(dsl, kms, properties.signingKey().replace());
+    }
+
+    @Bean
+    AuditTrail auditTrail(
+            DSLContext dsl, Ed25519CheckpointSigner signer, AuditProperties properties, CheckpointAnchorer anchorer) {
         var trail = new AuditTrail(dsl, signer, properties.checkpointEvery(), anchorer);
         signer.replacement().ifPresent(replacement -> replacement.record(trail));
         return trail;

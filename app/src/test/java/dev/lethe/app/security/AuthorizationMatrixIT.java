@@ -195,6 +195,12 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYYNNY", "DELETE", "/api/v1/streams/matrix", null),
         // The subject locator: PRIVACY_OFFICER and ADMIN (a write scope: the subject travels in a body).
         tenant("YYNNNY", "POST", "/api/v1/locator/search", "{\"subject\":\"matrix-1\"}"),
+        // Packages and receipts: PRIVACY_OFFICER and ADMIN download a package and issue its links; AUDITOR
+        // reads receipts too. (A link carries its token instead of a key: see packageLinksTakeTheirTokenNotAKey.)
+        tenant("YYNNYY", "GET", "/api/v1/requests" + ID + "/package", null),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/package/link", null),
+        tenant("YYNYYY", "GET", "/api/v1/requests" + ID + "/receipt", null),
+        tenant("YYNYYY", "GET", "/api/v1/requests" + ID + "/receipt/public-key", null),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),
@@ -273,6 +279,20 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         String key = callerName.equals("no key") ? null : tenantKeys.get(Caller.valueOf(callerName));
 
         HttpResponse<String> response = send("POST", "/api/v1/callbacks/" + "A".repeat(43), "{\"datasets\":[]}", key);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+    }
+
+    /**
+     * {@code GET /api/v1/packages/{token}}: the link's token is the credential, so no key is needed and
+     * none gives more; an unknown token is 404 for every caller, never 401 or 403.
+     */
+    @ParameterizedTest(name = "package link as {0}")
+    @MethodSource("callers")
+    void packageLinksTakeTheirTokenNotAKey(String callerName) {
+        String key = callerName.equals("no key") ? null : tenantKeys.get(Caller.valueOf(callerName));
+
+        HttpResponse<String> response = send("GET", "/api/v1/packages/" + "A".repeat(43), null, key);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
     }
