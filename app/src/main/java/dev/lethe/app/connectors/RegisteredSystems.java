@@ -50,6 +50,7 @@ final class RegisteredSystems implements ConnectedSystems {
                 connection.id(),
                 connection.systemId(),
                 connection.name(),
+                connection.system(),
                 connection.type(),
                 types.require(connection.type()).capabilities());
     }

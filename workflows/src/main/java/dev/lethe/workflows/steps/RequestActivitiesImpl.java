@@ -4,6 +4,7 @@ import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.OperationStoppedException;
+import dev.lethe.workflows.request.IdentityHashes;
 import dev.lethe.workflows.request.RequestSnapshot;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestStore;
@@ -53,6 +54,39 @@ public final class RequestActivitiesImpl implements RequestActivities {
         this.verifying = verifying;
         this.packages = packages;
         this.receipts = receipts;
+    }
+
+    /** The activities over the real parts. */
+    public static RequestActivitiesImpl over(ActivityParts parts) {
+        IdentityHashes hashes = new IdentityHashes(parts.vault());
+        SystemResults results = new SystemResults(parts.dsl());
+        Evidence evidence = new Evidence(
+                parts.store(),
+                parts.connected(),
+                parts.packages(),
+                parts.facts(),
+                parts.receipts(),
+                results,
+                hashes,
+                parts.clock(),
+                parts.packageLifetime());
+        return new RequestActivitiesImpl(
+                parts.store(),
+                new Scoping(
+                        parts.store(), parts.connected(), parts.subjectMaps(), parts.planner(), hashes, parts.clock()),
+                new SystemWork(
+                        parts.store(),
+                        parts.connected(),
+                        parts.subjectMaps(),
+                        parts.datasets(),
+                        hashes,
+                        results,
+                        new SubjectMarks(parts.dsl()),
+                        evidence),
+                new Shredding(parts.store(), parts.vault(), parts.locator()),
+                new ErasureVerifying(parts.store(), parts.connected(), parts.subjectMaps(), results),
+                evidence,
+                evidence);
     }
 
     @Override

@@ -148,7 +148,7 @@ class RequestPackagesIT {
                     .create(
                             editor,
                             new RetentionDraft(
-                                    "Orders", orders.id(), null, "P10Y", null, "created_at", null, null, null));
+                                    "Orders", orders.id(), null, "P10Y", null, "created_at", null, null, null, null));
             return null;
         });
     }
