@@ -110,7 +110,7 @@ class ErasureRuleApiIT extends AppIntegrationTest {
         Map<String, Object> rule = Map.of("dataCategory", "contact.email", "strategy", "HASH");
         String id = body(officer.post("/api/v1/erasure-rules", rule)).get("id").asString();
 
-        assertProblem(officer.post("/api/v1/erasure-rules", rule), 409, "erasure_rule");
+        assertProblem(officer.post("/api/v1/erasure-rules", rule), 409, "exists already");
         assertProblem(officer.put("/api/v1/erasure-rules/" + id, null, rule), 428, "If-Match");
         officer.put("/api/v1/erasure-rules/" + id, "\"1\"", rule);
         assertProblem(officer.put("/api/v1/erasure-rules/" + id, "\"1\"", rule), 409, "version");

@@ -171,7 +171,8 @@ class ErasurePlanningIT {
 
         assertThatThrownBy(() -> as(() -> rules.create(
                         officer, new ErasureRuleDraft(customers, null, "email", "MASK", null, null, null))))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("exists already");
         assertThatThrownBy(() -> as(() -> rules.create(
                         officer, new ErasureRuleDraft(null, "no.such.category", null, "MASK", null, null, null))))
                 .isInstanceOf(InvalidInputException.class);
