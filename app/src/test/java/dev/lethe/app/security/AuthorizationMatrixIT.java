@@ -144,6 +144,11 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNNNY", "POST", "/api/v1/legal-holds", EMPTY),
         tenant("YYNNNY", "PUT", "/api/v1/legal-holds" + ID, EMPTY),
         tenant("YYNNNY", "POST", "/api/v1/legal-holds" + ID + "/release", null),
+        tenant("YYYYYY", "GET", "/api/v1/erasure-rules", null),
+        tenant("YYYYYY", "GET", "/api/v1/erasure-rules" + ID, null),
+        tenant("YYNNNY", "POST", "/api/v1/erasure-rules", EMPTY),
+        tenant("YYNNNY", "PUT", "/api/v1/erasure-rules" + ID, EMPTY),
+        tenant("YYNNNY", "DELETE", "/api/v1/erasure-rules" + ID, null),
         // The record of processing: every key of the tenant.
         tenant("YYYYYY", "GET", "/api/v1/catalog/record-of-processing", null),
         tenant("YYYYYY", "GET", "/api/v1/ropa?format=csv", null),

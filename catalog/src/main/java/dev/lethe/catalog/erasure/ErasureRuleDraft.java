@@ -59,10 +59,6 @@ public record ErasureRuleDraft(
         }
     }
 
-    public Strategy strategyValue() {
-        return Strategy.valueOf(strategy);
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -3,6 +3,7 @@ package dev.lethe.catalog.erasure;
 import static dev.lethe.catalog.jooq.Tables.ERASURE_RULE;
 
 import dev.lethe.catalog.change.CatalogChanges;
+import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.Revision;
@@ -61,24 +62,29 @@ public final class ErasureRules {
         UUID id = UUID.randomUUID();
         Map<Field<?>, Object> values = values(editor.tenantId(), draft);
         values.put(ERASURE_RULE.ID, id);
-        changes.insert(editor, ERASURE_RULE, KIND, id.toString(), values);
+        oneRulePerTarget(() -> changes.insert(editor, ERASURE_RULE, KIND, id.toString(), values));
         return get(editor.tenantId(), id);
     }
 
     public ErasureRule update(Editor editor, UUID id, int expectedVersion, ErasureRuleDraft draft) {
-        changes.update(
-                editor,
-                ERASURE_RULE,
-                KIND,
-                id.toString(),
-                ERASURE_RULE.ID.eq(id),
-                expectedVersion,
-                values(editor.tenantId(), draft));
+        Map<Field<?>, Object> values = values(editor.tenantId(), draft);
+        oneRulePerTarget(() -> changes.update(
+                editor, ERASURE_RULE, KIND, id.toString(), ERASURE_RULE.ID.eq(id), expectedVersion, values));
         return get(editor.tenantId(), id);
     }
 
     public void delete(Editor editor, UUID id, int expectedVersion) {
         changes.delete(editor, ERASURE_RULE, KIND, id.toString(), ERASURE_RULE.ID.eq(id), expectedVersion);
+    }
+
+    /** A write refused by a unique index: another rule has the same target. */
+    private static void oneRulePerTarget(Runnable write) {
+        try {
+            write.run();
+        } catch (ConflictException e) {
+            throw new ConflictException(
+                    "An erasure rule for this target (dataset records, dataset field or data category) exists already: change that one");
+        }
     }
 
     private ErasureRule get(UUID tenantId, UUID id) {

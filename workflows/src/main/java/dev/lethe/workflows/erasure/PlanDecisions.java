@@ -98,52 +98,29 @@ final class PlanDecisions {
         String name = dataset.name();
         Optional<Hold> wholeHold = wholeRecordHold(dataset);
         if (wholeHold.isPresent()) {
-            Hold hold = wholeHold.get();
-            add(dev.lethe.connectors.spi.ErasureRule.retainRecords(name, holdReason(hold.hold())));
-            heldBack.add(new HeldBack(
-                    name,
-                    null,
-                    hold.scope(),
-                    hold.hold().id(),
-                    hold.hold().reason(),
-                    hold.hold().heldUntil()));
+            LegalHold hold = wholeHold.get().hold();
+            add(dev.lethe.connectors.spi.ErasureRule.retainRecords(name, holdReason(hold)));
+            heldBack.add(new HeldBack(name, null, wholeHold.get().scope(), hold.id(), hold.reason(), hold.heldUntil()));
             staying.add(name);
             return;
         }
         Optional<ErasureRule> recordRule = in.rules().stream()
                 .filter(rule -> dataset.id().equals(rule.datasetId()) && rule.fieldPath() == null)
                 .findFirst();
-        Optional<RetentionPolicy> policy = in.policies().stream()
+        Map<String, FieldDecision> fields = fieldDecisions(dataset);
+        boolean explicitFieldRule = fields.values().stream().anyMatch(FieldDecision::explicit);
+        Retained wholeRetained = in.policies().stream()
                 .filter(p -> p.enabled() && p.legalObligation() && dataset.id().equals(p.datasetId()))
-                .findFirst();
-        Map<String, FieldDecision> fields = new TreeMap<>();
-        boolean explicitFieldRule = false;
-        for (DataField field : sortedFields(dataset)) {
-            FieldDecision decision = FieldDecision.of(field, dataset, in);
-            if (decision != null) {
-                fields.put(field.path(), decision);
-                explicitFieldRule |= decision.explicit();
-            }
-        }
-        // Rules for fields the catalog does not list (yet) still speak for the dataset.
-        for (ErasureRule rule : in.rules()) {
-            if (dataset.id().equals(rule.datasetId())
-                    && rule.fieldPath() != null
-                    && !fields.containsKey(rule.fieldPath())) {
-                fields.put(rule.fieldPath(), FieldDecision.ofRule(rule, null));
-                explicitFieldRule = true;
-            }
-        }
-        Retained wholeRetained = policy.map(p -> policyRetained(name, null, p))
+                .findFirst()
+                .map(p -> policyRetained(name, null, p))
                 .or(() -> recordRule
                         .filter(rule -> rule.strategy() == Strategy.RETAIN)
                         .map(rule -> new Retained(name, null, rule.reason(), rule.retainUntil(), rule.retainPeriod())))
                 .orElse(null);
         boolean deleteWanted = wholeRetained == null
-                && (recordRule
-                                .map(rule -> rule.strategy() == Strategy.DELETE_ROW)
-                                .orElse(false)
-                        || (recordRule.isEmpty() && !explicitFieldRule));
+                && recordRule
+                        .map(rule -> rule.strategy() == Strategy.DELETE_ROW)
+                        .orElse(!explicitFieldRule);
         List<String> keptFields = fields.entrySet().stream()
                 .filter(entry -> entry.getValue().strategy() == ErasureStrategy.RETAIN)
                 .map(Map.Entry::getKey)
@@ -153,10 +130,42 @@ final class PlanDecisions {
             add(dev.lethe.connectors.spi.ErasureRule.deleteRecords(name));
             return;
         }
-        staying.add(name);
-        if (wholeRetained == null && deleteWanted) {
-            wholeRetained = new Retained(name, null, stayReason(keptFields, keptChildren), null, null);
+        if (wholeRetained == null) {
+            wholeRetained = new Retained(
+                    name,
+                    null,
+                    deleteWanted
+                            ? stayReason(keptFields, keptChildren)
+                            : "Records kept: the dataset's field rules erase fields instead of deleting records",
+                    null,
+                    null);
         }
+        stay(dataset, fields, wholeRetained);
+    }
+
+    /** What happens to each field the catalog lists, and to fields only a rule of the dataset names. */
+    private Map<String, FieldDecision> fieldDecisions(Dataset dataset) {
+        Map<String, FieldDecision> fields = new TreeMap<>();
+        for (DataField field : sortedFields(dataset)) {
+            FieldDecision decision = FieldDecision.of(field, dataset, in);
+            if (decision != null) {
+                fields.put(field.path(), decision);
+            }
+        }
+        for (ErasureRule rule : in.rules()) {
+            if (dataset.id().equals(rule.datasetId())
+                    && rule.fieldPath() != null
+                    && !fields.containsKey(rule.fieldPath())) {
+                fields.put(rule.fieldPath(), FieldDecision.ofRule(rule, null));
+            }
+        }
+        return fields;
+    }
+
+    /** The records stay: their fields' rules, free text redacted, and why they stay. */
+    private void stay(Dataset dataset, Map<String, FieldDecision> fields, Retained whole) {
+        String name = dataset.name();
+        staying.add(name);
         List<dev.lethe.connectors.spi.ErasureRule> fieldRules = new ArrayList<>();
         fields.forEach((path, decision) -> fieldRules.add(decision.toRule(name, path)));
         fields.forEach((path, decision) -> decision.report(name, path, retained, heldBack));
@@ -169,15 +178,9 @@ final class PlanDecisions {
                         field.categories().getFirst()));
             }
         }
-        if (wholeRetained != null) {
-            retained.add(wholeRetained);
-        }
+        retained.add(whole);
         if (fieldRules.isEmpty()) {
-            add(dev.lethe.connectors.spi.ErasureRule.retainRecords(
-                    name,
-                    wholeRetained == null
-                            ? "no erasure rule erases a field of these records"
-                            : wholeRetained.reason()));
+            add(dev.lethe.connectors.spi.ErasureRule.retainRecords(name, whole.reason()));
         } else {
             fieldRules.forEach(this::add);
         }

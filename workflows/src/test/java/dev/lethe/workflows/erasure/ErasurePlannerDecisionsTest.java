@@ -54,6 +54,23 @@ class ErasurePlannerDecisionsTest {
                         ErasureRule.field("public.customers", "notes", REDACT_TEXT, "identity.name"));
         assertThat(plan.plan().byDataset().get("public.orders"))
                 .containsExactly(ErasureRule.deleteRecords("public.orders"));
+        assertThat(plan.retained()).singleElement().satisfies(kept -> {
+            assertThat(kept.dataset()).isEqualTo("public.customers");
+            assertThat(kept.field()).isNull();
+            assertThat(kept.reason()).contains("field rules erase fields instead of deleting records");
+        });
+    }
+
+    @Test
+    void aRuleForAFieldTheCatalogDoesNotListStillSpeaksForTheDataset() {
+        shop.rule(shop.customers, "legacy_phone", Strategy.NULL, null);
+
+        assertThat(shop.decide().plan().byDataset().get("public.customers"))
+                .contains(ErasureRule.field(
+                        "public.customers",
+                        "legacy_phone",
+                        dev.lethe.connectors.spi.ErasureStrategy.NULL,
+                        "field.legacy_phone"));
     }
 
     @Test

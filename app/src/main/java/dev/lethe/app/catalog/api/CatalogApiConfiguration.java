@@ -6,6 +6,7 @@ import dev.lethe.catalog.dataset.DataFields;
 import dev.lethe.catalog.dataset.Datasets;
 import dev.lethe.catalog.dataset.FieldReview;
 import dev.lethe.catalog.discovery.DiscoveryImport;
+import dev.lethe.catalog.erasure.ErasureRules;
 import dev.lethe.catalog.flow.DataFlows;
 import dev.lethe.catalog.processing.ProcessingActivities;
 import dev.lethe.catalog.reference.DatasetReferences;
@@ -90,6 +91,11 @@ class CatalogApiConfiguration {
     @Bean
     LegalHolds legalHolds(DSLContext dsl, CatalogChanges changes, Taxonomy taxonomy) {
         return new LegalHolds(dsl, changes, taxonomy);
+    }
+
+    @Bean
+    ErasureRules erasureRules(DSLContext dsl, CatalogChanges changes, Taxonomy taxonomy) {
+        return new ErasureRules(dsl, changes, taxonomy);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package dev.lethe.app.catalog.api;
 
 import dev.lethe.catalog.apikey.Role;
+import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
-import dev.lethe.catalog.retention.HoldDraft;
 import dev.lethe.catalog.retention.LegalHold;
 import dev.lethe.catalog.retention.LegalHolds;
+import dev.lethe.vault.Vault;
+import dev.lethe.workflows.request.IdentityHashes;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/legal-holds}: read by every role; placed, changed and released by
- * PRIVACY_OFFICER, ADMIN. Holds are released ({@code POST /{id}/release}), never deleted.
+ * PRIVACY_OFFICER, ADMIN. Holds are released ({@code POST /{id}/release}), never deleted. A hold on a
+ * data subject takes their identities and keeps only the vault's keyed hashes of them.
  */
 @WritableBy({Role.PRIVACY_OFFICER, Role.ADMIN})
 @RestController
@@ -29,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LegalHoldController {
 
     private final LegalHolds holds;
+    private final IdentityHashes hashes;
 
-    LegalHoldController(LegalHolds holds) {
+    LegalHoldController(LegalHolds holds, Vault vault) {
         this.holds = holds;
+        this.hashes = new IdentityHashes(vault);
     }
 
     @GetMapping
@@ -47,8 +52,9 @@ class LegalHoldController {
     }
 
     @PostMapping
-    ResponseEntity<LegalHold> place(Authentication auth, @RequestBody HoldDraft draft) {
-        LegalHold hold = holds.place(Caller.editor(auth, Caller.PRIVACY_WRITERS), draft);
+    ResponseEntity<LegalHold> place(Authentication auth, @RequestBody HoldRequest request) {
+        Editor editor = Caller.editor(auth, Caller.PRIVACY_WRITERS);
+        LegalHold hold = holds.place(editor, request.toDraft(editor.tenantId(), hashes));
         return Versions.created(URI.create("/api/v1/legal-holds/" + hold.id()), hold, hold.revision());
     }
 
@@ -57,9 +63,10 @@ class LegalHoldController {
             Authentication auth,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody HoldDraft draft) {
+            @RequestBody HoldRequest request) {
+        Editor editor = Caller.editor(auth, Caller.PRIVACY_WRITERS);
         LegalHold hold =
-                holds.update(Caller.editor(auth, Caller.PRIVACY_WRITERS), id, Versions.ifMatch(ifMatch), draft);
+                holds.update(editor, id, Versions.ifMatch(ifMatch), request.toDraft(editor.tenantId(), hashes));
         return Versions.ok(hold, hold.revision());
     }
 
