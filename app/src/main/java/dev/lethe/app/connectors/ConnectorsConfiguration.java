@@ -17,6 +17,7 @@ import dev.lethe.connectors.spi.ConnectorType;
 import dev.lethe.connectors.vault.VaultValueProtection;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.kms.Kms;
+import dev.lethe.workflows.systems.ConnectedSystems;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -89,7 +90,7 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    RegisteredSystems registeredSystems(Connections connections, ConnectorTypes types, ConnectorRuntime runtime) {
+    ConnectedSystems registeredSystems(Connections connections, ConnectorTypes types, ConnectorRuntime runtime) {
         return new RegisteredSystems(connections, types, runtime);
     }
 

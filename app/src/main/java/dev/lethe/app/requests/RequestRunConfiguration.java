@@ -1,0 +1,123 @@
+package dev.lethe.app.requests;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.lethe.app.connectors.callback.PendingCompletions;
+import dev.lethe.catalog.dataset.Datasets;
+import dev.lethe.catalog.erasure.ErasureRules;
+import dev.lethe.catalog.retention.LegalHolds;
+import dev.lethe.catalog.retention.RetentionPolicies;
+import dev.lethe.catalog.subject.SubjectMaps;
+import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.ingest.SubjectLocator;
+import dev.lethe.vault.Vault;
+import dev.lethe.workflows.erasure.ErasurePlanner;
+import dev.lethe.workflows.packages.CatalogFacts;
+import dev.lethe.workflows.packages.RequestPackages;
+import dev.lethe.workflows.receipt.Receipts;
+import dev.lethe.workflows.request.RequestSignals;
+import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.run.RequestReconciler;
+import dev.lethe.workflows.run.RequestWorker;
+import dev.lethe.workflows.run.TemporalRequestSignals;
+import dev.lethe.workflows.steps.ActivityParts;
+import dev.lethe.workflows.steps.RequestActivitiesImpl;
+import dev.lethe.workflows.steps.RequestOperations;
+import dev.lethe.workflows.steps.UnfinishedRequests;
+import dev.lethe.workflows.systems.ConnectedSystems;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Requests run as Temporal workflows: the signals that start and wake them, the activities over the
+ * real parts registered on this process's worker (unless {@code lethe.requests.run.workers=false}),
+ * completed callbacks and manual tasks waking the request that waits for them, and at start-up the
+ * reconciler starting every unfinished request again (the embedded Temporal server forgets its
+ * workflows when it stops; PostgreSQL does not).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestRunProperties.class)
+class RequestRunConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestRunConfiguration.class);
+
+    @Bean
+    RequestSignals requestSignals(WorkflowClient client, RequestRunProperties properties) {
+        return new TemporalRequestSignals(client, properties.timings());
+    }
+
+    @Bean
+    PendingCompletions requestsWaitingForPendingOperations(RequestSignals signals) {
+        return (tenantId, operationId) ->
+                RequestOperations.requestOf(operationId).ifPresent(request -> signals.changed(tenantId, request));
+    }
+
+    @Bean
+    ErasurePlanner erasurePlanner(
+            Datasets datasets,
+            SubjectMaps subjectMaps,
+            ErasureRules rules,
+            LegalHolds holds,
+            RetentionPolicies policies) {
+        return new ErasurePlanner(datasets, subjectMaps, rules, holds, policies);
+    }
+
+    @Bean
+    RequestActivitiesImpl requestActivities(
+            DSLContext dsl,
+            RequestStore store,
+            ConnectedSystems connected,
+            SubjectMaps subjectMaps,
+            Datasets datasets,
+            ErasurePlanner planner,
+            Vault vault,
+            ElasticsearchClient elasticsearch,
+            RequestPackages packages,
+            CatalogFacts facts,
+            Receipts receipts,
+            RequestRunProperties properties,
+            WorkerFactory workers) {
+        RequestActivitiesImpl activities = RequestActivitiesImpl.over(new ActivityParts(
+                dsl,
+                store,
+                connected,
+                subjectMaps,
+                datasets,
+                planner,
+                vault,
+                new SubjectLocator(elasticsearch),
+                packages,
+                facts,
+                receipts,
+                Clock.systemUTC(),
+                properties.packageLifetime()));
+        if (properties.workers()) {
+            // Registered while the context starts; the factory starts polling once it is ready.
+            RequestWorker.register(workers, activities);
+        }
+        return activities;
+    }
+
+    @Bean
+    UnfinishedRequests unfinishedRequests(DSLContext dsl) {
+        return new UnfinishedRequests(dsl);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void reconcile(ApplicationReadyEvent event) {
+        var context = event.getApplicationContext();
+        var unfinished = TenantContext.callAsPlatform(context.getBean(UnfinishedRequests.class)::list);
+        int started = new RequestReconciler(context.getBean(RequestSignals.class)).reconcile(unfinished);
+        if (!unfinished.isEmpty()) {
+            log.info("Requests: {} unfinished, {} workflows started again", unfinished.size(), started);
+        }
+    }
+}
