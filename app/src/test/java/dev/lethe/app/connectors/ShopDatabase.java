@@ -18,9 +18,9 @@ import java.util.Objects;
  * own with a password. Customer {@code n} has the email {@code customer<n>@example.org}; customer 7 has
  * 1 address, 2 orders with 3 items, 1 ticket, 1 invoice and 1 loyalty record.
  */
-record ShopDatabase(ServiceEndpoints services, String name, String user, String password) {
+public record ShopDatabase(ServiceEndpoints services, String name, String user, String password) {
 
-    static ShopDatabase create() throws SQLException {
+    public static ShopDatabase create() throws SQLException {
         ServiceEndpoints services = TestServices.endpoints();
         String name = TestServices.createDatabase("shop");
         String user = UniqueNames.of("shop_reader").replace('-', '_');
@@ -57,7 +57,7 @@ record ShopDatabase(ServiceEndpoints services, String name, String user, String 
     }
 
     /** A registration of the shop as the API takes it. */
-    Map<String, Object> registration(String connection, String system) {
+    public Map<String, Object> registration(String connection, String system) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("host", services.postgresHost());
         config.put("port", services.postgresPort());
@@ -73,7 +73,20 @@ record ShopDatabase(ServiceEndpoints services, String name, String user, String 
         return registration;
     }
 
-    void execute(String statements) throws SQLException {
+    /** The single number {@code query} answers (a count), read as the tables' owner. */
+    public long count(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                        services.jdbcUrl(name),
+                        services.postgresUser(),
+                        Objects.toString(services.postgresPassword(), ""));
+                Statement statement = connection.createStatement();
+                var result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    public void execute(String statements) throws SQLException {
         try (Connection connection = DriverManager.getConnection(
                         services.jdbcUrl(name),
                         services.postgresUser(),
