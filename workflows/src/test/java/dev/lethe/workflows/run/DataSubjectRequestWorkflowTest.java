@@ -65,6 +65,50 @@ class DataSubjectRequestWorkflowTest {
     }
 
     @Test
+    void anErasureWhoseReceiptListsRetainedRecordsCompletesWithExceptions() {
+        RequestRef ref = erasure(RequestStatus.APPROVED, crm, shop);
+        fake.receiptExceptions(2);
+
+        assertThat(start(ref).run(null)).isEqualTo(RequestStatus.COMPLETED_WITH_EXCEPTIONS);
+        assertThat(fake.count("receipt")).isEqualTo(1);
+    }
+
+    @Test
+    void anErasureLeftUnverifiedInASystemCompletesWithExceptions() {
+        RequestRef ref = erasure(RequestStatus.APPROVED, crm, shop);
+        fake.leaveUnverified(shop.connectionId());
+
+        assertThat(start(ref).run(null)).isEqualTo(RequestStatus.COMPLETED_WITH_EXCEPTIONS);
+    }
+
+    @Test
+    void aPortalRestrictionWaitsForIdentityProofThenRunsEverySystemWithoutShreddingOrPackaging() {
+        RequestRef ref =
+                request(RequestType.RESTRICTION, RequestStatus.IDENTITY_UNVERIFIED, Duration.ofDays(30), crm, shop);
+        DataSubjectRequestWorkflow workflow = start(ref);
+
+        await(() -> fake.count("snapshot:IDENTITY_UNVERIFIED") >= 1);
+        assertThat(fake.calls()).doesNotContain("scope");
+        act(ref, () -> fake.setStatus(ref, RequestStatus.VERIFIED));
+        awaitStatus(ref, RequestStatus.AWAITING_APPROVAL);
+        act(ref, () -> fake.setStatus(ref, RequestStatus.APPROVED));
+
+        assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(fake.calls()).contains("scope", "run:crm", "run:shop").doesNotContain("shred", "receipt", "package");
+    }
+
+    @Test
+    void startingARequestTwiceRunsOneWorkflow() {
+        RequestRef ref = erasure(RequestStatus.APPROVED, crm);
+        DataSubjectRequestWorkflow workflow = start(ref);
+        start(ref);
+
+        assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(fake.count("run:crm")).isEqualTo(1);
+        assertThat(fake.count("receipt")).isEqualTo(1);
+    }
+
+    @Test
     void aDeniedRequestEndsWithoutTouchingAnySystem() {
         RequestRef ref = erasure(RequestStatus.RECEIVED, crm, shop);
         DataSubjectRequestWorkflow workflow = start(ref);
