@@ -205,6 +205,7 @@ class DataSubjectRequestWorkflowTest {
         assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
         List<String> calls = fake.calls();
         assertThat(calls.indexOf("shred")).isGreaterThan(calls.lastIndexOf("snapshot:ON_HOLD"));
+        assertThat(fake.count("shred")).isEqualTo(1);
         assertThat(fake.count("run:crm")).isEqualTo(1);
     }
 
