@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestType;
+import dev.lethe.workflows.request.SystemState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,6 +95,26 @@ class DataSubjectRequestWorkflowTest extends WorkflowTestSupport {
         assertThat(calls.indexOf("shred")).isGreaterThan(calls.lastIndexOf("snapshot:ON_HOLD"));
         assertThat(fake.count("shred")).isEqualTo(1);
         assertThat(fake.count("run:crm")).isEqualTo(1);
+    }
+
+    @Test
+    void aSystemRetriedWhileTheRequestIsHeldRunsOnlyAfterTheRelease() {
+        RequestRef ref = erasure(RequestStatus.APPROVED, crm);
+        fake.behave(crm.connectionId(), FakeRequests.Behaviour.FATAL);
+        DataSubjectRequestWorkflow workflow = start(ref);
+
+        awaitSystem(ref, crm, SystemState.FAILED);
+        fake.behave(crm.connectionId(), FakeRequests.Behaviour.DONE);
+        act(ref, () -> {
+            fake.setStatus(ref, RequestStatus.ON_HOLD);
+            fake.retry(ref, crm.connectionId());
+        });
+        await(() -> fake.calls().contains("snapshot:ON_HOLD"));
+        act(ref, () -> fake.setStatus(ref, RequestStatus.IN_PROGRESS));
+
+        assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(fake.calls()).doesNotContain("run-while-held");
+        assertThat(fake.count("run:crm")).isEqualTo(2);
     }
 
     @Test

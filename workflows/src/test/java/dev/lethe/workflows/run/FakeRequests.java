@@ -199,6 +199,9 @@ final class FakeRequests implements RequestActivities {
         Behaviour behaviour;
         synchronized (this) {
             calls.add("run:" + progress(ref, connectionId).name());
+            if (requests.get(ref.requestId()).status() == RequestStatus.ON_HOLD) {
+                calls.add("run-while-held");
+            }
             putSystem(ref, progress(ref, connectionId).withState(SystemState.RUNNING, null));
             Integer failures = retriableFailures.getOrDefault(connectionId, 0);
             if (failures > 0) {
