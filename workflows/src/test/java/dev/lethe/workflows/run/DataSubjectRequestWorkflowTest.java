@@ -138,6 +138,8 @@ class DataSubjectRequestWorkflowTest extends WorkflowTestSupport {
                         "request.reminder{dueAt=" + extendedDue + ", lead=PT24H}",
                         "request.overdue{dueAt=" + extendedDue + "}")
                 .allSatisfy((event, calls) -> assertThat(calls).isEqualTo(1));
+        // A month awaiting approval: the workflow never approves by itself (the store's four-eyes rule decides).
+        assertThat(fake.calls()).noneMatch(call -> call.startsWith("run:") || call.startsWith("transition:"));
     }
 
     @Test
