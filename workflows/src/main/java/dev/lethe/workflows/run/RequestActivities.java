@@ -81,7 +81,9 @@ public interface RequestActivities {
 
     /**
      * Records one system {@code FAILED} with the reason (no personal data) after its activity failed
-     * for good; a privacy officer then retries or skips it. Idempotent: replaces the reason.
+     * for good; a privacy officer then retries or skips it. Idempotent: replaces the reason. Does
+     * nothing when an officer skipped the system meanwhile (a skip is not undone by the run it cut
+     * short).
      */
     void failSystem(RequestRef ref, UUID connectionId, String reason);
 
