@@ -7,9 +7,7 @@ import dev.lethe.workflows.request.SystemState;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.util.List;
 
 /**
  * Drives a request by what the store records: each turn reads the request's status and takes the
@@ -32,13 +30,14 @@ public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflo
         RequestRef ref = run.ref();
         RequestActivities store = Workflow.newActivityStub(RequestActivities.class, storeOptions(timings));
         RequestActivities systems = Workflow.newActivityStub(RequestActivities.class, systemOptions(timings));
+        RequestActivities longer = Workflow.newActivityStub(RequestActivities.class, longerOptions(timings));
         view = new RequestView(store, ref);
         if (signalledEarly) {
             view.signalled();
         }
         RequestSnapshot snapshot = view.refresh();
         Async.procedure(new DeadlineAlerts(view, store, ref, timings.reminders())::run);
-        Steps steps = new Steps(view, store, systems, ref, timings.recheck());
+        Steps steps = new Steps(view, store, systems, longer, ref, timings.recheck());
         while (!snapshot.status().closed()) {
             if (waitsForAPerson(snapshot) && Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER) {
                 // Months of rechecks make a long history; the request's state is in the store, so a
@@ -77,6 +76,15 @@ public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflo
                 .build();
     }
 
+    /** Scoping and assembling span every system: long, heartbeating, and retried until they succeed. */
+    private static ActivityOptions longerOptions(RequestTimings timings) {
+        return ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(timings.systemTimeout())
+                .setHeartbeatTimeout(timings.heartbeatTimeout())
+                .setRetryOptions(retry(timings).setMaximumAttempts(0).build())
+                .build();
+    }
+
     private static RetryOptions.Builder retry(RequestTimings timings) {
         return RetryOptions.newBuilder()
                 .setInitialInterval(timings.initialInterval())
@@ -99,9 +107,5 @@ public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflo
 
     static boolean allSettled(RequestSnapshot snapshot) {
         return snapshot.systems().stream().allMatch(p -> p.state().settled());
-    }
-
-    static <T> List<T> all(List<Promise<T>> promises) {
-        return promises.stream().map(Promise::get).toList();
     }
 }

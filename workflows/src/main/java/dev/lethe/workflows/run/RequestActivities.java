@@ -19,6 +19,10 @@ import java.util.UUID;
  * will not (a system refuses the request, the plan no longer fits). Failure messages end up in the
  * history too: they must not contain personal data.
  *
+ * <p>Long activities heartbeat ({@code Activity.getExecutionContext().heartbeat}) and stop when a
+ * heartbeat reports the activity cancelled: {@link #scope}, {@link #runSystem}, {@link #collect},
+ * {@link #verifySystem} and {@link #assemblePackage} run with a heartbeat timeout.
+ *
  * <p>Who changes what: the store's people-facing side (approve, deny, hold, release, cancel, extend,
  * retry and skip a system, complete a task) writes PostgreSQL and signals the workflow {@code
  * changed}; the workflow reads {@link #snapshot} again. Only an officer's retry increments {@code
@@ -77,7 +81,9 @@ public interface RequestActivities {
 
     /**
      * Records one system {@code FAILED} with the reason (no personal data) after its activity failed
-     * for good; a privacy officer then retries or skips it. Idempotent: replaces the reason.
+     * for good; a privacy officer then retries or skips it. Idempotent: replaces the reason. Does
+     * nothing when an officer skipped the system meanwhile (a skip is not undone by the run it cut
+     * short).
      */
     void failSystem(RequestRef ref, UUID connectionId, String reason);
 

@@ -1,6 +1,5 @@
 package dev.lethe.workflows.run;
 
-import static dev.lethe.workflows.run.DataSubjectRequestWorkflowImpl.all;
 import static dev.lethe.workflows.run.DataSubjectRequestWorkflowImpl.allSettled;
 
 import dev.lethe.workflows.request.RequestSnapshot;
@@ -8,6 +7,7 @@ import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestType;
 import dev.lethe.workflows.request.SystemProgress;
 import dev.lethe.workflows.request.SystemState;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import java.time.Duration;
@@ -20,14 +20,22 @@ final class Steps {
     private final RequestView view;
     private final RequestActivities store;
     private final RequestActivities systems;
+    private final RequestActivities longer;
     private final RequestRef ref;
     private final Duration recheck;
     private long exceptions;
 
-    Steps(RequestView view, RequestActivities store, RequestActivities systems, RequestRef ref, Duration recheck) {
+    Steps(
+            RequestView view,
+            RequestActivities store,
+            RequestActivities systems,
+            RequestActivities longer,
+            RequestRef ref,
+            Duration recheck) {
         this.view = view;
         this.store = store;
         this.systems = systems;
+        this.longer = longer;
         this.ref = ref;
         this.recheck = recheck;
     }
@@ -50,7 +58,7 @@ final class Steps {
     }
 
     private RequestSnapshot scope() {
-        ScopeSummary scope = store.scope(ref);
+        ScopeSummary scope = longer.scope(ref);
         return move(RequestStatus.AWAITING_APPROVAL, "scoped: " + scope.systems() + " systems");
     }
 
@@ -87,7 +95,7 @@ final class Steps {
             return move(RequestStatus.VERIFYING, "erased in every system; keys shredded, locator entries removed");
         }
         if (now.type().producesPackage()) {
-            systems.assemblePackage(ref);
+            longer.assemblePackage(ref);
         }
         return complete(now, 0);
     }
@@ -99,13 +107,22 @@ final class Steps {
                 checks.add(Async.function(systems::verifySystem, ref, progress.connectionId()));
             }
         }
-        long unverified = all(checks).stream().filter(v -> !v.verified()).count();
+        long unverified = checks.stream().filter(check -> !verified(check)).count();
         RequestSnapshot now = view.refresh();
         if (now.status() != RequestStatus.VERIFYING) {
             return now; // held or canceled meanwhile
         }
         ReceiptSummary receipt = store.issueReceipt(ref);
         return complete(now, receipt.exceptions() + unverified);
+    }
+
+    /** A check that failed for good after its retries counts as not verified: an exception, not a stop. */
+    private static boolean verified(Promise<Verification> check) {
+        try {
+            return check.get().verified();
+        } catch (ActivityFailure failure) {
+            return false;
+        }
     }
 
     private RequestSnapshot complete(RequestSnapshot request, long more) {

@@ -47,7 +47,7 @@ public final class TemporalRequestSignals implements RequestSignals {
         } catch (WorkflowExecutionAlreadyStarted e) {
             // Running already: nothing to do (the reconciler and the store may both start it).
         } catch (WorkflowServiceException e) {
-            log.warn("A request workflow could not be started; the reconciler will start it", e.getCause());
+            log.warn("A request workflow could not be started ({}); the reconciler will start it", kind(e));
         }
     }
 
@@ -59,8 +59,15 @@ public final class TemporalRequestSignals implements RequestSignals {
             log.debug("A changed request has no running workflow (closed, or started again by the reconciler)");
         } catch (WorkflowServiceException e) {
             log.warn(
-                    "A request workflow could not be signalled; it reads its request at its next recheck",
-                    e.getCause());
+                    "A request workflow could not be signalled ({}); it reads its request at its next recheck",
+                    kind(e));
         }
+    }
+
+    /** What went wrong, without the message (it names the workflow, i.e. the request). */
+    private static String kind(WorkflowServiceException e) {
+        return e.getCause() == null
+                ? e.getClass().getSimpleName()
+                : e.getCause().getClass().getSimpleName();
     }
 }

@@ -1,6 +1,6 @@
 package dev.lethe.workflows.run;
 
-import static dev.lethe.workflows.run.DataSubjectRequestWorkflowTest.await;
+import static dev.lethe.workflows.run.WorkflowTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.workflows.request.RequestStatus;

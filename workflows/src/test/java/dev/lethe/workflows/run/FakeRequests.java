@@ -48,6 +48,8 @@ final class FakeRequests implements RequestActivities {
     private final Map<String, Integer> eventCalls = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> events = new LinkedHashMap<>();
     private Consumer<FakeRequests> afterRun = fake -> {};
+    private int receiptExceptions;
+    private final Set<UUID> unverified = new HashSet<>();
     final CountDownLatch cancelled = new CountDownLatch(1);
 
     // --- the test's side: requests and what people do (followed by a `changed` signal) ---
@@ -82,6 +84,14 @@ final class FakeRequests implements RequestActivities {
 
     synchronized void failRetriably(UUID connectionId, int times) {
         retriableFailures.put(connectionId, times);
+    }
+
+    synchronized void receiptExceptions(int count) {
+        receiptExceptions = count;
+    }
+
+    synchronized void leaveUnverified(UUID connectionId) {
+        unverified.add(connectionId);
     }
 
     synchronized void afterRun(Consumer<FakeRequests> hook) {
@@ -189,6 +199,9 @@ final class FakeRequests implements RequestActivities {
         Behaviour behaviour;
         synchronized (this) {
             calls.add("run:" + progress(ref, connectionId).name());
+            if (requests.get(ref.requestId()).status() == RequestStatus.ON_HOLD) {
+                calls.add("run-while-held");
+            }
             putSystem(ref, progress(ref, connectionId).withState(SystemState.RUNNING, null));
             Integer failures = retriableFailures.getOrDefault(connectionId, 0);
             if (failures > 0) {
@@ -243,6 +256,9 @@ final class FakeRequests implements RequestActivities {
     @Override
     public synchronized void failSystem(RequestRef ref, UUID connectionId, String reason) {
         calls.add("fail:" + progress(ref, connectionId).name());
+        if (progress(ref, connectionId).state() == SystemState.SKIPPED) {
+            return;
+        }
         putSystem(ref, progress(ref, connectionId).withState(SystemState.FAILED, reason));
     }
 
@@ -254,7 +270,8 @@ final class FakeRequests implements RequestActivities {
     @Override
     public synchronized Verification verifySystem(RequestRef ref, UUID connectionId) {
         calls.add("verify:" + progress(ref, connectionId).name());
-        return new Verification(connectionId, true, 0);
+        boolean verified = !unverified.contains(connectionId);
+        return new Verification(connectionId, verified, verified ? 0 : 1);
     }
 
     @Override
@@ -267,7 +284,7 @@ final class FakeRequests implements RequestActivities {
     @Override
     public synchronized ReceiptSummary issueReceipt(RequestRef ref) {
         calls.add("receipt");
-        return new ReceiptSummary("receipt-1", 0);
+        return new ReceiptSummary("receipt-1", receiptExceptions);
     }
 
     @Override
