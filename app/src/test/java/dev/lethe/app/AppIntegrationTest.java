@@ -77,6 +77,9 @@ public abstract class AppIntegrationTest {
         registry.add("lethe.connectors.allowed-targets", AppIntegrationTest::allowedTargets);
         // Keeps what the app writes next to its data (the local KMS keyset) out of the source tree.
         registry.add("lethe.data-dir", AppIntegrationTest::dataDir);
+        // Request workflows retry a failing system a little and fast, so a test sees it FAILED in seconds.
+        registry.add("lethe.requests.run.initial-interval", () -> "200ms");
+        registry.add("lethe.requests.run.maximum-attempts", () -> "2");
     }
 
     private static String allowedTargets() {
