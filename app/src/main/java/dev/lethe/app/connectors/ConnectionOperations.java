@@ -12,8 +12,6 @@ import dev.lethe.catalog.discovery.ImportSummary;
 import dev.lethe.catalog.subject.SubjectMapping;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.connectors.spi.Connector;
-import dev.lethe.connectors.spi.ConnectorRuntime;
-import dev.lethe.connectors.spi.ConnectorType;
 import dev.lethe.connectors.spi.Deferring;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
@@ -22,9 +20,8 @@ import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.Locating.DatasetCount;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Outcome;
-import dev.lethe.connectors.spi.Reference;
-import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
+import dev.lethe.workflows.systems.CatalogSubjectMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +38,7 @@ import java.util.function.Function;
 final class ConnectionOperations {
 
     private final Connections connections;
-    private final ConnectorTypes types;
-    private final ConnectorRuntime runtime;
+    private final RegisteredSystems systems;
     private final DiscoveryImport discoveryImport;
     private final SubjectMaps subjectMaps;
     private final AuditTrail trail;
@@ -50,15 +46,13 @@ final class ConnectionOperations {
 
     ConnectionOperations(
             Connections connections,
-            ConnectorTypes types,
-            ConnectorRuntime runtime,
+            RegisteredSystems systems,
             DiscoveryImport discoveryImport,
             SubjectMaps subjectMaps,
             AuditTrail trail,
             int discoverySample) {
         this.connections = connections;
-        this.types = types;
-        this.runtime = runtime;
+        this.systems = systems;
         this.discoveryImport = discoveryImport;
         this.subjectMaps = subjectMaps;
         this.trail = trail;
@@ -114,7 +108,7 @@ final class ConnectionOperations {
             SubjectMapping mapping = subjectMaps.forSystem(editor.tenantId(), connection.systemId());
             List<DatasetCount> counts = mapping.identityFields().isEmpty()
                     ? List.of()
-                    : locating.locate(context(editor.tenantId(), "locate"), subject, subjectMap(mapping));
+                    : locating.locate(context(editor.tenantId(), "locate"), subject, CatalogSubjectMap.of(mapping));
             List<LocateResult.NotSearched> notSearched = mapping.unconfirmed().stream()
                     .map(field -> new LocateResult.NotSearched(
                             field.dataset(),
@@ -145,14 +139,6 @@ final class ConnectionOperations {
         return new LocateResult(id, records, counts, notSearched, null);
     }
 
-    private static SubjectMap subjectMap(SubjectMapping mapping) {
-        return new SubjectMap(
-                mapping.identityFields(),
-                mapping.references().stream()
-                        .map(link -> new Reference(link.from(), link.fromFields(), link.to(), link.toFields()))
-                        .toList());
-    }
-
     private static DiscoveredDataset dataset(Discovery.Dataset dataset) {
         return new DiscoveredDataset(
                 dataset.name(),
@@ -173,10 +159,7 @@ final class ConnectionOperations {
     }
 
     private <T> T withConnector(StoredConnection connection, Function<Connector, T> work) {
-        ConnectorType type = types.require(connection.type());
-        try (Connector connector = type.open(type.configure(connections.settings(connection)), runtime)) {
-            return work.apply(connector);
-        }
+        return systems.withConnector(connection, work);
     }
 
     private static OperationContext context(UUID tenantId, String operation) {

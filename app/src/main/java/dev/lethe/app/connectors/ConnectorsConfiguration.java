@@ -17,7 +17,6 @@ import dev.lethe.connectors.spi.ConnectorType;
 import dev.lethe.connectors.vault.VaultValueProtection;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.kms.Kms;
-import dev.lethe.workflows.systems.ConnectedSystems;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -90,20 +89,19 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    ConnectedSystems registeredSystems(Connections connections, ConnectorTypes types, ConnectorRuntime runtime) {
+    RegisteredSystems registeredSystems(Connections connections, ConnectorTypes types, ConnectorRuntime runtime) {
         return new RegisteredSystems(connections, types, runtime);
     }
 
     @Bean
     ConnectionOperations connectionOperations(
             Connections connections,
-            ConnectorTypes types,
-            ConnectorRuntime runtime,
+            RegisteredSystems systems,
             DiscoveryImport discoveryImport,
             SubjectMaps subjectMaps,
             AuditTrail trail,
             ConnectorsProperties properties) {
         return new ConnectionOperations(
-                connections, types, runtime, discoveryImport, subjectMaps, trail, properties.discoverySample());
+                connections, systems, discoveryImport, subjectMaps, trail, properties.discoverySample());
     }
 }

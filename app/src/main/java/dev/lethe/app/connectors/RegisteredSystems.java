@@ -36,9 +36,15 @@ final class RegisteredSystems implements ConnectedSystems {
 
     @Override
     public <T> T withConnector(UUID tenantId, UUID connectionId, Function<Connector, T> work) {
-        StoredConnection connection = connections
-                .stored(tenantId, connectionId)
-                .orElseThrow(() -> new NotFoundException("connection " + connectionId));
+        return withConnector(
+                connections
+                        .stored(tenantId, connectionId)
+                        .orElseThrow(() -> new NotFoundException("connection " + connectionId)),
+                work);
+    }
+
+    /** Opens the stored connection with its settings (secrets opened in memory only) for one call. */
+    <T> T withConnector(StoredConnection connection, Function<Connector, T> work) {
         ConnectorType type = types.require(connection.type());
         try (Connector connector = type.open(type.configure(connections.settings(connection)), runtime)) {
             return work.apply(connector);
