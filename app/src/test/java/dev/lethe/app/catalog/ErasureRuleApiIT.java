@@ -65,13 +65,25 @@ class ErasureRuleApiIT extends AppIntegrationTest {
         assertThat(body(read).get("reason").asString()).isEqualTo("HGB §257");
         assertThat(body(officer.get("/api/v1/erasure-rules"))).hasSize(1);
 
+        HttpResponse<String> until = officer.put(
+                "/api/v1/erasure-rules/" + id,
+                "\"1\"",
+                Map.of(
+                        "datasetId", datasetId,
+                        "strategy", "RETAIN",
+                        "reason", "AO §147",
+                        "retainUntil", "2036-12-31T00:00:00Z"));
+        assertThat(until.statusCode()).as(until.body()).isEqualTo(200);
+        assertThat(body(until).get("retainUntil").asString()).isEqualTo("2036-12-31T00:00:00Z");
+        assertThat(body(until).get("retainPeriod").isNull()).isTrue();
+
         HttpResponse<String> changed = officer.put(
-                "/api/v1/erasure-rules/" + id, "\"1\"", Map.of("datasetId", datasetId, "strategy", "DELETE_ROW"));
+                "/api/v1/erasure-rules/" + id, "\"2\"", Map.of("datasetId", datasetId, "strategy", "DELETE_ROW"));
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(body(changed).get("reason").isNull()).isTrue();
-        assertThat(etag(changed)).isEqualTo("\"2\"");
+        assertThat(etag(changed)).isEqualTo("\"3\"");
 
-        assertThat(officer.delete("/api/v1/erasure-rules/" + id, "\"2\"").statusCode())
+        assertThat(officer.delete("/api/v1/erasure-rules/" + id, "\"3\"").statusCode())
                 .isEqualTo(204);
         HttpResponse<String> gone = officer.get("/api/v1/erasure-rules/" + id);
         assertThat(gone.statusCode()).isEqualTo(404);
