@@ -92,6 +92,7 @@ class ReceiptsIT {
         assertThat(ReceiptVerifier.verify(signed.toDocument(), publicKey).valid())
                 .isTrue();
         assertThat(as(tenant, () -> receipts.chained(signed))).isTrue();
+        assertThat(as(tenant, () -> receipts.check(signed)).valid()).isTrue();
         String details = owner.select(AUDIT_ENTRY.DETAILS.cast(String.class))
                 .from(AUDIT_ENTRY)
                 .where(AUDIT_ENTRY.TENANT_ID.eq(tenant))
@@ -146,6 +147,9 @@ class ReceiptsIT {
         SignedReceipt stored = as(tenant, () -> receipts.find(tenant, request)).orElseThrow();
 
         assertThat(as(tenant, () -> receipts.chained(stored))).isFalse();
+        var check = as(tenant, () -> receipts.check(stored));
+        assertThat(check.valid()).isFalse();
+        assertThat(check.signatureValid()).isFalse();
         assertThat(ReceiptVerifier.verify(stored.toDocument(), keys.getPublic()).valid())
                 .isFalse();
     }
