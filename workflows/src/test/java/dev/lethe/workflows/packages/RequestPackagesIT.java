@@ -4,6 +4,7 @@ import static dev.lethe.catalog.jooq.Tables.AUDIT_ENTRY;
 import static dev.lethe.catalog.jooq.Tables.PACKAGE_LINK;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_PACKAGE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.catalog.CatalogTestDatabase;
 import dev.lethe.catalog.audit.Actor;
@@ -199,10 +200,33 @@ class RequestPackagesIT {
                         .doesNotContain(link.token())
                         .contains(link.linkId().toString()));
 
+        owner.update(PACKAGE_LINK)
+                .set(PACKAGE_LINK.PURPOSE, "other-purpose")
+                .where(PACKAGE_LINK.ID.eq(link.linkId()))
+                .execute();
+        assertThat(links.redeem(link.token()))
+                .as("a link serves its one purpose")
+                .isInstanceOf(Redemption.Unknown.class);
+        owner.update(PACKAGE_LINK)
+                .set(PACKAGE_LINK.PURPOSE, PackageLinks.DOWNLOAD)
+                .where(PACKAGE_LINK.ID.eq(link.linkId()))
+                .execute();
+
         clock.advance(Duration.ofHours(2));
         assertThat(links.redeem(link.token())).isInstanceOf(Redemption.Expired.class);
         assertThat(links.redeem("x".repeat(43))).isInstanceOf(Redemption.Unknown.class);
         assertThat(links.redeem("../../etc")).isInstanceOf(Redemption.Unknown.class);
+    }
+
+    @Test
+    void anotherTenantCannotIssueALinkToAPackage() {
+        StoredPackage stored = assemble();
+
+        assertThatThrownBy(
+                        () -> as(otherTenant, () -> links.issue(stored, Actor.apiKey("intruder"), Duration.ofHours(1))))
+                .isInstanceOf(org.jooq.exception.DataAccessException.class);
+        assertThat(owner.fetchCount(PACKAGE_LINK, PACKAGE_LINK.PACKAGE_ID.eq(stored.id())))
+                .isZero();
     }
 
     @Test
