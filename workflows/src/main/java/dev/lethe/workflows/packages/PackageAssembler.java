@@ -79,8 +79,9 @@ public final class PackageAssembler {
             var counting = new CountingOutputStream(new DigestOutputStream(out, whole));
             try (var zip = new ZipOutputStream(counting, StandardCharsets.UTF_8)) {
                 var manifest = new ArrayList<Map<String, Object>>();
+                var names = new ZipNames();
                 for (Contents c : contents) {
-                    String base = ZipNames.of(c.system()) + "/" + ZipNames.of(c.dataset());
+                    String base = names.unique(ZipNames.of(c.system()) + "/" + ZipNames.of(c.dataset()));
                     manifest.add(entry(zip, base + ".json", c.records(), o -> writeJson(tenantId, requestId, c, o)));
                     manifest.add(entry(zip, base + ".csv", c.records(), o -> writeCsv(tenantId, requestId, c, o)));
                 }
