@@ -31,6 +31,7 @@ import dev.lethe.workflows.packages.PackageLinks.Redemption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,6 +39,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -216,6 +222,45 @@ class RequestPackagesIT {
         assertThat(links.redeem(link.token())).isInstanceOf(Redemption.Expired.class);
         assertThat(links.redeem("x".repeat(43))).isInstanceOf(Redemption.Unknown.class);
         assertThat(links.redeem("../../etc")).isInstanceOf(Redemption.Unknown.class);
+    }
+
+    @Test
+    void twoRunsAssemblingAtOnceRecordOnePackage() throws Exception {
+        as(
+                tenant,
+                () -> packages.parts().write(tenant, request, "shop", sink -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        sink.accept("orders", Map.of("id", i, "email", "ada@example.com"));
+                    }
+                }));
+        Callable<StoredPackage> run = () -> as(
+                tenant,
+                () -> packages.assemble(
+                        tenant,
+                        request,
+                        "ACCESS",
+                        List.of("shop"),
+                        found -> facts.of(tenant, found),
+                        Duration.ofDays(7)));
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            Future<StoredPackage> one = threads.submit(run);
+            Future<StoredPackage> two = threads.submit(run);
+            StoredPackage first = one.get(60, TimeUnit.SECONDS);
+            StoredPackage second;
+            try {
+                second = two.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // the other run may find its parts already gone with the first package recorded: a retry
+                // then returns that package
+                second = run.call();
+            }
+            assertThat(second.id()).isEqualTo(first.id());
+        }
+        assertThat(owner.fetchCount(REQUEST_PACKAGE, REQUEST_PACKAGE.REQUEST_ID.eq(request)))
+                .isEqualTo(1);
+        try (var files = Files.walk(dir.resolve("packages").resolve(tenant.toString()))) {
+            assertThat(files.filter(Files::isRegularFile).toList()).hasSize(1);
+        }
     }
 
     @Test
