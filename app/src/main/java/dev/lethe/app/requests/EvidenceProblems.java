@@ -1,6 +1,7 @@
 package dev.lethe.app.requests;
 
 import dev.lethe.app.catalog.api.Caller;
+import dev.lethe.workflows.packages.PackageStore;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,12 @@ class EvidenceProblems {
     @ExceptionHandler(EvidenceProblem.class)
     ProblemDetail evidence(EvidenceProblem e) {
         return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    /** The row says the package exists but the store has no object: deleted behind the row's back. */
+    @ExceptionHandler(PackageStore.NoSuchObjectException.class)
+    ProblemDetail gone(PackageStore.NoSuchObjectException e) {
+        return problem(HttpStatus.GONE, "Package gone", "The package is no longer in the package store");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

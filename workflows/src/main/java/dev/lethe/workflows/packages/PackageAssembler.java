@@ -3,6 +3,7 @@ package dev.lethe.workflows.packages;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
@@ -67,7 +69,7 @@ public final class PackageAssembler {
             counts.put(system, new TreeMap<>());
         }
         for (Contents c : contents) {
-            found.computeIfAbsent(c.system(), s -> new java.util.TreeSet<>()).add(c.dataset());
+            found.computeIfAbsent(c.system(), s -> new TreeSet<>()).add(c.dataset());
             counts.get(c.system()).put(c.dataset(), c.records());
         }
         Art15Facts art15 = facts.apply(found);
@@ -77,8 +79,9 @@ public final class PackageAssembler {
             var counting = new CountingOutputStream(new DigestOutputStream(out, whole));
             try (var zip = new ZipOutputStream(counting, StandardCharsets.UTF_8)) {
                 var manifest = new ArrayList<Map<String, Object>>();
+                var names = new ZipNames();
                 for (Contents c : contents) {
-                    String base = ZipNames.of(c.system()) + "/" + ZipNames.of(c.dataset());
+                    String base = names.unique(ZipNames.of(c.system()) + "/" + ZipNames.of(c.dataset()));
                     manifest.add(entry(zip, base + ".json", c.records(), o -> writeJson(tenantId, requestId, c, o)));
                     manifest.add(entry(zip, base + ".csv", c.records(), o -> writeCsv(tenantId, requestId, c, o)));
                 }
@@ -153,7 +156,7 @@ public final class PackageAssembler {
     }
 
     private void writeCsv(UUID tenantId, UUID requestId, Contents c, OutputStream out) throws IOException {
-        Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(CsvCells.row(c.keys()));
         List<String> header = List.copyOf(c.keys());
         parts.read(tenantId, requestId, c.system(), (dataset, record) -> {

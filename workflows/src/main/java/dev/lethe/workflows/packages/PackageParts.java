@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +88,9 @@ public final class PackageParts {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a package part", e);
+        } catch (JacksonException e) {
+            // not chained: a parser's message may quote the record it choked on
+            throw new IllegalStateException("a package part is not valid JSON lines");
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * A request's access or export package: assembled once from the systems' parts into the store,
@@ -76,10 +77,18 @@ public final class RequestPackages {
                 .flatMap(datasets -> datasets.values().stream())
                 .mapToLong(Long::longValue)
                 .sum();
-        dsl.transaction(configuration -> {
-            configuration
-                    .dsl()
-                    .insertInto(REQUEST_PACKAGE)
+        // Two runs of a retried activity may assemble at once: one package per request, the first recorded.
+        Optional<StoredPackage> first = dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            tx.select(DSL.field(
+                            "pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                            Object.class, DSL.val("package:" + requestId)))
+                    .fetch();
+            Optional<StoredPackage> recorded = latest(tx, tenantId, requestId);
+            if (recorded.isPresent()) {
+                return recorded;
+            }
+            tx.insertInto(REQUEST_PACKAGE)
                     .set(REQUEST_PACKAGE.ID, id)
                     .set(REQUEST_PACKAGE.TENANT_ID, tenantId)
                     .set(REQUEST_PACKAGE.REQUEST_ID, requestId)
@@ -100,13 +109,23 @@ public final class RequestPackages {
                             "bytes", Long.toString(stored.size()),
                             "records", Long.toString(records),
                             "systems", Integer.toString(systems.size()))));
+            return Optional.<StoredPackage>empty();
         });
+        if (first.isPresent()) {
+            store.delete(tenantId, key);
+            systems.forEach(system -> parts.delete(tenantId, requestId, system));
+            return first.get();
+        }
         systems.forEach(system -> parts.delete(tenantId, requestId, system));
         return stored;
     }
 
     /** The request's newest package that has neither expired nor been deleted. */
     public Optional<StoredPackage> latest(UUID tenantId, UUID requestId) {
+        return latest(dsl, tenantId, requestId);
+    }
+
+    private Optional<StoredPackage> latest(DSLContext dsl, UUID tenantId, UUID requestId) {
         return dsl.selectFrom(REQUEST_PACKAGE)
                 .where(REQUEST_PACKAGE.TENANT_ID.eq(tenantId))
                 .and(REQUEST_PACKAGE.REQUEST_ID.eq(requestId))

@@ -107,6 +107,30 @@ public final class Receipts {
                 });
     }
 
+    /**
+     * What a check of a stored receipt found: the signature against the stored public key of its
+     * signing key, and whether the audit chain commits to its hash.
+     */
+    public record Check(boolean signatureValid, boolean chained, String problem) {
+        public boolean valid() {
+            return signatureValid && chained;
+        }
+    }
+
+    /** Checks a receipt as stored: its signature with the audit's public key, and its audit entry. */
+    public Check check(SignedReceipt receipt) {
+        Optional<PublicKey> key = publicKey(receipt.keyId());
+        if (key.isEmpty()) {
+            return new Check(false, chained(receipt), "the signing key is not among the audit's public keys");
+        }
+        var verification = ReceiptVerifier.verify(receipt.toDocument(), key.get());
+        boolean chained = chained(receipt);
+        String problem = !verification.valid()
+                ? verification.problem()
+                : chained ? null : "no request.receipt.issued audit entry carries this receipt's hash";
+        return new Check(verification.valid(), chained, problem);
+    }
+
     /** Whether the tenant's audit chain has a {@code request.receipt.issued} entry with this receipt's hash. */
     public boolean chained(SignedReceipt receipt) {
         List<AuditEntry> entries = audit.page(

@@ -139,6 +139,22 @@ class PackageAssemblerTest {
         assertThat(ZipNames.of("..")).isEqualTo("_..");
     }
 
+    @Test
+    void datasetsWhoseNamesMakeTheSameEntryBothGetOne() throws IOException {
+        parts.write(TENANT, REQUEST, "shop", sink -> {
+            sink.accept("a/b", record("id", 1));
+            sink.accept("a_b", record("id", 2));
+            sink.accept("A_B", record("id", 3));
+        });
+
+        new PackageAssembler(parts, store)
+                .assemble(TENANT, REQUEST, "EXPORT", NOW, List.of("shop"), found -> Art15Facts.none(), "p.zip");
+
+        Map<String, String> files = unzip(store.objects.get(TENANT + "/p.zip"));
+        assertThat(files).containsKeys("shop/a_b.json", "shop/a_b~2.json", "shop/A_B~3.json", "shop/A_B~3.csv");
+        assertThat(files.get("shop/a_b~2.json")).isEqualTo("[{\"id\":2}]");
+    }
+
     private static Map<String, Object> record(Object... keysAndValues) {
         var record = new LinkedHashMap<String, Object>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -4,6 +4,7 @@ import static dev.lethe.catalog.jooq.Tables.AUDIT_ENTRY;
 import static dev.lethe.catalog.jooq.Tables.PACKAGE_LINK;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_PACKAGE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.catalog.CatalogTestDatabase;
 import dev.lethe.catalog.audit.Actor;
@@ -30,6 +31,7 @@ import dev.lethe.workflows.packages.PackageLinks.Redemption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -37,6 +39,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -199,10 +206,72 @@ class RequestPackagesIT {
                         .doesNotContain(link.token())
                         .contains(link.linkId().toString()));
 
+        owner.update(PACKAGE_LINK)
+                .set(PACKAGE_LINK.PURPOSE, "other-purpose")
+                .where(PACKAGE_LINK.ID.eq(link.linkId()))
+                .execute();
+        assertThat(links.redeem(link.token()))
+                .as("a link serves its one purpose")
+                .isInstanceOf(Redemption.Unknown.class);
+        owner.update(PACKAGE_LINK)
+                .set(PACKAGE_LINK.PURPOSE, PackageLinks.DOWNLOAD)
+                .where(PACKAGE_LINK.ID.eq(link.linkId()))
+                .execute();
+
         clock.advance(Duration.ofHours(2));
         assertThat(links.redeem(link.token())).isInstanceOf(Redemption.Expired.class);
         assertThat(links.redeem("x".repeat(43))).isInstanceOf(Redemption.Unknown.class);
         assertThat(links.redeem("../../etc")).isInstanceOf(Redemption.Unknown.class);
+    }
+
+    @Test
+    void twoRunsAssemblingAtOnceRecordOnePackage() throws Exception {
+        as(
+                tenant,
+                () -> packages.parts().write(tenant, request, "shop", sink -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        sink.accept("orders", Map.of("id", i, "email", "ada@example.com"));
+                    }
+                }));
+        Callable<StoredPackage> run = () -> as(
+                tenant,
+                () -> packages.assemble(
+                        tenant,
+                        request,
+                        "ACCESS",
+                        List.of("shop"),
+                        found -> facts.of(tenant, found),
+                        Duration.ofDays(7)));
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            Future<StoredPackage> one = threads.submit(run);
+            Future<StoredPackage> two = threads.submit(run);
+            StoredPackage first = one.get(60, TimeUnit.SECONDS);
+            StoredPackage second;
+            try {
+                second = two.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // the other run may find its parts already gone with the first package recorded: a retry
+                // then returns that package
+                second = run.call();
+            }
+            assertThat(second.id()).isEqualTo(first.id());
+        }
+        assertThat(owner.fetchCount(REQUEST_PACKAGE, REQUEST_PACKAGE.REQUEST_ID.eq(request)))
+                .isEqualTo(1);
+        try (var files = Files.walk(dir.resolve("packages").resolve(tenant.toString()))) {
+            assertThat(files.filter(Files::isRegularFile).toList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anotherTenantCannotIssueALinkToAPackage() {
+        StoredPackage stored = assemble();
+
+        assertThatThrownBy(
+                        () -> as(otherTenant, () -> links.issue(stored, Actor.apiKey("intruder"), Duration.ofHours(1))))
+                .isInstanceOf(org.jooq.exception.DataAccessException.class);
+        assertThat(owner.fetchCount(PACKAGE_LINK, PACKAGE_LINK.PACKAGE_ID.eq(stored.id())))
+                .isZero();
     }
 
     @Test

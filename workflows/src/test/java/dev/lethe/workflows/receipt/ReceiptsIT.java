@@ -34,6 +34,7 @@ class ReceiptsIT {
 
     private static DSLContext owner;
     private static Receipts receipts;
+    private static AuditTrail trail;
     private static KeyPair keys;
 
     private UUID tenant;
@@ -70,7 +71,8 @@ class ReceiptsIT {
                 }
             }
         };
-        receipts = new Receipts(database.app(), signer, new AuditTrail(database.app(), signer, 1_000_000));
+        trail = new AuditTrail(database.app(), signer, 1_000_000);
+        receipts = new Receipts(database.app(), signer, trail);
     }
 
     @BeforeEach
@@ -92,6 +94,12 @@ class ReceiptsIT {
         assertThat(ReceiptVerifier.verify(signed.toDocument(), publicKey).valid())
                 .isTrue();
         assertThat(as(tenant, () -> receipts.chained(signed))).isTrue();
+        assertThat(as(tenant, () -> receipts.check(signed)).valid()).isTrue();
+        as(tenant, () -> {
+            trail.checkpoint(tenant);
+            return null;
+        });
+        assertThat(as(tenant, () -> trail.verify(tenant)).intact()).isTrue();
         String details = owner.select(AUDIT_ENTRY.DETAILS.cast(String.class))
                 .from(AUDIT_ENTRY)
                 .where(AUDIT_ENTRY.TENANT_ID.eq(tenant))
@@ -146,6 +154,9 @@ class ReceiptsIT {
         SignedReceipt stored = as(tenant, () -> receipts.find(tenant, request)).orElseThrow();
 
         assertThat(as(tenant, () -> receipts.chained(stored))).isFalse();
+        var check = as(tenant, () -> receipts.check(stored));
+        assertThat(check.valid()).isFalse();
+        assertThat(check.signatureValid()).isFalse();
         assertThat(ReceiptVerifier.verify(stored.toDocument(), keys.getPublic()).valid())
                 .isFalse();
     }
