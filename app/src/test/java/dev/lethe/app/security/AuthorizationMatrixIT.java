@@ -195,6 +195,18 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYYNNY", "DELETE", "/api/v1/streams/matrix", null),
         // The subject locator: PRIVACY_OFFICER and ADMIN (a write scope: the subject travels in a body).
         tenant("YYNNNY", "POST", "/api/v1/locator/search", "{\"subject\":\"matrix-1\"}"),
+        // Data-subject requests: PRIVACY_OFFICER and ADMIN file and decide; AUDITOR reads too.
+        tenant("YYNYYY", "GET", "/api/v1/requests", null),
+        tenant("YYNYYY", "GET", "/api/v1/requests" + ID, null),
+        tenant("YYNNNY", "POST", "/api/v1/requests", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/approve", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/deny", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/extend", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/cancel", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/hold", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/release", null),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/systems" + ID + "/retry", null),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/systems" + ID + "/skip", EMPTY),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),
