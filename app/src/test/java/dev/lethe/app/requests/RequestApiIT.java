@@ -284,6 +284,28 @@ class RequestApiIT extends AppIntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theKekRotatesAndSealedSubjectsStillOpen() {
+        UUID id = UUID.fromString(file(erasure(EMAIL)));
+        CatalogHttp admin = new CatalogHttp(port, ADMIN_KEY);
+
+        HttpResponse<String> rotated = admin.post("/api/v1/vault/kek/rotate", Map.of());
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        int newVersion = CatalogHttp.body(rotated).get("newVersion").asInt();
+        assertThat(owner().select(dev.lethe.catalog.jooq.Tables.REQUEST.KEK_VERSION)
+                        .from(dev.lethe.catalog.jooq.Tables.REQUEST)
+                        .where(dev.lethe.catalog.jooq.Tables.REQUEST.ID.eq(id))
+                        .fetchSingle()
+                        .value1())
+                .isEqualTo(newVersion);
+        assertThat(owner().fetch("select * from lethe_request_subject_kek_versions()")
+                        .getValues(0, Integer.class))
+                .containsExactly(newVersion);
+        assertThat(as(tenant.id(), () -> store.identities(tenant.id(), id)).values())
+                .containsEntry("email", EMAIL);
+    }
+
     private String file(Map<String, Object> body) {
         HttpResponse<String> created = officer.post("/api/v1/requests", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
