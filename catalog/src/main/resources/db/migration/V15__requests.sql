@@ -189,3 +189,21 @@ revoke all on function lethe_request_subject_rewrap(uuid, bytea, integer, bytea,
 grant execute on function lethe_request_subject_kek_versions() to lethe_app;
 grant execute on function lethe_request_subject_wrapped_keys(integer, uuid, integer) to lethe_app;
 grant execute on function lethe_request_subject_rewrap(uuid, bytea, integer, bytea, integer) to lethe_app;
+
+-- Metrics span tenants too: counts of open requests by status and type, how many of them are due
+-- within a lead time and how many are overdue. Counts only, no row, no tenant.
+create function lethe_request_counts(at_time timestamptz, due_within interval)
+    returns table (status text, type text, open bigint, due_soon bigint, overdue bigint)
+    language sql stable security definer
+    set search_path = public, pg_temp as
+$$
+select r.status, r.type, count(*),
+       count(*) filter (where r.due_at >= at_time and r.due_at < at_time + due_within),
+       count(*) filter (where r.due_at < at_time)
+  from request r
+ where r.closed_at is null
+ group by r.status, r.type
+$$;
+
+revoke all on function lethe_request_counts(timestamptz, interval) from public;
+grant execute on function lethe_request_counts(timestamptz, interval) to lethe_app;

@@ -19,6 +19,8 @@ class OpenApiIT extends AppIntegrationTest {
         assertThat(api.get("openapi").asString()).startsWith("3.");
         assertThat(api.get("paths").has("/api/v1/audit")).isTrue();
         assertThat(api.get("paths").has("/api/v1/audit/verify")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/requests/{id}/systems/{system}/skip"))
+                .isTrue();
         assertThat(api.get("components")
                         .get("securitySchemes")
                         .get("apiKey")

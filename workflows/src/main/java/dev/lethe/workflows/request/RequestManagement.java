@@ -43,6 +43,7 @@ public final class RequestManagement {
     private final Deadlines deadlines;
     private final RequestSignals signals;
     private final Clock clock;
+    private final RequestClosings closings;
 
     public RequestManagement(
             DSLContext dsl,
@@ -52,6 +53,19 @@ public final class RequestManagement {
             Deadlines deadlines,
             RequestSignals signals,
             Clock clock) {
+        this(dsl, trail, sealing, hashes, deadlines, signals, clock, RequestClosings.NONE);
+    }
+
+    public RequestManagement(
+            DSLContext dsl,
+            AuditTrail trail,
+            IdentitySealing sealing,
+            IdentityHashes hashes,
+            Deadlines deadlines,
+            RequestSignals signals,
+            Clock clock,
+            RequestClosings closings) {
+        this.closings = Objects.requireNonNull(closings, "closings");
         this.rows = new RequestRows(dsl, trail);
         this.sealing = Objects.requireNonNull(sealing, "sealing");
         this.hashes = Objects.requireNonNull(hashes, "hashes");
@@ -302,6 +316,7 @@ public final class RequestManagement {
     private RequestDetail act(Editor editor, UUID id, Action action) {
         UUID tenantId = editor.tenantId();
         List<UUID> followers = new ArrayList<>();
+        RequestRecord[] closed = new RequestRecord[1];
         boolean changed = rows.transaction(tx -> {
             RequestRecord request = rows.lock(tx, tenantId, id);
             RequestStatus before = RequestRows.statusOf(request);
@@ -313,8 +328,14 @@ public final class RequestManagement {
             if (after != before) {
                 followers.addAll(DuplicateLinks.releaseFollowers(rows, tx, tenantId, id, after, editor.actor()));
             }
+            if (after.closed() && !before.closed()) {
+                closed[0] = request;
+            }
             return true;
         });
+        if (closed[0] != null) {
+            RequestRows.closed(closings, closed[0]);
+        }
         if (changed) {
             signals.changed(tenantId, id);
             followers.forEach(follower -> signals.changed(tenantId, follower));

@@ -120,6 +120,10 @@ final class RequestRows {
     /** Moves the (locked) request to {@code next}: closed_at when final, and the revision when a person did it. */
     static void status(RequestRecord request, RequestStatus next, boolean byPerson) {
         request.setStatus(next.name());
+        if (next != RequestStatus.ON_HOLD) {
+            // Leaving hold (released or cancelled) forgets the status it interrupted.
+            request.setHeldStatus(null);
+        }
         request.setUpdatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         if (next.closed()) {
             request.setClosedAt(OffsetDateTime.now(ZoneOffset.UTC));
@@ -127,6 +131,16 @@ final class RequestRows {
         if (byPerson) {
             request.setRevision(request.getRevision() + 1);
         }
+    }
+
+    /** Tells {@code closings} that the (committed) request has closed. */
+    static void closed(RequestClosings closings, RequestRecord request) {
+        closings.closed(
+                RequestType.valueOf(request.getType()),
+                statusOf(request),
+                java.time.Duration.between(
+                        request.getReceivedAt().toInstant(),
+                        request.getClosedAt().toInstant()));
     }
 
     static String by(Actor actor) {

@@ -35,11 +35,22 @@ public final class RequestStore implements RequestLedger {
     private final RequestRows rows;
     private final IdentitySealing sealing;
     private final RequestSignals signals;
+    private final RequestClosings closings;
 
     public RequestStore(DSLContext dsl, AuditTrail trail, IdentitySealing sealing, RequestSignals signals) {
+        this(dsl, trail, sealing, signals, RequestClosings.NONE);
+    }
+
+    public RequestStore(
+            DSLContext dsl,
+            AuditTrail trail,
+            IdentitySealing sealing,
+            RequestSignals signals,
+            RequestClosings closings) {
         this.rows = new RequestRows(dsl, trail);
         this.sealing = Objects.requireNonNull(sealing, "sealing");
         this.signals = Objects.requireNonNull(signals, "signals");
+        this.closings = Objects.requireNonNull(closings, "closings");
     }
 
     @Override
@@ -66,7 +77,8 @@ public final class RequestStore implements RequestLedger {
     @Override
     public boolean transition(UUID tenantId, UUID requestId, RequestStatus next, String note) {
         List<UUID> unlinked = new java.util.ArrayList<>();
-        boolean moved = rows.transaction(tx -> {
+        RequestRecord[] moved = new RequestRecord[1];
+        rows.transaction(tx -> {
             RequestRecord request = rows.lock(tx, tenantId, requestId);
             RequestStatus current = RequestRows.statusOf(request);
             if (current == next) {
@@ -87,10 +99,14 @@ public final class RequestStore implements RequestLedger {
                     Map.of("from", current.name(), "to", next.name()),
                     note);
             unlinked.addAll(DuplicateLinks.releaseFollowers(rows, tx, tenantId, requestId, next, WORKFLOW));
+            moved[0] = request;
             return true;
         });
         unlinked.forEach(follower -> signals.changed(tenantId, follower));
-        return moved;
+        if (moved[0] != null && next.closed()) {
+            RequestRows.closed(closings, moved[0]);
+        }
+        return moved[0] != null;
     }
 
     @Override

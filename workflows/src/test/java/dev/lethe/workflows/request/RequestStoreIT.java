@@ -51,6 +51,8 @@ class RequestStoreIT {
     private static DSLContext owner;
     private static RequestStore store;
     private static RequestManagement management;
+    private static SubjectRestrictions restrictions;
+    private static IdentityHashes identityHashes;
     private static final List<String> SIGNALS = new CopyOnWriteArrayList<>();
 
     private UUID tenant;
@@ -81,15 +83,11 @@ class RequestStoreIT {
             }
         };
         TestSealing sealing = new TestSealing();
+        identityHashes = new IdentityHashes(vault);
+        restrictions = new SubjectRestrictions(app, trail);
         store = new RequestStore(app, trail, sealing, signals);
         management = new RequestManagement(
-                app,
-                trail,
-                sealing,
-                new IdentityHashes(vault),
-                Deadlines.DEFAULTS,
-                signals,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                app, trail, sealing, identityHashes, Deadlines.DEFAULTS, signals, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @BeforeEach
@@ -351,6 +349,9 @@ class RequestStoreIT {
         assertThat(as(() -> management.release(filer, id)).request().status())
                 .isEqualTo(RequestStatus.AWAITING_APPROVAL);
         assertThatThrownBy(() -> as(() -> management.release(filer, id))).isInstanceOf(ConflictException.class);
+        as(() -> store.transition(tenant, id, RequestStatus.ON_HOLD, "held by the workflow's caller"));
+        RequestDetail canceled = as(() -> management.cancel(filer, id, "the hold ends the matter"));
+        assertThat(canceled.request().status()).isEqualTo(RequestStatus.CANCELED);
     }
 
     @Test
@@ -379,6 +380,48 @@ class RequestStoreIT {
         assertThat(as(() -> management.list(tenant, RequestFilter.ALL, PageRequest.of(1, 1))))
                 .extracting(RequestSummary::id)
                 .containsExactly(gdpr);
+    }
+
+    @Test
+    void restrictionsAndObjectionsAreRecordedOnceBySubjectHashOnly() {
+        UUID restriction = as(() -> management
+                .file(
+                        filer,
+                        new NewRequest(
+                                RequestType.RESTRICTION, Identities.of("email", EMAIL), "GDPR", null, null, null))
+                .id());
+        UUID objection = as(() -> management
+                .file(
+                        filer,
+                        new NewRequest(
+                                RequestType.OBJECTION, Identities.of("email", EMAIL), "GDPR", null, null, "marketing"))
+                .id());
+        var subject = List.of(identityHashes.of(tenant, "email", " ANN.subject@example.com"));
+        var stranger = List.of(identityHashes.of(tenant, "email", "someone@example.com"));
+
+        as(() -> restrictions.restrict(tenant, restriction));
+        as(() -> restrictions.restrict(tenant, restriction));
+        String purpose = as(() -> store.subject(tenant, objection)).purpose();
+        as(() -> restrictions.object(tenant, objection, purpose));
+
+        assertThat(purpose).isEqualTo("marketing");
+        assertThat(as(() -> restrictions.restricted(tenant, subject))).isTrue();
+        assertThat(as(() -> restrictions.restricted(tenant, stranger))).isFalse();
+        assertThat(as(() -> restrictions.objectedPurposes(tenant, subject))).containsExactly("marketing");
+        assertThat(owner.fetchCount(owner.selectFrom(dev.lethe.catalog.jooq.Tables.SUBJECT_RESTRICTION)
+                        .where(dev.lethe.catalog.jooq.Tables.SUBJECT_RESTRICTION.TENANT_ID.eq(tenant))))
+                .isEqualTo(1);
+        assertThat(auditOfTenant())
+                .contains("request.restriction_recorded", "request.objection_recorded")
+                .doesNotContain(EMAIL);
+        String sealedRow = owner.selectFrom(REQUEST)
+                .where(REQUEST.ID.eq(objection))
+                .fetchSingle()
+                .formatJSON();
+        assertThat(sealedRow).doesNotContain("marketing");
+
+        as(() -> restrictions.lift(tenant, restriction));
+        assertThat(as(() -> restrictions.restricted(tenant, subject))).isFalse();
     }
 
     private UUID awaitingApproval(NewRequest request) {
