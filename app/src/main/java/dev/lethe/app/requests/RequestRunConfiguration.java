@@ -2,6 +2,7 @@ package dev.lethe.app.requests;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.lethe.app.connectors.callback.PendingCompletions;
+import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.dataset.Datasets;
 import dev.lethe.catalog.erasure.ErasureRules;
 import dev.lethe.catalog.retention.LegalHolds;
@@ -16,6 +17,7 @@ import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
 import dev.lethe.workflows.request.RequestSignals;
 import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.run.RequestReconciler;
 import dev.lethe.workflows.run.RequestWorker;
 import dev.lethe.workflows.run.TemporalRequestSignals;
@@ -74,6 +76,7 @@ class RequestRunConfiguration {
     RequestActivitiesImpl requestActivities(
             DSLContext dsl,
             RequestStore store,
+            AuditTrail trail,
             ConnectedSystems connected,
             SubjectMaps subjectMaps,
             Datasets datasets,
@@ -88,6 +91,7 @@ class RequestRunConfiguration {
         RequestActivitiesImpl activities = RequestActivitiesImpl.over(new ActivityParts(
                 dsl,
                 store,
+                new SubjectRestrictions(dsl, trail),
                 connected,
                 subjectMaps,
                 datasets,

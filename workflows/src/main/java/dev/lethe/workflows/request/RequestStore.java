@@ -84,7 +84,9 @@ public final class RequestStore implements RequestLedger {
             if (current == next) {
                 return false;
             }
-            Lifecycle.require(current, next);
+            if (!answeredByItsOriginal(request, current, next)) {
+                Lifecycle.require(current, next);
+            }
             if (next == RequestStatus.ON_HOLD) {
                 request.setHeldStatus(current.name());
             }
@@ -107,6 +109,16 @@ public final class RequestStore implements RequestLedger {
             RequestRows.closed(closings, moved[0]);
         }
         return moved[0] != null;
+    }
+
+    /**
+     * A duplicate linked to an open request is answered by that request: it closes as the original
+     * did, straight from where it waited, without approval or systems of its own.
+     */
+    private static boolean answeredByItsOriginal(RequestRecord request, RequestStatus current, RequestStatus next) {
+        return request.getLinkedTo() != null
+                && (current == RequestStatus.RECEIVED || current == RequestStatus.VERIFIED)
+                && (next == RequestStatus.COMPLETED || next == RequestStatus.COMPLETED_WITH_EXCEPTIONS);
     }
 
     @Override

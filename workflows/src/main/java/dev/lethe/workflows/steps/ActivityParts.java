@@ -9,6 +9,7 @@ import dev.lethe.workflows.packages.CatalogFacts;
 import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
 import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.systems.ConnectedSystems;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.jooq.DSLContext;
 public record ActivityParts(
         DSLContext dsl,
         RequestStore store,
+        SubjectRestrictions restrictions,
         ConnectedSystems connected,
         SubjectMaps subjectMaps,
         Datasets datasets,

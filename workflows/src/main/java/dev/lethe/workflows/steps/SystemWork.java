@@ -18,10 +18,10 @@ import dev.lethe.connectors.spi.Outcome;
 import dev.lethe.connectors.spi.Rectifying;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.workflows.erasure.SystemErasurePlan;
-import dev.lethe.workflows.request.IdentityHashes;
 import dev.lethe.workflows.request.RequestSnapshot;
 import dev.lethe.workflows.request.RequestStore;
 import dev.lethe.workflows.request.Subject;
+import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.request.SystemProgress;
 import dev.lethe.workflows.request.SystemState;
 import dev.lethe.workflows.run.RequestRef;
@@ -50,9 +50,8 @@ final class SystemWork {
     private final ConnectedSystems connected;
     private final SubjectMaps subjectMaps;
     private final Datasets datasets;
-    private final IdentityHashes hashes;
     private final SystemResults results;
-    private final SubjectMarks marks;
+    private final SubjectRestrictions restrictions;
     private final AccessParts parts;
 
     SystemWork(
@@ -60,17 +59,15 @@ final class SystemWork {
             ConnectedSystems connected,
             SubjectMaps subjectMaps,
             Datasets datasets,
-            IdentityHashes hashes,
             SystemResults results,
-            SubjectMarks marks,
+            SubjectRestrictions restrictions,
             AccessParts parts) {
         this.store = store;
         this.connected = connected;
         this.subjectMaps = subjectMaps;
         this.datasets = datasets;
-        this.hashes = hashes;
         this.results = results;
-        this.marks = marks;
+        this.restrictions = restrictions;
         this.parts = parts;
     }
 
@@ -138,19 +135,12 @@ final class SystemWork {
             case ACCESS, EXPORT -> access(ref, system, connector, subject, map, context);
             case RECTIFICATION -> rectify(ref, system, connector, subject, map, context);
             case RESTRICTION -> {
-                marks.restrict(
-                        ref.tenantId(),
-                        ref.requestId(),
-                        hashes.of(ref.tenantId(), subject.identities()).values());
+                restrictions.restrict(ref.tenantId(), ref.requestId());
                 // No built-in connector can mark records restricted: Lethe's record is what enforces it.
                 yield new Done(0, 1, Map.of("note", "restriction recorded in Lethe; the system cannot mark it"));
             }
             case OBJECTION -> {
-                marks.object(
-                        ref.tenantId(),
-                        ref.requestId(),
-                        hashes.of(ref.tenantId(), subject.identities()).values(),
-                        subject.purpose());
+                restrictions.object(ref.tenantId(), ref.requestId(), subject.purpose());
                 yield new Done(0, 0, Map.of("note", "objection recorded in Lethe", "connection", connection));
             }
         };
