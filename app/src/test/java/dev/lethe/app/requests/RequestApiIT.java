@@ -10,13 +10,17 @@ import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.connectors.spi.ErasurePlan;
+import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.workflows.erasure.SystemErasurePlan;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestStore;
 import dev.lethe.workflows.request.SystemProgress;
 import dev.lethe.workflows.request.SystemState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -77,7 +81,7 @@ class RequestApiIT extends AppIntegrationTest {
         assertThat(filed.get("dueAt").asString()).isNotBlank();
         assertThat(filed.get("linkedTo").isNull()).isTrue();
 
-        HttpResponse<String> listed = auditor.get("/api/v1/requests?type=ERASURE&status=RECEIVED");
+        HttpResponse<String> listed = auditor.get("/api/v1/requests?type=ERASURE");
         HttpResponse<String> read = auditor.get(path);
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
@@ -90,11 +94,19 @@ class RequestApiIT extends AppIntegrationTest {
                 .doesNotContain(EMAIL)
                 .doesNotContain("erin");
 
-        // The workflow scopes the request and plans each system; here the store does as it would.
+        // The workflow scopes the request (this tenant has no connections) and plans each system; here the
+        // store records a system as scoping would.
         UUID requestId = UUID.fromString(id);
         UUID crm = UUID.randomUUID();
+        String plan = new SystemErasurePlan(
+                        UUID.randomUUID(),
+                        new ErasurePlan(List.of(ErasureRule.deleteRecords("crm.contacts"))),
+                        List.of(),
+                        List.of(),
+                        List.of())
+                .toJson();
         as(tenant.id(), () -> {
-            store.recordPlan(tenant.id(), requestId, crm, "{\"deletes\":[\"crm.contacts\"]}");
+            store.recordPlan(tenant.id(), requestId, crm, plan);
             store.recordSystem(
                     tenant.id(),
                     requestId,
@@ -105,8 +117,10 @@ class RequestApiIT extends AppIntegrationTest {
                         .get("systems")
                         .get(0)
                         .get("plan")
-                        .get("deletes")
+                        .get("plan")
+                        .get("rules")
                         .get(0)
+                        .get("dataset")
                         .asString())
                 .isEqualTo("crm.contacts");
 
@@ -175,10 +189,11 @@ class RequestApiIT extends AppIntegrationTest {
                         .get("status")
                         .asString())
                 .isEqualTo("ON_HOLD");
+        // Back where it was held: received, or awaiting approval once its workflow had scoped it.
         assertThat(CatalogHttp.body(officer.post("/api/v1/requests/" + extended + "/release", Map.of()))
                         .get("status")
                         .asString())
-                .isEqualTo("RECEIVED");
+                .isIn("RECEIVED", "AWAITING_APPROVAL");
         HttpResponse<String> cancel =
                 officer.post("/api/v1/requests/" + extended + "/cancel", Map.of("reason", "withdrawn"));
         assertThat(CatalogHttp.body(cancel).get("status").asString()).isEqualTo("CANCELED");

@@ -103,6 +103,7 @@ class RequestsEndToEndIT extends AppIntegrationTest {
                         "strategy", "RETAIN",
                         "reason", "HGB 257: invoices are kept ten years",
                         "retainPeriod", "P10Y")));
+        created(officer.post("/api/v1/erasure-rules", Map.of("dataCategory", "contact.email", "strategy", "MASK")));
         created(engineer.post(
                 "/api/v1/connections",
                 Map.of(
