@@ -54,6 +54,16 @@ final class ReceiptLines {
                 line.erased = Math.max(line.erased, records);
             }
         }
+        // Records the plan keeps whole (a RETAIN rule, a record a kept record refers to, a hold) may still
+        // have had fields erased: they count as retained, with the plan's reason, not as erased.
+        plan.ifPresent(p -> {
+            p.retained().stream()
+                    .filter(kept -> kept.field() == null)
+                    .forEach(kept -> keep(lines, kept.dataset(), kept.reason(), false));
+            p.heldBack().stream()
+                    .filter(held -> held.field() == null && held.dataset() != null)
+                    .forEach(held -> keep(lines, held.dataset(), held.reason(), true));
+        });
         boolean verified = verification != null;
         for (Map<String, Object> left : list(verification, "remaining")) {
             Line line = lines.computeIfAbsent((String) left.get("dataset"), Line::new);
@@ -73,6 +83,22 @@ final class ReceiptLines {
                         verified ? line.remaining : null))
                 .toList();
         return new ErasureReceipt.SystemResult(system.name(), datasets, exceptions);
+    }
+
+    private static void keep(Map<String, Line> lines, String dataset, String reason, boolean held) {
+        Line line = lines.get(dataset);
+        if (line == null) {
+            return;
+        }
+        long records = Math.max(line.erased, Math.max(line.retained, line.heldBack));
+        line.erased = 0;
+        if (held) {
+            line.heldBack = records;
+            line.heldBackReason = reason;
+        } else if (line.heldBack == 0) {
+            line.retained = records;
+            line.retainedReason = reason;
+        }
     }
 
     /** What the receipt lists as not done as asked: each system exception and each incomplete dataset. */
