@@ -15,6 +15,7 @@ import dev.lethe.workflows.erasure.ErasurePlanner;
 import dev.lethe.workflows.packages.CatalogFacts;
 import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
+import dev.lethe.workflows.request.Deadlines;
 import dev.lethe.workflows.request.RequestSignals;
 import dev.lethe.workflows.request.RequestStore;
 import dev.lethe.workflows.request.SubjectRestrictions;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,9 +53,26 @@ class RequestRunConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RequestRunConfiguration.class);
 
+    /**
+     * The store signals through this, and it needs the store for a new workflow's reminders (its
+     * regulation's): the store is looked up when a workflow starts, not when the bean is made.
+     */
     @Bean
-    RequestSignals requestSignals(WorkflowClient client, RequestRunProperties properties) {
-        return new TemporalRequestSignals(client, properties.timings());
+    RequestSignals requestSignals(
+            WorkflowClient client,
+            RequestRunProperties properties,
+            Deadlines deadlines,
+            ObjectProvider<RequestStore> store) {
+        return new TemporalRequestSignals(
+                client,
+                RequestWorker.TASK_QUEUE,
+                (tenant, request) -> properties.timings(deadlines
+                        .of(TenantContext.callAs(
+                                tenant,
+                                () -> store.getObject()
+                                        .snapshot(tenant, request)
+                                        .regulation()))
+                        .reminders()));
     }
 
     @Bean

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How request workflows run ({@code lethe.requests.run.*}): activity timeouts, retries of a system
  * before it is recorded FAILED for an officer, when reminders come before the due date, and how often a
- * waiting workflow reads its request anyway (a signal may be lost). Tests shorten them.
+ * waiting workflow reads its request anyway (a signal may be lost). Tests shorten them. Reminders
+ * before the due date are the regulation's ({@code lethe.requests.regulations.<NAME>.reminders}).
  *
  * @param workers whether this process polls for request work (the {@code workflows} role)
  * @param packageLifetime how long an access or export package is kept for download
@@ -24,7 +25,6 @@ public record RequestRunProperties(
         @DefaultValue("2.0") double backoff,
         @DefaultValue("5m") Duration maximumInterval,
         @DefaultValue("5") int maximumAttempts,
-        @DefaultValue({"7d", "1d"}) List<Duration> reminders,
         @DefaultValue("6h") Duration recheck,
         @DefaultValue("30d") Duration packageLifetime) {
 
@@ -37,7 +37,8 @@ public record RequestRunProperties(
         }
     }
 
-    RequestTimings timings() {
+    /** The timings of one request's workflow, reminding at {@code reminders} before its due date. */
+    RequestTimings timings(List<Duration> reminders) {
         return new RequestTimings(
                 storeTimeout,
                 systemTimeout,

@@ -7,6 +7,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,21 @@ public final class TemporalRequestSignals implements RequestSignals {
 
     private final WorkflowClient client;
     private final String taskQueue;
-    private final RequestTimings timings;
+    private final BiFunction<UUID, UUID, RequestTimings> timings;
 
-    public TemporalRequestSignals(WorkflowClient client, String taskQueue, RequestTimings timings) {
+    /**
+     * @param timings the timings of a request's workflow, by tenant and request (reminders depend on the
+     *     request's regulation); asked once, when the workflow starts
+     */
+    public TemporalRequestSignals(
+            WorkflowClient client, String taskQueue, BiFunction<UUID, UUID, RequestTimings> timings) {
         this.client = client;
         this.taskQueue = taskQueue;
         this.timings = timings;
+    }
+
+    public TemporalRequestSignals(WorkflowClient client, String taskQueue, RequestTimings timings) {
+        this(client, taskQueue, (tenant, request) -> timings);
     }
 
     public TemporalRequestSignals(WorkflowClient client, RequestTimings timings) {
@@ -43,7 +53,8 @@ public final class TemporalRequestSignals implements RequestSignals {
                         .setTaskQueue(taskQueue)
                         .build());
         try {
-            WorkflowClient.start(workflow::run, new RequestRun(tenantId, requestId, timings));
+            WorkflowClient.start(
+                    workflow::run, new RequestRun(tenantId, requestId, timings.apply(tenantId, requestId)));
         } catch (WorkflowExecutionAlreadyStarted e) {
             // Running already: nothing to do (the reconciler and the store may both start it).
         } catch (WorkflowServiceException e) {
