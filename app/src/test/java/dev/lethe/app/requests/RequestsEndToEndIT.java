@@ -146,9 +146,12 @@ class RequestsEndToEndIT extends AppIntegrationTest {
                 () -> CatalogHttp.body(officer.get("/api/v1/manual-tasks?status=open")),
                 tasks -> tasks.size() == 1,
                 PATIENCE);
-        HttpResponse<String> done = officer.post(
-                "/api/v1/manual-tasks/" + task.get(0).get("id").asString() + "/complete",
-                Map.of("note", "Deleted in the CRM"));
+        String taskId = task.get(0).get("id").asString();
+        HttpResponse<String> otherRequests = officer.post(
+                "/api/v1/requests/" + UUID.randomUUID() + "/tasks/" + taskId + "/complete", Map.of("note", "x"));
+        assertThat(otherRequests.statusCode()).as("another request's task").isEqualTo(404);
+        HttpResponse<String> done =
+                officer.post(path + "/tasks/" + taskId + "/complete", Map.of("note", "Deleted in the CRM"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
 
         JsonNode closed = await(path, request -> status(request).startsWith("COMPLETED"));

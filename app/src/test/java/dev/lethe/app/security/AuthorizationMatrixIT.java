@@ -189,6 +189,7 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYYYYY", "GET", "/api/v1/manual-tasks", null),
         tenant("YYYYYY", "GET", "/api/v1/manual-tasks?status=completed", null),
         tenant("YYNNNY", "POST", "/api/v1/manual-tasks" + ID + "/complete", "{\"note\":\"done\"}"),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/tasks" + ID + "/complete", "{\"note\":\"done\"}"),
         // Streams: every key reads; ENGINEER, PRIVACY_OFFICER and ADMIN register and run them.
         tenant("YYYYYY", "GET", "/api/v1/streams", null),
         tenant("YYYYYY", "GET", "/api/v1/streams/matrix", null),

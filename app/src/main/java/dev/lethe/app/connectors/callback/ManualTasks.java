@@ -66,6 +66,14 @@ final class ManualTasks {
      * @throws PendingProblem unknown task (404), already completed (409), blank or long note (400)
      */
     ManualTask complete(Editor editor, UUID id, String note) {
+        return complete(editor, id, note, null);
+    }
+
+    /**
+     * Completes a task of one operation (a request's): a task of another operation is unknown here (404),
+     * so a request's page cannot complete another request's task.
+     */
+    ManualTask complete(Editor editor, UUID id, String note, String operationId) {
         if (note == null || note.isBlank()) {
             throw PendingProblem.invalidNote("a completion needs a note: what was done");
         }
@@ -74,6 +82,9 @@ final class ManualTasks {
         }
         UUID tenant = editor.tenantId();
         PendingOperationRecord row = find(tenant, id);
+        if (operationId != null && !operationId.equals(row.getOperationId())) {
+            throw PendingProblem.unknownTask(id.toString());
+        }
         if (Status.valueOf(row.getStatus()) == Status.COMPLETED) {
             throw PendingProblem.completedTask(id.toString());
         }
