@@ -5,6 +5,7 @@ import dev.lethe.app.connectors.callback.PendingCompletions;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.dataset.Datasets;
 import dev.lethe.catalog.erasure.ErasureRules;
+import dev.lethe.catalog.flow.DataFlows;
 import dev.lethe.catalog.retention.LegalHolds;
 import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.subject.SubjectMaps;
@@ -99,6 +100,7 @@ class RequestRunConfiguration {
             ConnectedSystems connected,
             SubjectMaps subjectMaps,
             Datasets datasets,
+            DataFlows flows,
             ErasurePlanner planner,
             Vault vault,
             ElasticsearchClient elasticsearch,
@@ -114,6 +116,7 @@ class RequestRunConfiguration {
                 connected,
                 subjectMaps,
                 datasets,
+                flows,
                 planner,
                 vault,
                 new SubjectLocator(elasticsearch),

@@ -1,6 +1,7 @@
 package dev.lethe.workflows.steps;
 
 import dev.lethe.catalog.dataset.Datasets;
+import dev.lethe.catalog.flow.DataFlows;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.ingest.SubjectLocator;
 import dev.lethe.vault.Vault;
@@ -28,6 +29,7 @@ public record ActivityParts(
         ConnectedSystems connected,
         SubjectMaps subjectMaps,
         Datasets datasets,
+        DataFlows flows,
         ErasurePlanner planner,
         Vault vault,
         SubjectLocator locator,

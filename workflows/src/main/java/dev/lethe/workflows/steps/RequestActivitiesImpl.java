@@ -73,7 +73,13 @@ public final class RequestActivitiesImpl implements RequestActivities {
         return new RequestActivitiesImpl(
                 parts.store(),
                 new Scoping(
-                        parts.store(), parts.connected(), parts.subjectMaps(), parts.planner(), hashes, parts.clock()),
+                        parts.store(),
+                        parts.flows(),
+                        parts.connected(),
+                        parts.subjectMaps(),
+                        parts.planner(),
+                        hashes,
+                        parts.clock()),
                 new SystemWork(
                         parts.store(),
                         parts.connected(),

@@ -1,5 +1,7 @@
 package dev.lethe.workflows.steps;
 
+import dev.lethe.catalog.flow.DataFlow;
+import dev.lethe.catalog.flow.DataFlows;
 import dev.lethe.catalog.subject.SubjectMapping;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.connectors.spi.ConnectorException;
@@ -23,6 +25,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,6 +43,7 @@ final class Scoping {
     static final String ANSWERS_ITSELF = "the system finds the subject itself";
 
     private final RequestStore store;
+    private final DataFlows flows;
     private final ConnectedSystems connected;
     private final SubjectMaps subjectMaps;
     private final ErasurePlanner planner;
@@ -48,12 +52,14 @@ final class Scoping {
 
     Scoping(
             RequestStore store,
+            DataFlows flows,
             ConnectedSystems connected,
             SubjectMaps subjectMaps,
             ErasurePlanner planner,
             IdentityHashes hashes,
             Clock clock) {
         this.store = store;
+        this.flows = flows;
         this.connected = connected;
         this.subjectMaps = subjectMaps;
         this.planner = planner;
@@ -68,6 +74,7 @@ final class Scoping {
         Collection<String> subjectHashes = hashes.of(tenant, subject).values();
         Map<UUID, SystemProgress> recorded = snapshot.systems().stream()
                 .collect(Collectors.toMap(SystemProgress::connectionId, Function.identity()));
+        Set<UUID> holding = new HashSet<>();
         int systems = 0;
         long found = 0;
         boolean unknown = false;
@@ -86,12 +93,37 @@ final class Scoping {
                 store.recordSystem(tenant, ref.requestId(), progress);
             }
             if (progress.state() != SystemState.SKIPPED) {
+                holding.add(system.systemId());
                 systems++;
                 unknown |= progress.found() < 0;
                 found += Math.max(progress.found(), 0);
             }
         }
+        if (snapshot.type().notifiesRecipients()) {
+            listRecipients(ref, holding);
+        }
         return new ScopeSummary(systems, unknown ? -1 : found);
+    }
+
+    /**
+     * Art. 19: recipients the subject's data went to must hear of an erasure, rectification or
+     * restriction. A recipient registered as a connection is one of the request's systems and is told
+     * through it (its webhook, or a manual task), which the request tracks; one that is only named on a
+     * data flow is put on the request's timeline for a person to tell.
+     */
+    private void listRecipients(RequestRef ref, Set<UUID> holding) {
+        Set<String> connectedNames = new HashSet<>();
+        connected.list(ref.tenantId()).forEach(system -> connectedNames.add(system.systemName()));
+        new TreeSet<>(flows.list(ref.tenantId()).stream()
+                        .filter(flow -> flow.externalRecipient() != null && holding.contains(flow.fromSystemId()))
+                        .map(DataFlow::externalRecipient)
+                        .filter(recipient -> !connectedNames.contains(recipient))
+                        .toList())
+                .forEach(recipient -> store.recordEvent(
+                        ref.tenantId(),
+                        ref.requestId(),
+                        "request.recipient_to_notify",
+                        Map.of("recipient", recipient, "how", "no connection: tell them by hand")));
     }
 
     /** Whether the request has begun its work there (or a person has acted on it): keep what is recorded. */
