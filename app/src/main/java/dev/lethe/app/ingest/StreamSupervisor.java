@@ -81,7 +81,7 @@ final class StreamSupervisor implements AutoCloseable {
         StreamRuntime current = runtime;
         return current != null
                 ? current.status(stream)
-                : new StreamStatus(stream.name(), "IDLE", null, 0, StreamMetrics.Figures.NONE);
+                : new StreamStatus(stream.name(), "IDLE", null, 0, StreamMetrics.Figures.NONE, false);
     }
 
     @Override

@@ -212,6 +212,11 @@ class StreamApiIT extends AppIntegrationTest {
                 with(stream, "policy", Map.of("contact.email", "HASH", "*", "REDACT")));
         assertProblem(stale, 409, "version");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        // The workers are replaced after their current batch; the status says when the change is in force.
+        awaitStatus(
+                name,
+                node -> node.get("inForce").asBoolean()
+                        && node.get("state").asString().equals("RUNNING"));
         send(source, "{\"customer\":{\"email\":\"third@example.com\"}}");
         List<ConsumerRecord<String, String>> all = read(target, 3);
         assertThat(all).hasSize(3);

@@ -98,12 +98,17 @@ public final class StreamRuntime implements AutoCloseable {
         Running current = running.get(stream.name());
         if (stream.state() == DesiredState.PAUSED) {
             return new StreamStatus(
-                    stream.name(), "PAUSED", null, current == null ? 0 : current.workers.size(), figures);
+                    stream.name(),
+                    "PAUSED",
+                    null,
+                    current == null ? 0 : current.workers.size(),
+                    figures,
+                    current == null);
         }
         if (current == null) {
-            return new StreamStatus(stream.name(), "IDLE", null, 0, figures);
+            return new StreamStatus(stream.name(), "IDLE", null, 0, figures, false);
         }
-        return current.status(figures);
+        return current.status(figures, current.runs(stream));
     }
 
     /** Stops every worker, each after its current batch. */
@@ -166,7 +171,7 @@ public final class StreamRuntime implements AutoCloseable {
             }
         }
 
-        StreamStatus status(StreamMetrics.Figures figures) {
+        StreamStatus status(StreamMetrics.Figures figures, boolean inForce) {
             String state = "RUNNING";
             String reason = null;
             for (StreamWorker worker : workers) {
@@ -177,7 +182,7 @@ public final class StreamRuntime implements AutoCloseable {
                     state = "STARTING";
                 }
             }
-            return new StreamStatus(definition.name(), state, reason, workers.size(), figures);
+            return new StreamStatus(definition.name(), state, reason, workers.size(), figures, inForce);
         }
 
         void stop() {
