@@ -141,7 +141,7 @@ final class SystemWork {
             }
             case OBJECTION -> {
                 restrictions.object(ref.tenantId(), ref.requestId(), subject.purpose());
-                yield new Done(0, 0, Map.of("note", "objection recorded in Lethe", "connection", connection));
+                yield new Done(0, 0, Map.of("note", "objection recorded in Lethe"));
             }
         };
     }
