@@ -129,7 +129,6 @@ final class SystemWork {
             Subject subject,
             SubjectMap map) {
         OperationContext context = RequestOperations.context(ref);
-        String connection = system.connectionId().toString();
         return switch (snapshot.type()) {
             case ERASURE -> erase(ref, system, connector, subject, map, context);
             case ACCESS, EXPORT -> access(ref, system, connector, subject, map, context);
