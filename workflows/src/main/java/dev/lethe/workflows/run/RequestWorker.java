@@ -2,6 +2,7 @@ package dev.lethe.workflows.run;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 
 /** Registers the request workflow and its activities on a worker factory (which the caller starts). */
 public final class RequestWorker {
@@ -17,7 +18,16 @@ public final class RequestWorker {
 
     /** On another task queue: for tests that share a server. */
     public static Worker register(WorkerFactory factory, String taskQueue, RequestActivities activities) {
-        Worker worker = factory.newWorker(taskQueue);
+        return register(factory, taskQueue, WorkerOptions.getDefaultInstance(), activities);
+    }
+
+    /**
+     * With the worker's options, e.g. how many activities it runs at once: on a small machine, fewer
+     * at a time finish within their timeouts, where many at once would all time out and run again.
+     */
+    public static Worker register(
+            WorkerFactory factory, String taskQueue, WorkerOptions options, RequestActivities activities) {
+        Worker worker = factory.newWorker(taskQueue, options);
         worker.registerWorkflowImplementationTypes(DataSubjectRequestWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         return worker;
