@@ -1,0 +1,83 @@
+package dev.lethe.bench.requests;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bench's command line: {@code --name value} pairs, each with a default small enough to run in a
+ * few minutes. The issue's targets need {@code --requests 1000 --rows 1000000 --locator-entries
+ * 10000000}.
+ *
+ * @param requests erasure requests filed and approved at once (distinct subjects)
+ * @param customers ordinary customers in each shop (at least {@code requests}), three orders each
+ * @param rows orders the one heavy subject owns in each of the five systems (and the baseline subject
+ *     as many again)
+ * @param locatorEntries locator entries indexed before locating
+ * @param entriesPerSubject locator entries per subject
+ * @param locates locates measured (after a tenth as many for warm-up)
+ * @param concurrency activities and workflow tasks the worker runs at once
+ * @param filers threads filing and approving requests at once
+ */
+record Options(
+        int requests,
+        long customers,
+        long rows,
+        long locatorEntries,
+        int entriesPerSubject,
+        int locates,
+        int concurrency,
+        int filers,
+        long timeoutMinutes,
+        Path out) {
+
+    private static final Set<String> NAMES = Set.of(
+            "requests",
+            "customers",
+            "rows",
+            "locator-entries",
+            "entries-per-subject",
+            "locates",
+            "concurrency",
+            "filers",
+            "timeout-minutes",
+            "out");
+
+    static Options parse(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!NAMES.contains(name) || i + 1 == args.length) {
+                throw new IllegalArgumentException("usage: [--name value]... with names " + NAMES + "; got " + args[i]);
+            }
+            given.put(name, args[++i]);
+        }
+        int requests = Integer.parseInt(given.getOrDefault("requests", "100"));
+        var options = new Options(
+                requests,
+                Long.parseLong(given.getOrDefault("customers", Integer.toString(Math.max(requests, 10_000)))),
+                Long.parseLong(given.getOrDefault("rows", "100000")),
+                Long.parseLong(given.getOrDefault("locator-entries", "1000000")),
+                Integer.parseInt(given.getOrDefault("entries-per-subject", "10")),
+                Integer.parseInt(given.getOrDefault("locates", "2000")),
+                Integer.parseInt(given.getOrDefault("concurrency", "16")),
+                Integer.parseInt(given.getOrDefault("filers", "8")),
+                Long.parseLong(given.getOrDefault("timeout-minutes", "30")),
+                Path.of(given.getOrDefault("out", "bench/target/requests.md")));
+        if (options.requests < 1
+                || options.customers < options.requests
+                || options.rows < 1
+                || options.locatorEntries < options.entriesPerSubject
+                || options.entriesPerSubject < 1
+                || options.locates < 1
+                || options.concurrency < 1
+                || options.concurrency > 80
+                || options.filers < 1) {
+            throw new IllegalArgumentException("needs --requests ≥ 1, --customers ≥ --requests, --rows ≥ 1,"
+                    + " --locator-entries ≥ --entries-per-subject ≥ 1, --locates ≥ 1, 1 ≤ --concurrency ≤ 80,"
+                    + " --filers ≥ 1");
+        }
+        return options;
+    }
+}
