@@ -11,7 +11,8 @@ import java.util.Set;
  * 10000000}.
  *
  * @param requests erasure requests filed and approved at once (distinct subjects)
- * @param customers ordinary customers in each shop (at least {@code requests}), three orders each
+ * @param customers ordinary customers in each shop (at least {@code requests + 2}: the last two are the
+ *     warm-up request's and the one ordinary erasure timed beside the heavy one), three orders each
  * @param rows orders the one heavy subject owns in each of the five systems (and the baseline subject
  *     as many again)
  * @param locatorEntries locator entries indexed before locating
@@ -56,7 +57,7 @@ record Options(
         int requests = Integer.parseInt(given.getOrDefault("requests", "100"));
         var options = new Options(
                 requests,
-                Long.parseLong(given.getOrDefault("customers", Integer.toString(Math.max(requests, 10_000)))),
+                Long.parseLong(given.getOrDefault("customers", Integer.toString(Math.max(requests + 2, 10_000)))),
                 Long.parseLong(given.getOrDefault("rows", "100000")),
                 Long.parseLong(given.getOrDefault("locator-entries", "1000000")),
                 Integer.parseInt(given.getOrDefault("entries-per-subject", "10")),
@@ -66,7 +67,7 @@ record Options(
                 Long.parseLong(given.getOrDefault("timeout-minutes", "30")),
                 Path.of(given.getOrDefault("out", "bench/target/requests.md")));
         if (options.requests < 1
-                || options.customers < options.requests
+                || options.customers < options.requests + 2
                 || options.rows < 1
                 || options.locatorEntries < options.entriesPerSubject
                 || options.entriesPerSubject < 1
@@ -74,7 +75,7 @@ record Options(
                 || options.concurrency < 1
                 || options.concurrency > 80
                 || options.filers < 1) {
-            throw new IllegalArgumentException("needs --requests ≥ 1, --customers ≥ --requests, --rows ≥ 1,"
+            throw new IllegalArgumentException("needs --requests ≥ 1, --customers ≥ --requests + 2, --rows ≥ 1,"
                     + " --locator-entries ≥ --entries-per-subject ≥ 1, --locates ≥ 1, 1 ≤ --concurrency ≤ 80,"
                     + " --filers ≥ 1");
         }

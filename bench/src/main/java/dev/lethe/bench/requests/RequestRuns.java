@@ -50,7 +50,8 @@ final class RequestRuns {
             String status,
             long rowsLeft,
             double baselineSeconds,
-            long baselineRows) {}
+            long baselineRows,
+            double ordinarySeconds) {}
 
     private final Lethe lethe;
     private final ShopDatabases shops;
@@ -115,16 +116,27 @@ final class RequestRuns {
         }
     }
 
-    /** One request through the whole path, untimed: class loading, JIT, the vault's first keys. */
-    void warmUp(String email) throws InterruptedException {
+    /**
+     * One request through the whole path: approval to completion from its row, in seconds. The first
+     * one is the warm-up (class loading, JIT, the vault's first keys).
+     */
+    double single(String email) throws InterruptedException {
         UUID id = file(email);
         awaitStatus(List.of(id), "AWAITING_APPROVAL");
         approve(id);
         awaitClosed(List.of(id));
-        System.out.println("warm-up request " + rows(List.of(id)).getFirst().get("status"));
+        Record row = rows(List.of(id)).getFirst();
+        double seconds = Duration.between(
+                                row.get("approved_at", OffsetDateTime.class),
+                                row.get("closed_at", OffsetDateTime.class))
+                        .toNanos()
+                / 1e9;
+        System.out.printf("one ordinary request: %s after %.2f s%n", row.get("status"), seconds);
+        return seconds;
     }
 
-    Heavy heavy(long rowsPerSystem, long heavyCustomer, long baselineCustomer) throws Exception {
+    Heavy heavy(long rowsPerSystem, long heavyCustomer, long baselineCustomer, String ordinary) throws Exception {
+        double ordinarySeconds = single(ordinary);
         long start = System.nanoTime();
         UUID id = file(ShopDatabases.HEAVY);
         awaitStatus(List.of(id), "AWAITING_APPROVAL");
@@ -178,7 +190,8 @@ final class RequestRuns {
                 row.get("status", String.class),
                 left,
                 baseline,
-                baselineRows);
+                baselineRows,
+                ordinarySeconds);
     }
 
     private UUID file(String email) {

@@ -57,11 +57,13 @@ public final class RequestsBench {
             var elasticsearch = ElasticsearchClient.of(config -> config.host(endpoints.elasticsearchUrl()));
             try (Lethe lethe = Lethe.start(endpoints, shops, SHOPS, elasticsearch, work, options.concurrency())) {
                 var runs = new RequestRuns(lethe, shops, SHOPS, Duration.ofMinutes(options.timeoutMinutes()));
-                if (options.customers() > options.requests()) {
-                    runs.warmUp(ShopDatabases.email(options.customers()));
-                }
+                runs.single(ShopDatabases.email(options.customers())); // warm-up
                 report.many(runs.many(options.requests(), options.filers()));
-                report.heavy(runs.heavy(options.rows(), options.customers() + 1, options.customers() + 2));
+                report.heavy(runs.heavy(
+                        options.rows(),
+                        options.customers() + 1,
+                        options.customers() + 2,
+                        ShopDatabases.email(options.customers() - 1)));
             }
             report.locator(new LocatorRun(elasticsearch, UUID.randomUUID().toString())
                     .run(options.locatorEntries(), options.entriesPerSubject(), options.locates()));
