@@ -20,6 +20,7 @@ import java.util.Set;
  * @param locates locates measured (after a tenth as many for warm-up)
  * @param concurrency activities and workflow tasks the worker runs at once
  * @param filers threads filing and approving requests at once
+ * @param phases which measurements to run: {@code requests} (1), {@code heavy} (2), {@code locator} (3)
  */
 record Options(
         int requests,
@@ -31,7 +32,11 @@ record Options(
         int concurrency,
         int filers,
         long timeoutMinutes,
+        Set<String> phases,
         Path out) {
+
+    /** What can be measured; {@code --phases} picks some (all by default). */
+    static final Set<String> PHASES = Set.of("requests", "heavy", "locator");
 
     private static final Set<String> NAMES = Set.of(
             "requests",
@@ -43,6 +48,7 @@ record Options(
             "concurrency",
             "filers",
             "timeout-minutes",
+            "phases",
             "out");
 
     static Options parse(String... args) {
@@ -65,6 +71,7 @@ record Options(
                 Integer.parseInt(given.getOrDefault("concurrency", "16")),
                 Integer.parseInt(given.getOrDefault("filers", "8")),
                 Long.parseLong(given.getOrDefault("timeout-minutes", "30")),
+                Set.of(given.getOrDefault("phases", "requests,heavy,locator").split(",")),
                 Path.of(given.getOrDefault("out", "bench/target/requests.md")));
         if (options.requests < 1
                 || options.customers < options.requests + 2
@@ -74,10 +81,12 @@ record Options(
                 || options.locates < 1
                 || options.concurrency < 1
                 || options.concurrency > 80
-                || options.filers < 1) {
+                || options.filers < 1
+                || options.phases.isEmpty()
+                || !PHASES.containsAll(options.phases)) {
             throw new IllegalArgumentException("needs --requests ≥ 1, --customers ≥ --requests + 2, --rows ≥ 1,"
                     + " --locator-entries ≥ --entries-per-subject ≥ 1, --locates ≥ 1, 1 ≤ --concurrency ≤ 80,"
-                    + " --filers ≥ 1");
+                    + " --filers ≥ 1, --phases among " + PHASES);
         }
         return options;
     }

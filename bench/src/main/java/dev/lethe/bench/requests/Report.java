@@ -91,6 +91,10 @@ final class Report {
                 row(
                         "baseline: plain deletes of " + format(heavy.baselineRows()) + " rows, all five at once (s)",
                         heavy.baselineSeconds()),
+                row(
+                        "for scale: an ordinary subject (1 + " + ShopDatabases.ORDERS_EACH
+                                + " rows per system) in the same systems, approval → completion (s)",
+                        heavy.ordinarySeconds()),
                 "",
                 target(
                         "the single erasure < 10 s end to end",
@@ -142,7 +146,7 @@ final class Report {
                 "\n",
                 "# Data-subject requests at scale",
                 "",
-                String.join("\n", setting),
+                String.join("\n\n", setting),
                 "",
                 "```",
                 "./mvnw -q -pl bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt",

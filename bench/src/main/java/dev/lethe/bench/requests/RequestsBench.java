@@ -45,28 +45,39 @@ public final class RequestsBench {
                 + " PostgreSQL, Elasticsearch with a 512 MB heap, Kafka, the Temporal Java test server) started"
                 + " by the bench on free ports. Worker: " + options.concurrency() + " concurrent activities and"
                 + " workflow tasks on one task queue; catalog pool " + (options.concurrency() + 4)
-                + " connections. Parameters: " + options.requests() + " requests, " + options.customers()
+                + " connections. Phases: " + String.join(", ", new java.util.TreeSet<>(options.phases()))
+                + ". Parameters: " + options.requests() + " requests, " + options.customers()
                 + " customers per system, " + options.rows() + " rows of the heavy subject per system, "
                 + options.locatorEntries() + " locator entries.");
         Path work = Files.createTempDirectory("lethe-requests-bench-");
         try (LocalServices services =
                 LocalServices.start(LocalServicesSettings.onFreePorts(work.resolve("services")))) {
             var endpoints = services.endpoints();
-            var shops = new ShopDatabases(endpoints);
-            shops.create(SHOPS, options.customers(), options.rows());
             var elasticsearch = ElasticsearchClient.of(config -> config.host(endpoints.elasticsearchUrl()));
-            try (Lethe lethe = Lethe.start(endpoints, shops, SHOPS, elasticsearch, work, options.concurrency())) {
-                var runs = new RequestRuns(lethe, shops, SHOPS, Duration.ofMinutes(options.timeoutMinutes()));
-                runs.single(ShopDatabases.email(options.customers())); // warm-up
-                report.many(runs.many(options.requests(), options.filers()));
-                report.heavy(runs.heavy(
-                        options.rows(),
-                        options.customers() + 1,
-                        options.customers() + 2,
-                        ShopDatabases.email(options.customers() - 1)));
+            boolean requests = options.phases().contains("requests");
+            boolean heavy = options.phases().contains("heavy");
+            if (requests || heavy) {
+                var shops = new ShopDatabases(endpoints);
+                shops.create(SHOPS, options.customers(), heavy ? options.rows() : 0);
+                try (Lethe lethe = Lethe.start(endpoints, shops, SHOPS, elasticsearch, work, options.concurrency())) {
+                    var runs = new RequestRuns(lethe, shops, SHOPS, Duration.ofMinutes(options.timeoutMinutes()));
+                    runs.single(ShopDatabases.email(options.customers())); // warm-up
+                    if (requests) {
+                        report.many(runs.many(options.requests(), options.filers()));
+                    }
+                    if (heavy) {
+                        report.heavy(runs.heavy(
+                                options.rows(),
+                                options.customers() + 1,
+                                options.customers() + 2,
+                                ShopDatabases.email(options.customers() - 1)));
+                    }
+                }
             }
-            report.locator(new LocatorRun(elasticsearch, UUID.randomUUID().toString())
-                    .run(options.locatorEntries(), options.entriesPerSubject(), options.locates()));
+            if (options.phases().contains("locator")) {
+                report.locator(new LocatorRun(elasticsearch, UUID.randomUUID().toString())
+                        .run(options.locatorEntries(), options.entriesPerSubject(), options.locates()));
+            }
             elasticsearch.close();
         }
         report.setting("Load average at the end: " + loadAverage() + ".");
