@@ -150,7 +150,8 @@ final class Report {
                 "",
                 "```",
                 "./mvnw -q -pl bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt",
-                "java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.lethe.bench.requests.RequestsBench "
+                "java -Xmx2g -cp bench/target/classes:$(cat bench/target/classpath.txt)"
+                        + " dev.lethe.bench.requests.RequestsBench "
                         + command,
                 "```",
                 "",

@@ -37,8 +37,17 @@ public final class RequestsBench {
     private RequestsBench() {}
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        var report = new Report(options, String.join(" ", args));
+        try {
+            run(Options.parse(args), String.join(" ", args));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the Temporal and gRPC threads are not all daemons
+        }
+        System.exit(0);
+    }
+
+    private static void run(Options options, String command) throws Exception {
+        var report = new Report(options, command);
         report.setting("Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + processor() + " ("
                 + Runtime.getRuntime().availableProcessors() + " cores; load average " + loadAverage()
                 + " at the start), JDK " + Runtime.version() + ", the local services of `./lethe up` (embedded"
@@ -79,14 +88,14 @@ public final class RequestsBench {
                         .run(options.locatorEntries(), options.entriesPerSubject(), options.locates()));
             }
             elasticsearch.close();
+        } finally {
+            deleteQuietly(work);
         }
         report.setting("Load average at the end: " + loadAverage() + ".");
-        deleteQuietly(work);
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), report.markdown());
         System.out.println(report.markdown());
         System.out.println("written to " + options.out());
-        System.exit(0); // the Temporal and gRPC threads are not all daemons
     }
 
     private static String processor() {
