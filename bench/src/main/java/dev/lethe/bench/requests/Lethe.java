@@ -48,6 +48,7 @@ import dev.lethe.workflows.request.Deadlines;
 import dev.lethe.workflows.request.IdentityHashes;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.run.DataSubjectRequestWorkflowImpl;
 import dev.lethe.workflows.run.RequestTimings;
 import dev.lethe.workflows.run.TemporalRequestSignals;
@@ -205,9 +206,11 @@ final class Lethe implements AutoCloseable {
         var activities = RequestActivitiesImpl.over(new ActivityParts(
                 app,
                 store,
+                new SubjectRestrictions(app, trail),
                 connected,
                 subjectMaps,
                 datasets,
+                new DataFlows(app, changes, taxonomy),
                 planner,
                 vault,
                 new SubjectLocator(elasticsearch),

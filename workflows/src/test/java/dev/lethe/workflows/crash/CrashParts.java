@@ -29,6 +29,7 @@ import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
 import dev.lethe.workflows.request.RequestSignals;
 import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.steps.ActivityParts;
 import dev.lethe.workflows.steps.RequestActivitiesImpl;
 import java.sql.SQLException;
@@ -74,6 +75,7 @@ record CrashParts(CatalogTestDatabase catalog, AuditTrail trail, Vault vault, Re
         var datasets = new Datasets(app, changes);
         var subjectMaps = new SubjectMaps(app);
         var retention = new RetentionPolicies(app, changes, taxonomy);
+        var flows = new DataFlows(app, changes, taxonomy);
         var planner = new ErasurePlanner(
                 datasets,
                 subjectMaps,
@@ -85,9 +87,11 @@ record CrashParts(CatalogTestDatabase catalog, AuditTrail trail, Vault vault, Re
         return RequestActivitiesImpl.over(new ActivityParts(
                 app,
                 store(signals),
+                new SubjectRestrictions(app, trail),
                 new ShopSystems(settings),
                 subjectMaps,
                 datasets,
+                flows,
                 planner,
                 vault,
                 new SubjectLocator(elasticsearch),
@@ -100,7 +104,7 @@ record CrashParts(CatalogTestDatabase catalog, AuditTrail trail, Vault vault, Re
                         new DataSystems(app, changes),
                         datasets,
                         new ProcessingActivities(app, changes, taxonomy),
-                        new DataFlows(app, changes, taxonomy),
+                        flows,
                         retention),
                 receipts,
                 Clock.systemUTC(),
