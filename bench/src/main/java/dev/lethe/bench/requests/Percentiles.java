@@ -19,9 +19,4 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
         int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
         return sorted[Math.clamp(index, 0, sorted.length - 1)];
     }
-
-    @Override
-    public String toString() {
-        return "n=" + count + " p50=" + p50 + " p95=" + p95 + " p99=" + p99 + " max=" + max;
-    }
 }
