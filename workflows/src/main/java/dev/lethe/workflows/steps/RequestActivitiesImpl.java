@@ -112,17 +112,17 @@ public final class RequestActivitiesImpl implements RequestActivities {
 
     @Override
     public ScopeSummary scope(RequestRef ref) {
-        return as(ref, () -> scoping.scope(ref));
+        return as(ref, () -> Heartbeats.during(() -> scoping.scope(ref)));
     }
 
     @Override
     public SystemOutcome runSystem(RequestRef ref, UUID connectionId) {
-        return as(ref, () -> work.run(ref, connectionId, false));
+        return as(ref, () -> Heartbeats.during(() -> work.run(ref, connectionId, false)));
     }
 
     @Override
     public SystemOutcome collect(RequestRef ref, UUID connectionId) {
-        return as(ref, () -> work.run(ref, connectionId, true));
+        return as(ref, () -> Heartbeats.during(() -> work.run(ref, connectionId, true)));
     }
 
     @Override
@@ -147,12 +147,12 @@ public final class RequestActivitiesImpl implements RequestActivities {
 
     @Override
     public Verification verifySystem(RequestRef ref, UUID connectionId) {
-        return as(ref, () -> verifying.verify(ref, connectionId));
+        return as(ref, () -> Heartbeats.during(() -> verifying.verify(ref, connectionId)));
     }
 
     @Override
     public PackageSummary assemblePackage(RequestRef ref) {
-        return as(ref, () -> packages.assemble(ref));
+        return as(ref, () -> Heartbeats.during(() -> packages.assemble(ref)));
     }
 
     @Override
