@@ -3,6 +3,7 @@ package dev.lethe.workflows.crash;
 import static dev.lethe.catalog.jooq.Tables.AUDIT_SIGNING_KEY;
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_RECEIPT;
+import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.catalog.CatalogTestDatabase;
@@ -50,6 +51,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +77,7 @@ class RequestCrashIT {
     /** The kill after which the Temporal server also forgets the unfinished workflows. */
     private static final int FORGETTING_KILL = 2;
 
-    private static final Duration PATIENCE = Duration.ofSeconds(110);
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Path journal;
@@ -134,7 +136,7 @@ class RequestCrashIT {
         WorkflowClient client = WorkflowClient.newInstance(stubs);
         var signals = new TemporalRequestSignals(client, settings.taskQueue(), WorkerChild.TIMINGS);
         var management = new RequestManagement(
-                catalog.app(),
+                parts.app(),
                 parts.trail(),
                 keys.sealing(),
                 new IdentityHashes(parts.vault()),
@@ -165,9 +167,10 @@ class RequestCrashIT {
             }
             log("filed " + REQUESTS + " erasures");
 
-            // Approvals trickle in, so that erasures start all through the kills.
+            // Approvals trickle in, so that erasures start all through the kills. A worker is killed at a
+            // random moment while erasures run: within a random one of its first erasure steps.
             int kills = 0;
-            Instant nextKill = Instant.now().plusMillis(2_000 + random.nextInt(2_000));
+            int killAfter = -1;
             Instant nextApproval = Instant.now();
             Instant deadline = Instant.now().plus(PATIENCE);
             while (true) {
@@ -176,6 +179,7 @@ class RequestCrashIT {
                     break;
                 }
                 if (!Instant.now().isBefore(deadline)) {
+                    diagnose(owner, worker, dir, client, statuses);
                     throw new AssertionError("requests still open after " + PATIENCE + ": " + histogram(statuses) + "\n"
                             + worker.tail());
                 }
@@ -184,25 +188,30 @@ class RequestCrashIT {
                             .filter(entry -> entry.getValue() == RequestStatus.AWAITING_APPROVAL)
                             .findFirst()
                             .ifPresent(entry -> approve(management, secondOfficer, entry.getKey()));
-                    nextApproval = Instant.now().plusMillis(150 + random.nextInt(300));
+                    nextApproval = Instant.now().plusMillis(100 + random.nextInt(200));
+                }
+                worker.requireAlive();
+                if (killAfter < 0 && worker.ready()) {
+                    killAfter = 1 + random.nextInt(12);
+                    log("worker " + generation + " ready; to be killed after its erasure step " + killAfter);
                 }
                 boolean erasing = statuses.values().stream()
                         .anyMatch(status -> status == RequestStatus.IN_PROGRESS || status == RequestStatus.VERIFYING);
-                if (kills < KILLS && erasing && !Instant.now().isBefore(nextKill)) {
-                    log("kill -9 worker " + generation + " (pid " + worker.pid() + "): " + histogram(statuses));
+                if (kills < KILLS && erasing && killAfter > 0 && worker.erasureSteps() >= killAfter) {
+                    Thread.sleep(random.nextInt(400)); // somewhere in the steps that follow
+                    log("kill -9 worker " + generation + " (pid " + worker.pid() + "): requests " + histogram(statuses)
+                            + ", systems " + systemStates(owner, tenant));
                     worker.kill();
                     kills++;
                     if (kills == FORGETTING_KILL) {
                         forget(client, statuses);
                     }
                     worker = WorkerProcess.start(++generation, settings, dir);
+                    killAfter = -1;
                     log("worker " + generation + " started, pid " + worker.pid());
                     if (kills == FORGETTING_KILL) {
                         reconcile(owner, signals);
                     }
-                    nextKill = Instant.now().plusMillis(2_500 + random.nextInt(3_000));
-                } else {
-                    worker.requireAlive();
                 }
                 Thread.sleep(100);
             }
@@ -238,11 +247,11 @@ class RequestCrashIT {
                 }
             }
         }
-        Map<UUID, Integer> receiptsPerRequest = owner.select(REQUEST_RECEIPT.REQUEST_ID, org.jooq.impl.DSL.count())
+        Map<UUID, Integer> receiptsPerRequest = owner.select(REQUEST_RECEIPT.REQUEST_ID, DSL.count())
                 .from(REQUEST_RECEIPT)
                 .where(REQUEST_RECEIPT.TENANT_ID.eq(tenant))
                 .groupBy(REQUEST_RECEIPT.REQUEST_ID)
-                .fetchMap(REQUEST_RECEIPT.REQUEST_ID, org.jooq.impl.DSL.count());
+                .fetchMap(REQUEST_RECEIPT.REQUEST_ID, DSL.count());
         assertThat(receiptsPerRequest)
                 .as("one receipt per request")
                 .hasSize(REQUESTS)
@@ -307,6 +316,71 @@ class RequestCrashIT {
                 .from(REQUEST)
                 .where(REQUEST.TENANT_ID.eq(tenant))
                 .fetchMap(REQUEST.ID, row -> RequestStatus.valueOf(row.value2()));
+    }
+
+    /** What a stuck run was waiting for: the worker's threads and the database sessions. */
+    private void diagnose(
+            DSLContext owner,
+            WorkerProcess worker,
+            Path dir,
+            WorkflowClient client,
+            Map<UUID, RequestStatus> statuses) {
+        StringBuilder workflows = new StringBuilder();
+        statuses.forEach((id, status) -> {
+            if (status.closed()) {
+                return;
+            }
+            try {
+                var described = client.getWorkflowServiceStubs()
+                        .blockingStub()
+                        .describeWorkflowExecution(
+                                io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                                        .setNamespace(client.getOptions().getNamespace())
+                                        .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                                                .setWorkflowId(id.toString()))
+                                        .build());
+                workflows
+                        .append("== ")
+                        .append(id)
+                        .append(' ')
+                        .append(status)
+                        .append('\n')
+                        .append(described);
+            } catch (RuntimeException e) {
+                workflows
+                        .append("== ")
+                        .append(id)
+                        .append(' ')
+                        .append(status)
+                        .append(": ")
+                        .append(e)
+                        .append('\n');
+            }
+        });
+        try {
+            Files.writeString(dir.resolve("stuck-workflows.txt"), workflows);
+            new ProcessBuilder("jcmd", Long.toString(worker.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stuck-threads.txt").toFile())
+                    .start()
+                    .waitFor();
+            Files.writeString(
+                    dir.resolve("stuck-sessions.txt"),
+                    owner.fetch("select pid, datname, usename, state, wait_event_type, wait_event, xact_start,"
+                                    + " left(query, 200) as query from pg_stat_activity order by datname")
+                            .format(500));
+        } catch (IOException | InterruptedException e) {
+            log("no diagnosis: " + e);
+        }
+    }
+
+    private static Map<String, Integer> systemStates(DSLContext owner, UUID tenant) {
+        return owner.select(REQUEST_SYSTEM.STATE, DSL.count())
+                .from(REQUEST_SYSTEM)
+                .where(REQUEST_SYSTEM.TENANT_ID.eq(tenant))
+                .groupBy(REQUEST_SYSTEM.STATE)
+                .orderBy(REQUEST_SYSTEM.STATE)
+                .fetchMap(REQUEST_SYSTEM.STATE, DSL.count());
     }
 
     private static Map<RequestStatus, Long> histogram(Map<UUID, RequestStatus> statuses) {
