@@ -275,6 +275,93 @@ class RequestCrashIT {
                 + " of " + SHOPS + " shops, receipts match and verify");
     }
 
+    /**
+     * The moment the random kills may miss, made certain: an attempt erased the subject in a shop and
+     * died before the system was recorded DONE; the next attempt finds nothing left, yet the system's
+     * report (what the receipt is made of) still says what was taken away.
+     */
+    @Test
+    void anErasureAttemptAfterOneThatErasedAndDiedReportsWhatWasTakenAway() throws Exception {
+        startedAt = System.nanoTime();
+        ServiceEndpoints services = TestServices.endpoints();
+        String run = UniqueNames.of("crash-retry");
+        Path dir = Path.of("target", "crash-requests", run).toAbsolutePath();
+        Files.createDirectories(dir);
+        journal = dir.resolve("crash.log");
+        CatalogTestDatabase catalog = CatalogTestDatabase.create("lethe_crash");
+        DSLContext owner = catalog.owner();
+        UUID tenant = new Tenants(owner).create(run, "Crash test").id();
+        SharedKeys.create(dir.resolve("keys"));
+        CrashSettings.Shop shop = CrashShops.create(catalog, tenant, 3, 5);
+        Map<String, Long> records = CrashShops.records(shop, 2);
+        CrashSettings settings = new CrashSettings(
+                services.jdbcUrl(owner.fetchSingle("select current_database()").get(0, String.class)),
+                services.postgresHost(),
+                services.postgresPort(),
+                services.postgresUser(),
+                services.postgresPassword(),
+                dir.resolve("keys"),
+                services.elasticsearchUrl(),
+                services.temporalTarget(),
+                UniqueNames.of("crash-requests"),
+                List.of(shop));
+        CrashParts parts = CrashParts.open(settings);
+        // The real activities, each call in an activity context of its own (as a worker runs them).
+        var environment = io.temporal.testing.TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(
+                parts.activities(settings, dev.lethe.workflows.request.RequestSignals.NONE));
+        var activities = environment.newActivityStub(
+                dev.lethe.workflows.run.RequestActivities.class,
+                io.temporal.activity.ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .build());
+        var management = new RequestManagement(
+                parts.app(),
+                parts.trail(),
+                parts.keys().sealing(),
+                new IdentityHashes(parts.vault()),
+                Deadlines.DEFAULTS,
+                dev.lethe.workflows.request.RequestSignals.NONE,
+                Clock.systemUTC());
+        UUID id = TenantContext.callAs(
+                        tenant,
+                        () -> management.file(
+                                new Editor(tenant, Actor.apiKey("officer")),
+                                new NewRequest(
+                                        RequestType.ERASURE,
+                                        Identities.of("email", CrashShops.email(2)),
+                                        "GDPR",
+                                        Channel.API,
+                                        null,
+                                        null)))
+                .id();
+        RequestRef ref = new RequestRef(tenant, id);
+        activities.scope(ref);
+
+        activities.runSystem(ref, shop.connectionId());
+        // as if that attempt had died just before recording the system DONE
+        owner.update(REQUEST_SYSTEM)
+                .set(REQUEST_SYSTEM.STATE, "RUNNING")
+                .where(REQUEST_SYSTEM.REQUEST_ID.eq(id))
+                .execute();
+        activities.runSystem(ref, shop.connectionId());
+
+        assertThat(CrashShops.records(shop, 2).values()).containsOnly(0L);
+        assertThat(CrashShops.count(shop, "select count(*) from deleted_log where customer_id = 2"))
+                .isEqualTo(1);
+        Map<String, Long> reported = new TreeMap<>();
+        JsonNode outcome = JSON.readTree(owner.select(REQUEST_SYSTEM.OUTCOME)
+                .from(REQUEST_SYSTEM)
+                .where(REQUEST_SYSTEM.REQUEST_ID.eq(id))
+                .fetchSingle(REQUEST_SYSTEM.OUTCOME)
+                .data());
+        outcome.get("erased")
+                .forEach(erased -> reported.put(
+                        erased.get("dataset").asString(), erased.get("records").asLong()));
+        assertThat(reported).isEqualTo(new TreeMap<>(records));
+        environment.close();
+    }
+
     private void approve(RequestManagement management, Editor secondOfficer, UUID id) {
         try {
             TenantContext.runAs(
