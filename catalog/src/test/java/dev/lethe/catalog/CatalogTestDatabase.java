@@ -52,15 +52,9 @@ public record CatalogTestDatabase(DSLContext owner, DSLContext app, CatalogChang
                 .dataSource(url, services.postgresUser(), services.postgresPassword())
                 .load()
                 .migrate();
-        return open(url, services.postgresUser(), services.postgresPassword());
-    }
-
-    /**
-     * An already migrated catalog database, reached without starting the test services: for a child
-     * process of a test (its parent created the database and the application's login role).
-     */
-    public static CatalogTestDatabase open(String url, String ownerUser, String ownerPassword) throws SQLException {
-        DSLContext owner = DSL.using(DriverManager.getConnection(url, ownerUser, ownerPassword), SQLDialect.POSTGRES);
+        DSLContext owner = DSL.using(
+                DriverManager.getConnection(url, services.postgresUser(), services.postgresPassword()),
+                SQLDialect.POSTGRES);
         var transactions = new TenantTransactions(url);
         DSLContext app = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)

@@ -4,6 +4,7 @@ import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -33,6 +34,26 @@ public final class SystemResults {
 
     void recordVerification(UUID tenantId, UUID requestId, UUID connectionId, Map<String, Object> verification) {
         write(tenantId, requestId, connectionId, REQUEST_SYSTEM.VERIFICATION, verification);
+    }
+
+    /**
+     * The subject's records per dataset as counted before the system's first erasure attempt, if an
+     * attempt has counted them (it is recorded as the system's outcome until the system's report).
+     */
+    Optional<Map<String, Long>> before(UUID tenantId, UUID requestId, UUID connectionId) {
+        Object before = outcomes(tenantId, requestId)
+                .getOrDefault(connectionId, Map.of())
+                .get("before");
+        if (!(before instanceof Map<?, ?> counts)) {
+            return Optional.empty();
+        }
+        Map<String, Long> records = new LinkedHashMap<>();
+        counts.forEach((dataset, count) -> records.put((String) dataset, ((Number) count).longValue()));
+        return Optional.of(records);
+    }
+
+    void recordBefore(UUID tenantId, UUID requestId, UUID connectionId, Map<String, Long> counts) {
+        write(tenantId, requestId, connectionId, REQUEST_SYSTEM.OUTCOME, Map.of("before", counts));
     }
 
     /** Per connection, its recorded outcome (systems without one are left out). */

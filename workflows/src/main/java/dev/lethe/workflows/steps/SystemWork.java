@@ -13,6 +13,7 @@ import dev.lethe.connectors.spi.Deferring;
 import dev.lethe.connectors.spi.Erasing;
 import dev.lethe.connectors.spi.ErasureReport;
 import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Outcome;
 import dev.lethe.connectors.spi.Rectifying;
@@ -170,10 +171,40 @@ final class SystemWork {
         if (!(connector instanceof Erasing erasing)) {
             throw unsupported(system, "erase");
         }
-        return erased(erasing.erase(context, subject.identities(), map, plan.plan()), exceptions);
+        // An attempt may erase and then die before the system is recorded DONE (a worker killed, a
+        // timeout); the next attempt finds nothing left and would report nothing erased. So the
+        // subject's records are counted before the first attempt, kept, and the report says at least
+        // what they were.
+        Map<String, Long> before = Map.of();
+        if (connector instanceof Locating locating) {
+            before = results.before(ref.tenantId(), ref.requestId(), system.connectionId())
+                    .orElseGet(() -> {
+                        Map<String, Long> counts = new LinkedHashMap<>();
+                        locating.locate(context, subject.identities(), map)
+                                .forEach(count -> counts.put(count.dataset(), count.records()));
+                        results.recordBefore(ref.tenantId(), ref.requestId(), system.connectionId(), counts);
+                        return counts;
+                    });
+        }
+        return erased(erasing.erase(context, subject.identities(), map, plan.plan()), exceptions, before);
     }
 
     private static Done erased(ErasureReport report, long exceptions) {
+        return erased(report, exceptions, Map.of());
+    }
+
+    /** @param before the subject's records per dataset before the first attempt (empty: not counted) */
+    private static Done erased(ErasureReport report, long exceptions, Map<String, Long> before) {
+        report = new ErasureReport(report.outcomes().stream()
+                .map(outcome -> outcome.strategy() == ErasureStrategy.RETAIN
+                        ? outcome
+                        : new ErasureReport.Outcome(
+                                outcome.dataset(),
+                                outcome.field(),
+                                outcome.strategy(),
+                                Math.max(outcome.records(), before.getOrDefault(outcome.dataset(), 0L)),
+                                outcome.reason()))
+                .toList());
         long affected = report.outcomes().stream()
                 .filter(outcome -> outcome.strategy() != ErasureStrategy.RETAIN)
                 .mapToLong(ErasureReport.Outcome::records)
@@ -188,7 +219,12 @@ final class SystemWork {
             entry.put("reason", outcome.reason());
             outcomes.add(entry);
         }
-        return new Done(affected, exceptions, Map.of("erased", outcomes));
+        // The counts stay with the report: an attempt after this one (killed before the system was
+        // recorded DONE) must find them, not count the records it left behind.
+        return new Done(
+                affected,
+                exceptions,
+                before.isEmpty() ? Map.of("erased", outcomes) : Map.of("erased", outcomes, "before", before));
     }
 
     private Result access(

@@ -1,7 +1,6 @@
 package dev.lethe.workflows.crash;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.lethe.catalog.CatalogTestDatabase;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.dataset.Datasets;
@@ -32,9 +31,9 @@ import dev.lethe.workflows.request.RequestStore;
 import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.steps.ActivityParts;
 import dev.lethe.workflows.steps.RequestActivitiesImpl;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -43,13 +42,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The real parts over the shared catalog, vault and keys, as each process of the crash test builds
  * them: the test (to file, approve and check) and every worker process (to run the activities).
  */
-record CrashParts(CatalogTestDatabase catalog, AuditTrail trail, Vault vault, Receipts receipts, SharedKeys keys) {
+record CrashParts(DSLContext app, AuditTrail trail, Vault vault, Receipts receipts, SharedKeys keys) {
 
-    static CrashParts open(CrashSettings settings) throws SQLException {
-        CatalogTestDatabase catalog =
-                CatalogTestDatabase.open(settings.catalogUrl(), settings.postgresUser(), settings.postgresPassword());
+    static CrashParts open(CrashSettings settings) {
+        DSLContext app = TenantConnections.app(settings.catalogUrl());
         SharedKeys keys = SharedKeys.read(settings.keys());
-        AuditTrail trail = new AuditTrail(catalog.app(), keys.signer(), 1_000_000);
+        AuditTrail trail = new AuditTrail(app, keys.signer(), 1_000_000);
         // The vault's keys as production keeps them: in PostgreSQL, wrapped by a KMS keyset in a file.
         var keyStore = new PGSimpleDataSource();
         keyStore.setURL(settings.catalogUrl());
@@ -60,16 +58,15 @@ record CrashParts(CatalogTestDatabase catalog, AuditTrail trail, Vault vault, Re
                 .keyRepository(new PostgresKeyRepository(DSL.using(keyStore, SQLDialect.POSTGRES)))
                 .audit(new SilentAudit())
                 .build();
-        return new CrashParts(catalog, trail, vault, new Receipts(catalog.app(), keys.signer(), trail), keys);
+        return new CrashParts(app, trail, vault, new Receipts(app, keys.signer(), trail), keys);
     }
 
     RequestStore store(RequestSignals signals) {
-        return new RequestStore(catalog.app(), trail, keys.sealing(), signals);
+        return new RequestStore(app, trail, keys.sealing(), signals);
     }
 
     /** The request activities over the real parts, for a worker process. */
     RequestActivitiesImpl activities(CrashSettings settings, RequestSignals signals) {
-        var app = catalog.app();
         var changes = new CatalogChanges(app, trail);
         var taxonomy = new Taxonomy(app, changes);
         var datasets = new Datasets(app, changes);

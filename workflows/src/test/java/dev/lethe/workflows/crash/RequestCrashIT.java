@@ -3,6 +3,7 @@ package dev.lethe.workflows.crash;
 import static dev.lethe.catalog.jooq.Tables.AUDIT_SIGNING_KEY;
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_RECEIPT;
+import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.catalog.CatalogTestDatabase;
@@ -50,6 +51,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +77,7 @@ class RequestCrashIT {
     /** The kill after which the Temporal server also forgets the unfinished workflows. */
     private static final int FORGETTING_KILL = 2;
 
-    private static final Duration PATIENCE = Duration.ofSeconds(110);
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Path journal;
@@ -134,7 +136,7 @@ class RequestCrashIT {
         WorkflowClient client = WorkflowClient.newInstance(stubs);
         var signals = new TemporalRequestSignals(client, settings.taskQueue(), WorkerChild.TIMINGS);
         var management = new RequestManagement(
-                catalog.app(),
+                parts.app(),
                 parts.trail(),
                 keys.sealing(),
                 new IdentityHashes(parts.vault()),
@@ -165,9 +167,10 @@ class RequestCrashIT {
             }
             log("filed " + REQUESTS + " erasures");
 
-            // Approvals trickle in, so that erasures start all through the kills.
+            // Approvals trickle in, so that erasures start all through the kills. A worker is killed at a
+            // random moment while erasures run: within a random one of its first erasure steps.
             int kills = 0;
-            Instant nextKill = Instant.now().plusMillis(2_000 + random.nextInt(2_000));
+            int killAfter = -1;
             Instant nextApproval = Instant.now();
             Instant deadline = Instant.now().plus(PATIENCE);
             while (true) {
@@ -176,6 +179,7 @@ class RequestCrashIT {
                     break;
                 }
                 if (!Instant.now().isBefore(deadline)) {
+                    diagnose(owner, worker, dir, client, statuses);
                     throw new AssertionError("requests still open after " + PATIENCE + ": " + histogram(statuses) + "\n"
                             + worker.tail());
                 }
@@ -184,25 +188,30 @@ class RequestCrashIT {
                             .filter(entry -> entry.getValue() == RequestStatus.AWAITING_APPROVAL)
                             .findFirst()
                             .ifPresent(entry -> approve(management, secondOfficer, entry.getKey()));
-                    nextApproval = Instant.now().plusMillis(150 + random.nextInt(300));
+                    nextApproval = Instant.now().plusMillis(100 + random.nextInt(200));
+                }
+                worker.requireAlive();
+                if (killAfter < 0 && worker.ready()) {
+                    killAfter = 1 + random.nextInt(12);
+                    log("worker " + generation + " ready; to be killed after its erasure step " + killAfter);
                 }
                 boolean erasing = statuses.values().stream()
                         .anyMatch(status -> status == RequestStatus.IN_PROGRESS || status == RequestStatus.VERIFYING);
-                if (kills < KILLS && erasing && !Instant.now().isBefore(nextKill)) {
-                    log("kill -9 worker " + generation + " (pid " + worker.pid() + "): " + histogram(statuses));
+                if (kills < KILLS && erasing && killAfter > 0 && worker.erasureSteps() >= killAfter) {
+                    Thread.sleep(random.nextInt(400)); // somewhere in the steps that follow
+                    log("kill -9 worker " + generation + " (pid " + worker.pid() + "): requests " + histogram(statuses)
+                            + ", systems " + systemStates(owner, tenant));
                     worker.kill();
                     kills++;
                     if (kills == FORGETTING_KILL) {
                         forget(client, statuses);
                     }
                     worker = WorkerProcess.start(++generation, settings, dir);
+                    killAfter = -1;
                     log("worker " + generation + " started, pid " + worker.pid());
                     if (kills == FORGETTING_KILL) {
                         reconcile(owner, signals);
                     }
-                    nextKill = Instant.now().plusMillis(2_500 + random.nextInt(3_000));
-                } else {
-                    worker.requireAlive();
                 }
                 Thread.sleep(100);
             }
@@ -238,11 +247,11 @@ class RequestCrashIT {
                 }
             }
         }
-        Map<UUID, Integer> receiptsPerRequest = owner.select(REQUEST_RECEIPT.REQUEST_ID, org.jooq.impl.DSL.count())
+        Map<UUID, Integer> receiptsPerRequest = owner.select(REQUEST_RECEIPT.REQUEST_ID, DSL.count())
                 .from(REQUEST_RECEIPT)
                 .where(REQUEST_RECEIPT.TENANT_ID.eq(tenant))
                 .groupBy(REQUEST_RECEIPT.REQUEST_ID)
-                .fetchMap(REQUEST_RECEIPT.REQUEST_ID, org.jooq.impl.DSL.count());
+                .fetchMap(REQUEST_RECEIPT.REQUEST_ID, DSL.count());
         assertThat(receiptsPerRequest)
                 .as("one receipt per request")
                 .hasSize(REQUESTS)
@@ -264,6 +273,93 @@ class RequestCrashIT {
         }
         log("checked in " + elapsed() + ": " + REQUESTS + " requests completed, each customer deleted once in each"
                 + " of " + SHOPS + " shops, receipts match and verify");
+    }
+
+    /**
+     * The moment the random kills may miss, made certain: an attempt erased the subject in a shop and
+     * died before the system was recorded DONE; the next attempt finds nothing left, yet the system's
+     * report (what the receipt is made of) still says what was taken away.
+     */
+    @Test
+    void anErasureAttemptAfterOneThatErasedAndDiedReportsWhatWasTakenAway() throws Exception {
+        startedAt = System.nanoTime();
+        ServiceEndpoints services = TestServices.endpoints();
+        String run = UniqueNames.of("crash-retry");
+        Path dir = Path.of("target", "crash-requests", run).toAbsolutePath();
+        Files.createDirectories(dir);
+        journal = dir.resolve("crash.log");
+        CatalogTestDatabase catalog = CatalogTestDatabase.create("lethe_crash");
+        DSLContext owner = catalog.owner();
+        UUID tenant = new Tenants(owner).create(run, "Crash test").id();
+        SharedKeys.create(dir.resolve("keys"));
+        CrashSettings.Shop shop = CrashShops.create(catalog, tenant, 3, 5);
+        Map<String, Long> records = CrashShops.records(shop, 2);
+        CrashSettings settings = new CrashSettings(
+                services.jdbcUrl(owner.fetchSingle("select current_database()").get(0, String.class)),
+                services.postgresHost(),
+                services.postgresPort(),
+                services.postgresUser(),
+                services.postgresPassword(),
+                dir.resolve("keys"),
+                services.elasticsearchUrl(),
+                services.temporalTarget(),
+                UniqueNames.of("crash-requests"),
+                List.of(shop));
+        CrashParts parts = CrashParts.open(settings);
+        // The real activities, each call in an activity context of its own (as a worker runs them).
+        var environment = io.temporal.testing.TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(
+                parts.activities(settings, dev.lethe.workflows.request.RequestSignals.NONE));
+        var activities = environment.newActivityStub(
+                dev.lethe.workflows.run.RequestActivities.class,
+                io.temporal.activity.ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .build());
+        var management = new RequestManagement(
+                parts.app(),
+                parts.trail(),
+                parts.keys().sealing(),
+                new IdentityHashes(parts.vault()),
+                Deadlines.DEFAULTS,
+                dev.lethe.workflows.request.RequestSignals.NONE,
+                Clock.systemUTC());
+        UUID id = TenantContext.callAs(
+                        tenant,
+                        () -> management.file(
+                                new Editor(tenant, Actor.apiKey("officer")),
+                                new NewRequest(
+                                        RequestType.ERASURE,
+                                        Identities.of("email", CrashShops.email(2)),
+                                        "GDPR",
+                                        Channel.API,
+                                        null,
+                                        null)))
+                .id();
+        RequestRef ref = new RequestRef(tenant, id);
+        activities.scope(ref);
+
+        activities.runSystem(ref, shop.connectionId());
+        // as if that attempt had died just before recording the system DONE
+        owner.update(REQUEST_SYSTEM)
+                .set(REQUEST_SYSTEM.STATE, "RUNNING")
+                .where(REQUEST_SYSTEM.REQUEST_ID.eq(id))
+                .execute();
+        activities.runSystem(ref, shop.connectionId());
+
+        assertThat(CrashShops.records(shop, 2).values()).containsOnly(0L);
+        assertThat(CrashShops.count(shop, "select count(*) from deleted_log where customer_id = 2"))
+                .isEqualTo(1);
+        Map<String, Long> reported = new TreeMap<>();
+        JsonNode outcome = JSON.readTree(owner.select(REQUEST_SYSTEM.OUTCOME)
+                .from(REQUEST_SYSTEM)
+                .where(REQUEST_SYSTEM.REQUEST_ID.eq(id))
+                .fetchSingle(REQUEST_SYSTEM.OUTCOME)
+                .data());
+        outcome.get("erased")
+                .forEach(erased -> reported.put(
+                        erased.get("dataset").asString(), erased.get("records").asLong()));
+        assertThat(reported).isEqualTo(new TreeMap<>(records));
+        environment.close();
     }
 
     private void approve(RequestManagement management, Editor secondOfficer, UUID id) {
@@ -307,6 +403,71 @@ class RequestCrashIT {
                 .from(REQUEST)
                 .where(REQUEST.TENANT_ID.eq(tenant))
                 .fetchMap(REQUEST.ID, row -> RequestStatus.valueOf(row.value2()));
+    }
+
+    /** What a stuck run was waiting for: the worker's threads and the database sessions. */
+    private void diagnose(
+            DSLContext owner,
+            WorkerProcess worker,
+            Path dir,
+            WorkflowClient client,
+            Map<UUID, RequestStatus> statuses) {
+        StringBuilder workflows = new StringBuilder();
+        statuses.forEach((id, status) -> {
+            if (status.closed()) {
+                return;
+            }
+            try {
+                var described = client.getWorkflowServiceStubs()
+                        .blockingStub()
+                        .describeWorkflowExecution(
+                                io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                                        .setNamespace(client.getOptions().getNamespace())
+                                        .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                                                .setWorkflowId(id.toString()))
+                                        .build());
+                workflows
+                        .append("== ")
+                        .append(id)
+                        .append(' ')
+                        .append(status)
+                        .append('\n')
+                        .append(described);
+            } catch (RuntimeException e) {
+                workflows
+                        .append("== ")
+                        .append(id)
+                        .append(' ')
+                        .append(status)
+                        .append(": ")
+                        .append(e)
+                        .append('\n');
+            }
+        });
+        try {
+            Files.writeString(dir.resolve("stuck-workflows.txt"), workflows);
+            new ProcessBuilder("jcmd", Long.toString(worker.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stuck-threads.txt").toFile())
+                    .start()
+                    .waitFor();
+            Files.writeString(
+                    dir.resolve("stuck-sessions.txt"),
+                    owner.fetch("select pid, datname, usename, state, wait_event_type, wait_event, xact_start,"
+                                    + " left(query, 200) as query from pg_stat_activity order by datname")
+                            .format(500));
+        } catch (IOException | InterruptedException e) {
+            log("no diagnosis: " + e);
+        }
+    }
+
+    private static Map<String, Integer> systemStates(DSLContext owner, UUID tenant) {
+        return owner.select(REQUEST_SYSTEM.STATE, DSL.count())
+                .from(REQUEST_SYSTEM)
+                .where(REQUEST_SYSTEM.TENANT_ID.eq(tenant))
+                .groupBy(REQUEST_SYSTEM.STATE)
+                .orderBy(REQUEST_SYSTEM.STATE)
+                .fetchMap(REQUEST_SYSTEM.STATE, DSL.count());
     }
 
     private static Map<RequestStatus, Long> histogram(Map<UUID, RequestStatus> statuses) {

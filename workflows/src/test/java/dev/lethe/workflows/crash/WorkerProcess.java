@@ -44,6 +44,33 @@ final class WorkerProcess {
         }
     }
 
+    /** Whether it polls its task queue yet (it says so in its log once its worker has started). */
+    boolean ready() {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(WorkerChild.READY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Erasure activities (work in a system, verification, shredding, a receipt) it has finished so far. */
+    long erasureSteps() {
+        try {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            try (var lines = Files.lines(log)) {
+                return lines.filter(line -> line.contains("activity runSystem")
+                                || line.contains("activity verifySystem")
+                                || line.contains("activity shred")
+                                || line.contains("activity issueReceipt"))
+                        .count();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     long pid() {
         return process.pid();
     }
