@@ -82,6 +82,21 @@ final class DuplicateLinks {
         return followers;
     }
 
+    /**
+     * The duplicates a request that just completed answers: woken now, so that they close with it
+     * rather than at their workflow's next recheck (hours later).
+     */
+    static List<UUID> answeredFollowers(DSLContext tx, UUID tenantId, UUID original, RequestStatus outcome) {
+        if (outcome != RequestStatus.COMPLETED && outcome != RequestStatus.COMPLETED_WITH_EXCEPTIONS) {
+            return List.of();
+        }
+        return tx.select(REQUEST.ID)
+                .from(REQUEST)
+                .where(REQUEST.TENANT_ID.eq(tenantId))
+                .and(REQUEST.LINKED_TO.eq(original))
+                .fetch(REQUEST.ID);
+    }
+
     static String[] sorted(java.util.Collection<String> hashes) {
         String[] sorted = hashes.toArray(String[]::new);
         Arrays.sort(sorted);

@@ -281,6 +281,8 @@ public final class RequestManagement {
             if (state != SystemState.FAILED) {
                 throw new ConflictException("Only a failed system is retried; this one is " + state);
             }
+            // The retry counts as an attempt: a workflow waiting on the failed system sees it by the count.
+            system.setAttempts(system.getAttempts() + 1);
             updateSystem(system, SystemState.PENDING, "retry requested");
             request.setRevision(request.getRevision() + 1);
             return record(

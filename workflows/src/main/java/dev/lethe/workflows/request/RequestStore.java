@@ -76,7 +76,7 @@ public final class RequestStore implements RequestLedger {
 
     @Override
     public boolean transition(UUID tenantId, UUID requestId, RequestStatus next, String note) {
-        List<UUID> unlinked = new java.util.ArrayList<>();
+        List<UUID> woken = new java.util.ArrayList<>(); // followers unlinked or answered
         RequestRecord[] moved = new RequestRecord[1];
         rows.transaction(tx -> {
             RequestRecord request = rows.lock(tx, tenantId, requestId);
@@ -100,11 +100,12 @@ public final class RequestStore implements RequestLedger {
                     "request.status_changed",
                     Map.of("from", current.name(), "to", next.name()),
                     note);
-            unlinked.addAll(DuplicateLinks.releaseFollowers(rows, tx, tenantId, requestId, next, WORKFLOW));
+            woken.addAll(DuplicateLinks.releaseFollowers(rows, tx, tenantId, requestId, next, WORKFLOW));
+            woken.addAll(DuplicateLinks.answeredFollowers(tx, tenantId, requestId, next));
             moved[0] = request;
             return true;
         });
-        unlinked.forEach(follower -> signals.changed(tenantId, follower));
+        woken.forEach(follower -> signals.changed(tenantId, follower));
         if (moved[0] != null && next.closed()) {
             RequestRows.closed(closings, moved[0]);
         }

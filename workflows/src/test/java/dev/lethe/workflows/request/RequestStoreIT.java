@@ -244,6 +244,9 @@ class RequestStoreIT {
                     assertThat(s.progress().state()).isEqualTo(SystemState.PENDING);
                     assertThat(s.planJson()).contains("crm.contacts");
                     assertThat(s.progress().found()).isEqualTo(3);
+                    assertThat(s.progress().attempts())
+                            .as("the retry counts: a workflow waiting on the system sees it by the count")
+                            .isEqualTo(3);
                 });
         assertThat(skipped.systems())
                 .filteredOn(s -> s.progress().connectionId().equals(shop))
@@ -300,6 +303,26 @@ class RequestStoreIT {
         assertThat(as(() -> management.file(filer, erasure(EMAIL))).linkedTo())
                 .as("the next duplicate follows the open one that is left")
                 .isEqualTo(duplicate.id());
+    }
+
+    @Test
+    void anOriginalThatCompletesWakesItsDuplicates() {
+        UUID original = awaitingApproval(erasure(EMAIL));
+        var filed = as(() -> management.file(approver, erasure(EMAIL)));
+        UUID duplicate = filed.id();
+        assertThat(filed.linkedTo()).isEqualTo(original);
+        as(() -> management.approve(approver, original, "checked the plan"));
+        as(() -> store.transition(tenant, original, RequestStatus.IN_PROGRESS, null));
+        as(() -> store.transition(tenant, original, RequestStatus.VERIFYING, null));
+        SIGNALS.remove("changed " + duplicate);
+
+        as(() -> store.transition(tenant, original, RequestStatus.COMPLETED, "verified"));
+
+        assertThat(SIGNALS)
+                .as("the duplicate closes with it, not at its next recheck")
+                .contains("changed " + duplicate);
+        assertThat(as(() -> store.transition(tenant, duplicate, RequestStatus.COMPLETED, "answered")))
+                .isTrue();
     }
 
     @Test
