@@ -1,11 +1,6 @@
 package dev.lethe.workflows.steps;
 
-import dev.lethe.catalog.change.PageRequest;
-import dev.lethe.catalog.dataset.DataField;
-import dev.lethe.catalog.dataset.Dataset;
-import dev.lethe.catalog.dataset.DatasetSummary;
 import dev.lethe.catalog.dataset.Datasets;
-import dev.lethe.catalog.dataset.FieldStatus;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.connectors.spi.Accessing;
 import dev.lethe.connectors.spi.Connector;
@@ -35,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,7 +44,7 @@ final class SystemWork {
     private final RequestStore store;
     private final ConnectedSystems connected;
     private final SubjectMaps subjectMaps;
-    private final Datasets datasets;
+    private final CorrectedFields fields;
     private final SystemResults results;
     private final SubjectRestrictions restrictions;
     private final AccessParts parts;
@@ -66,7 +60,7 @@ final class SystemWork {
         this.store = store;
         this.connected = connected;
         this.subjectMaps = subjectMaps;
-        this.datasets = datasets;
+        this.fields = new CorrectedFields(datasets);
         this.results = results;
         this.restrictions = restrictions;
         this.parts = parts;
@@ -284,7 +278,8 @@ final class SystemWork {
             if (!(connector instanceof Rectifying rectifying)) {
                 throw unsupported(system, "correct values");
             }
-            for (FieldRef field : fieldsHolding(ref, system, map, correction.getKey())) {
+            for (CorrectedFields.Field field :
+                    fields.holding(ref.tenantId(), system.systemId(), map, correction.getKey())) {
                 long records = rectifying.rectify(
                         context, subject.identities(), map, field.dataset(), field.field(), correction.getValue());
                 changed += records;
@@ -292,32 +287,6 @@ final class SystemWork {
             }
         }
         return new Done(changed, 0, Map.of("corrected", corrected));
-    }
-
-    private record FieldRef(String dataset, String field) {}
-
-    /** The fields of the system that hold {@code what}: an identity type, or a data category. */
-    private List<FieldRef> fieldsHolding(RequestRef ref, ConnectedSystem system, SubjectMap map, String what) {
-        List<FieldRef> fields = new ArrayList<>();
-        map.identityFields()
-                .forEach((dataset, byField) -> byField.forEach((field, type) -> {
-                    if (type.equals(what)) {
-                        fields.add(new FieldRef(dataset, field));
-                    }
-                }));
-        for (DatasetSummary summary : datasets.list(ref.tenantId(), system.systemId(), null, PageRequest.ALL)) {
-            Optional<Dataset> dataset = datasets.find(ref.tenantId(), summary.id());
-            for (DataField field : dataset.map(Dataset::fields).orElse(List.of())) {
-                FieldRef candidate = new FieldRef(summary.name(), field.path());
-                if (field.status() == FieldStatus.CONFIRMED
-                        && field.categories().contains(what)
-                        && map.identityFields().containsKey(summary.name())
-                        && !fields.contains(candidate)) {
-                    fields.add(candidate);
-                }
-            }
-        }
-        return fields;
     }
 
     private long recordedExceptions(RequestRef ref, UUID connectionId) {
