@@ -193,7 +193,7 @@ class RequestsEndToEndIT extends AppIntegrationTest {
                         "/api/v1/requests",
                         Map.of(
                                 "type", "ACCESS",
-                                "identities", Map.of("email", "customer9@example.org"),
+                                "identities", Map.of("email", " Customer9@Example.org"),
                                 "regulation", "GDPR")))
                 .get("id")
                 .asString();

@@ -33,6 +33,20 @@ public final class IdentityHashes {
                 .hex();
     }
 
+    /**
+     * The identities as systems usually keep them, for looking the subject up there: trimmed, e-mail
+     * addresses in lower case ({@code Ann@Example.com } → {@code ann@example.com}). Phone numbers stay as
+     * typed: systems keep them formatted in too many ways to guess one.
+     */
+    public static Identities asSystemsKeepThem(Identities identities) {
+        Map<String, String> values = new TreeMap<>();
+        identities
+                .values()
+                .forEach((type, value) -> values.put(
+                        type, type.contains("email") ? value.strip().toLowerCase(Locale.ROOT) : value.strip()));
+        return new Identities(values);
+    }
+
     /** Trimmed; e-mail addresses in lower case; phone numbers as their digits (and a leading +). */
     static String normalize(String type, String value) {
         String trimmed = value.strip();

@@ -90,7 +90,13 @@ public final class RequestManagement {
         Map<String, String> byType = hashes.of(tenantId, request.identities());
         String[] identityHashes = DuplicateLinks.sorted(byType.values());
         IdentitySealing.Sealed sealed = SubjectSealing.seal(
-                sealing, tenantId, id, new Subject(request.identities(), request.corrections(), request.purpose()));
+                sealing,
+                tenantId,
+                id,
+                new Subject(
+                        IdentityHashes.asSystemsKeepThem(request.identities()),
+                        request.corrections(),
+                        request.purpose()));
         Filed filed = rows.transaction(tx -> {
             UUID original = DuplicateLinks.originalOf(tx, tenantId, request.type(), identityHashes, initial)
                     .orElse(null);

@@ -21,4 +21,14 @@ class IdentityHashesTest {
     void otherIdentifiersKeepTheirCase() {
         assertThat(IdentityHashes.normalize("customer_id", " Cust-42 ")).isEqualTo("Cust-42");
     }
+
+    @Test
+    void identitiesAreLookedUpTrimmedWithEmailAddressesInLowerCase() {
+        var typed = new dev.lethe.connectors.spi.Identities(
+                java.util.Map.of("email", " Ann@Example.ORG ", "phone", " +49 (30) 1234 ", "customer_id", "Cust-42"));
+
+        assertThat(IdentityHashes.asSystemsKeepThem(typed).values())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "email", "ann@example.org", "phone", "+49 (30) 1234", "customer_id", "Cust-42"));
+    }
 }
