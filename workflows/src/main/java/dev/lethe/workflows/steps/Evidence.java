@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * by part as systems answer and assembled at the end, and the signed receipt of an erasure. A part is
  * named by the catalog system it came from, so the Art. 15(1) facts of that system go with it.
  */
-final class Evidence implements AccessParts, PackageAssembly, ReceiptIssuing {
+final class Evidence {
 
     private final RequestStore store;
     private final ConnectedSystems connected;
@@ -64,13 +64,18 @@ final class Evidence implements AccessParts, PackageAssembly, ReceiptIssuing {
         this.packageLifetime = packageLifetime;
     }
 
-    @Override
-    public long write(RequestRef ref, ConnectedSystem system, Consumer<Accessing.RecordSink> producer) {
+    /**
+     * Writes the system's part anew from what {@code producer} hands to the sink (an earlier attempt's part
+     * is replaced whole).
+     *
+     * @return how many records the part holds
+     */
+    long write(RequestRef ref, ConnectedSystem system, Consumer<Accessing.RecordSink> producer) {
         return packages.parts().write(ref.tenantId(), ref.requestId(), system.systemName(), producer);
     }
 
-    @Override
-    public PackageSummary assemble(RequestRef ref) {
+    /** Builds an access or export request's package from the parts its systems wrote. */
+    PackageSummary assemble(RequestRef ref) {
         RequestSnapshot snapshot = store.snapshot(ref.tenantId(), ref.requestId());
         List<String> systems = snapshot.systems().stream()
                 .filter(system -> system.state() == SystemState.DONE)
@@ -93,8 +98,8 @@ final class Evidence implements AccessParts, PackageAssembly, ReceiptIssuing {
         return new PackageSummary(stored.id().toString(), systems.size(), records);
     }
 
-    @Override
-    public ReceiptSummary issue(RequestRef ref) {
+    /** Issues an erasure's signed receipt from what its systems reported and verification found. */
+    ReceiptSummary issue(RequestRef ref) {
         RequestSnapshot snapshot = store.snapshot(ref.tenantId(), ref.requestId());
         Map<UUID, Map<String, Object>> outcomes = results.outcomes(ref.tenantId(), ref.requestId());
         Map<UUID, Map<String, Object>> verifications = results.verifications(ref.tenantId(), ref.requestId());

@@ -36,8 +36,7 @@ public final class RequestActivitiesImpl implements RequestActivities {
     private final SystemWork work;
     private final Shredding shredding;
     private final ErasureVerifying verifying;
-    private final PackageAssembly packages;
-    private final ReceiptIssuing receipts;
+    private final Evidence evidence;
 
     RequestActivitiesImpl(
             RequestStore store,
@@ -45,15 +44,13 @@ public final class RequestActivitiesImpl implements RequestActivities {
             SystemWork work,
             Shredding shredding,
             ErasureVerifying verifying,
-            PackageAssembly packages,
-            ReceiptIssuing receipts) {
+            Evidence evidence) {
         this.store = store;
         this.scoping = scoping;
         this.work = work;
         this.shredding = shredding;
         this.verifying = verifying;
-        this.packages = packages;
-        this.receipts = receipts;
+        this.evidence = evidence;
     }
 
     /** The activities over the real parts. */
@@ -90,7 +87,6 @@ public final class RequestActivitiesImpl implements RequestActivities {
                         evidence),
                 new Shredding(parts.store(), parts.vault(), parts.locator()),
                 new ErasureVerifying(parts.store(), parts.connected(), parts.subjectMaps(), results),
-                evidence,
                 evidence);
     }
 
@@ -152,12 +148,12 @@ public final class RequestActivitiesImpl implements RequestActivities {
 
     @Override
     public PackageSummary assemblePackage(RequestRef ref) {
-        return as(ref, () -> Heartbeats.during(() -> packages.assemble(ref)));
+        return as(ref, () -> Heartbeats.during(() -> evidence.assemble(ref)));
     }
 
     @Override
     public ReceiptSummary issueReceipt(RequestRef ref) {
-        return as(ref, () -> receipts.issue(ref));
+        return as(ref, () -> evidence.issue(ref));
     }
 
     @Override

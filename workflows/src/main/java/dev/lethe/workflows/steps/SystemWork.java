@@ -47,7 +47,7 @@ final class SystemWork {
     private final CorrectedFields fields;
     private final SystemResults results;
     private final SubjectRestrictions restrictions;
-    private final AccessParts parts;
+    private final Evidence parts;
 
     SystemWork(
             RequestStore store,
@@ -56,7 +56,7 @@ final class SystemWork {
             Datasets datasets,
             SystemResults results,
             SubjectRestrictions restrictions,
-            AccessParts parts) {
+            Evidence parts) {
         this.store = store;
         this.connected = connected;
         this.subjectMaps = subjectMaps;

@@ -7,7 +7,6 @@ import dev.lethe.connectors.manual.ManualTaskConnectorType;
 import dev.lethe.connectors.webhook.WebhookConnectorType;
 import dev.lethe.vault.kms.Kms;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,12 +23,9 @@ class CallbackConfiguration {
 
     @Bean
     PendingOperationStore pendingOperationStore(
-            DSLContext dsl, CallbackProperties properties, Kms kms, ObjectProvider<PendingCompletions> completions) {
+            DSLContext dsl, CallbackProperties properties, Kms kms, PendingCompletions completions) {
         return new PendingOperationStore(
-                dsl,
-                properties.callbackPrefix(),
-                new Sealing(kms, PendingOperationStore.RESULT_LABEL),
-                completions.getIfAvailable(() -> PendingCompletions.NONE));
+                dsl, properties.callbackPrefix(), new Sealing(kms, PendingOperationStore.RESULT_LABEL), completions);
     }
 
     /** Sealed results take part in KEK rotation, as connection secrets do. */

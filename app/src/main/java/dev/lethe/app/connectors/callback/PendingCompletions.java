@@ -12,6 +12,4 @@ public interface PendingCompletions {
 
     /** @param operationId the id of the operation that opened it ({@code OperationContext.operationId()}) */
     void completed(UUID tenantId, String operationId);
-
-    PendingCompletions NONE = (tenantId, operationId) -> {};
 }
