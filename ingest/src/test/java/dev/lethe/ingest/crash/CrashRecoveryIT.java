@@ -92,7 +92,7 @@ class CrashRecoveryIT {
                 CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(services, source));
                 crashAndRebalance(arguments, progress);
                 producing.get();
-                progress.awaitCommitted(RECORDS, Duration.ofSeconds(90), this::requireChildrenAlive);
+                progress.awaitCommitted(RECORDS, Duration.ofSeconds(180), this::requireChildrenAlive);
                 event("all " + RECORDS + " committed", progress);
                 for (PipelineChild child : running) {
                     child.stop();

@@ -2,6 +2,7 @@ package dev.lethe.ingest.crash;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
@@ -22,15 +23,23 @@ final class GroupProgress {
     }
 
     long committed() {
+        return perPartition().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Partition number → committed offset, for a failure message that shows which partition stalled. */
+    Map<Integer, Long> perPartition() {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
                             group, new ListConsumerGroupOffsetsOptions().requireStable(false))
                     .partitionsToOffsetAndMetadata()
                     .get();
-            return offsets.entrySet().stream()
-                    .filter(entry -> entry.getKey().topic().equals(source) && entry.getValue() != null)
-                    .mapToLong(entry -> entry.getValue().offset())
-                    .sum();
+            Map<Integer, Long> committed = new TreeMap<>();
+            offsets.forEach((partition, offset) -> {
+                if (partition.topic().equals(source) && offset != null) {
+                    committed.put(partition.partition(), offset.offset());
+                }
+            });
+            return committed;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not read the group's offsets", e.getCause());
         } catch (InterruptedException e) {
@@ -45,8 +54,8 @@ final class GroupProgress {
         long committed = committed();
         while (committed < records) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "Only " + committed + " of " + records + " records committed after " + timeout);
+                throw new AssertionError("Only " + committed + " of " + records + " records committed after " + timeout
+                        + " (committed offset per partition: " + perPartition() + ")");
             }
             alive.run();
             Thread.sleep(250);

@@ -10,6 +10,7 @@ import dev.lethe.ingest.StreamDefinition;
 import dev.lethe.ingest.StreamMetrics;
 import dev.lethe.ingest.StreamWorker;
 import dev.lethe.ingest.SubjectLocator;
+import dev.lethe.ingest.WorkerState;
 import dev.lethe.vault.TokenKind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +56,20 @@ public final class PipelineProcess {
         var metrics = new StreamMetrics(new SimpleMeterRegistry(), stream.name());
         List<StreamWorker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < Integer.parseInt(options.get("workers")); i++) {
-            var worker = new StreamWorker(stream, i, settings, protector, locator, DatasetFields.NONE, metrics);
-            workers.add(worker);
-            threads.add(Thread.ofPlatform().name("worker-" + i).start(worker));
+        int count = Integer.parseInt(options.get("workers"));
+        var stopping = new AtomicBoolean();
+        IntFunction<StreamWorker> newWorker =
+                index -> new StreamWorker(stream, index, settings, protector, locator, DatasetFields.NONE, metrics);
+        for (int i = 0; i < count; i++) {
+            workers.add(null);
+            threads.add(null);
+            start(i, newWorker, workers, threads);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            workers.forEach(StreamWorker::close);
+            stopping.set(true);
+            synchronized (workers) {
+                workers.forEach(StreamWorker::close);
+            }
             for (Thread thread : threads) {
                 join(thread);
             }
@@ -69,7 +79,27 @@ public final class PipelineProcess {
         while (true) {
             Thread.sleep(Duration.ofMillis(500));
             log.info("progress: {} records committed", metrics.figures().recordsIn());
+            // As the application's stream runtime does: a worker that stopped on an error it could not
+            // recover from (fenced after a transaction timeout, say) is replaced, not left idle.
+            synchronized (workers) {
+                for (int i = 0; i < count && !stopping.get(); i++) {
+                    if (workers.get(i).state() == WorkerState.STOPPED) {
+                        log.warn(
+                                "worker {} stopped ({}); starting a new one",
+                                i,
+                                workers.get(i).failure());
+                        start(i, newWorker, workers, threads);
+                    }
+                }
+            }
         }
+    }
+
+    private static void start(
+            int index, IntFunction<StreamWorker> newWorker, List<StreamWorker> workers, List<Thread> threads) {
+        StreamWorker worker = newWorker.apply(index);
+        workers.set(index, worker);
+        threads.set(index, Thread.ofPlatform().name("worker-" + index).start(worker));
     }
 
     static StreamDefinition stream(Map<String, String> options) {
