@@ -51,7 +51,9 @@ create policy tenant_isolation on retention_run
 
 -- One policy on one dataset through one connection within a run. Policies, systems, datasets and
 -- connections are referenced by id without foreign keys: a run's record outlives them. anonymize: the
--- fields ANONYMIZE erases and how ([{field, category, strategy}]), fixed when the run was planned.
+-- fields ANONYMIZE erases and how ([{field, category, strategy}]), fixed when the run was planned. expired:
+-- how many records had expired before the first attempt (counted once), so that a task resumed after an
+-- interrupted attempt still reports what the run purged in all.
 create table retention_run_task (
     id             uuid        primary key,
     run_id         uuid        not null,
@@ -68,6 +70,7 @@ create table retention_run_task (
     action         text        not null,
     anonymize      jsonb       not null default '[]',
     state          text        not null default 'PENDING',
+    expired        bigint,
     records        bigint      not null default 0,
     held           bigint      not null default 0,
     batches        integer     not null default 0,
