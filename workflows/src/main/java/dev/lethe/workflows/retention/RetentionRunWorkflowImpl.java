@@ -84,7 +84,8 @@ public class RetentionRunWorkflowImpl implements RetentionRunWorkflow {
     private static ActivityOptions planOptions(RunTimings timings) {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(timings.storeTimeout())
-                .setRetryOptions(retry(timings).setMaximumAttempts(timings.attempts()).build())
+                .setRetryOptions(
+                        retry(timings).setMaximumAttempts(timings.attempts()).build())
                 .build();
     }
 

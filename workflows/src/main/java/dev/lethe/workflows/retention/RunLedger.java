@@ -235,4 +235,29 @@ final class RunLedger {
             return status;
         });
     }
+
+    /** Ends a run that could not be planned, once: FAILED with the reason, audited. */
+    RunStatus abandon(UUID tenantId, UUID runId, String reason) {
+        return transaction(tx -> {
+            RetentionRunRecord run = tx.selectFrom(RETENTION_RUN)
+                    .where(RETENTION_RUN.TENANT_ID.eq(tenantId))
+                    .and(RETENTION_RUN.ID.eq(runId))
+                    .forUpdate()
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("retention run " + runId));
+            if (RunStatus.valueOf(run.getStatus()).finished()) {
+                return RunStatus.valueOf(run.getStatus());
+            }
+            run.setStatus(RunStatus.FAILED.name());
+            run.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
+            run.store();
+            trail.append(new AuditEvent(
+                    tenantId,
+                    RetentionRuns.RETENTION,
+                    "retention.run.finished",
+                    "retention-run:" + runId,
+                    Map.of("status", RunStatus.FAILED.name(), "reason", reason)));
+            return RunStatus.FAILED;
+        });
+    }
 }

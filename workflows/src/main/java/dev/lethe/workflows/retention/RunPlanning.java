@@ -51,7 +51,8 @@ final class RunPlanning {
     }
 
     private Map<UUID, String> anonymizeWith(UUID tenantId) {
-        return parts.dsl()
+        return parts
+                .dsl()
                 .select(RETENTION_POLICY.ID, RETENTION_POLICY.ANONYMIZE_WITH)
                 .from(RETENTION_POLICY)
                 .where(RETENTION_POLICY.TENANT_ID.eq(tenantId))
