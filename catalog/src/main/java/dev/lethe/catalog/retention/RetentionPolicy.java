@@ -10,7 +10,9 @@ import java.util.UUID;
  *
  * @param period ISO-8601, e.g. {@code P30D}, {@code P7Y}
  * @param clock the field path ({@code FIELD}) or event name ({@code EVENT}) that starts the period
- * @param schedule when the purge runs: a six-field cron expression (second minute hour day month weekday)
+ * @param schedule a six-field cron expression (second minute hour day month weekday), kept for compatibility:
+ *     retention runs do not follow it, they enforce every enabled policy at the tenant's daily run (its
+ *     retention schedule)
  * @param legalBasis why the data is kept for the period, or null; LEGAL_OBLIGATION keeps it from erasure
  */
 public record RetentionPolicy(
