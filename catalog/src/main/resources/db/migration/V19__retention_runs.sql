@@ -51,7 +51,9 @@ create policy tenant_isolation on retention_run
 
 -- One policy on one dataset through one connection within a run. Policies, systems, datasets and
 -- connections are referenced by id without foreign keys: a run's record outlives them. anonymize: the
--- fields ANONYMIZE erases and how ([{field, category, strategy}]), fixed when the run was planned.
+-- fields ANONYMIZE erases and how ([{field, category, strategy}]), fixed when the run was planned. expired:
+-- how many records had expired before the first attempt (counted once), so that a task resumed after an
+-- interrupted attempt still reports what the run purged in all.
 create table retention_run_task (
     id             uuid        primary key,
     run_id         uuid        not null,
@@ -68,6 +70,7 @@ create table retention_run_task (
     action         text        not null,
     anonymize      jsonb       not null default '[]',
     state          text        not null default 'PENDING',
+    expired        bigint,
     records        bigint      not null default 0,
     held           bigint      not null default 0,
     batches        integer     not null default 0,
@@ -111,3 +114,40 @@ $$;
 
 revoke all on function lethe_unfinished_retention_runs() from public;
 grant execute on function lethe_unfinished_retention_runs() to lethe_app;
+
+-- Lethe's own data follows retention too: a request closed longer than the configured period loses its
+-- subject's identities — the sealed identities (and the key that opens them) and their keyed hashes. Its
+-- type, status, outcome, timeline and receipt stay; its identity types (not identifiers) stay too.
+alter table request
+    add column identities_erased_at timestamptz,
+    drop constraint request_identities,
+    add constraint request_identities check (
+        (identities_erased_at is null
+            and cardinality(identity_types) between 1 and 32
+            and cardinality(identity_hashes) = cardinality(identity_types))
+        or (identities_erased_at is not null and cardinality(identity_hashes) = 0
+            and length(subject) = 0 and length(subject_dek) = 0));
+
+create index request_closed_identities on request (tenant_id, closed_at) where identities_erased_at is null;
+
+-- KEK rotation leaves requests without identities alone: they have no key left to re-wrap.
+create or replace function lethe_request_subject_kek_versions() returns setof integer
+    language sql stable security definer
+    set search_path = public, pg_temp as
+$$
+select distinct kek_version from request where identities_erased_at is null
+$$;
+
+create or replace function lethe_request_subject_wrapped_keys(primary_version integer, after_id uuid, max_rows integer)
+    returns table (id uuid, tenant_id uuid, kek_version integer, subject_dek bytea)
+    language sql stable security definer
+    set search_path = public, pg_temp as
+$$
+select r.id, r.tenant_id, r.kek_version, r.subject_dek
+  from request r
+ where r.kek_version <> primary_version
+   and r.identities_erased_at is null
+   and (after_id is null or r.id > after_id)
+ order by r.id
+ limit max_rows
+$$;

@@ -1,5 +1,6 @@
 package dev.lethe.workflows.request;
 
+import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_EVENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
 
@@ -221,6 +222,46 @@ public final class RequestStore implements RequestLedger {
                 rows.record(tx, tenantId, requestId, WORKFLOW, kind, details, null);
             }
             return null;
+        });
+    }
+
+    /**
+     * Erases the subject's identities of requests closed before {@code closedBefore} (Lethe's own retention):
+     * the sealed identities, the key that opens them and their keyed hashes. The request's type, status,
+     * outcome, timeline and receipt stay; its timeline says when. At most {@code limit} requests per call,
+     * oldest first; a request erased already is not counted again.
+     *
+     * @return how many requests lost their identities
+     */
+    public int eraseClosedIdentities(UUID tenantId, java.time.Instant closedBefore, int limit) {
+        return rows.transaction(tx -> {
+            List<UUID> erased = tx.update(REQUEST)
+                    .set(REQUEST.SUBJECT, new byte[0])
+                    .set(REQUEST.SUBJECT_DEK, new byte[0])
+                    .set(REQUEST.IDENTITY_HASHES, new String[0])
+                    .set(REQUEST.IDENTITIES_ERASED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                    .where(REQUEST.ID.in(tx.select(REQUEST.ID)
+                            .from(REQUEST)
+                            .where(REQUEST.TENANT_ID.eq(tenantId))
+                            .and(REQUEST.CLOSED_AT.lt(closedBefore.atOffset(ZoneOffset.UTC)))
+                            .and(REQUEST.IDENTITIES_ERASED_AT.isNull())
+                            .orderBy(REQUEST.CLOSED_AT)
+                            .limit(limit)
+                            .forUpdate()
+                            .skipLocked()))
+                    .and(REQUEST.TENANT_ID.eq(tenantId))
+                    .returning(REQUEST.ID)
+                    .fetch(REQUEST.ID);
+            for (UUID id : erased) {
+                tx.insertInto(REQUEST_EVENT)
+                        .set(REQUEST_EVENT.TENANT_ID, tenantId)
+                        .set(REQUEST_EVENT.REQUEST_ID, id)
+                        .set(REQUEST_EVENT.ACTOR, "system:retention")
+                        .set(REQUEST_EVENT.KIND, "request.identities_erased")
+                        .set(REQUEST_EVENT.DETAILS, JSONB.valueOf("{}"))
+                        .execute();
+            }
+            return erased.size();
         });
     }
 }

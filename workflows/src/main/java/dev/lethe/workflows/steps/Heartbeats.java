@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * never while a live one is still working. Connectors also heartbeat between batches, where they learn
  * that the request was canceled.
  */
-final class Heartbeats {
+public final class Heartbeats {
 
     private static final Duration AT_MOST_EVERY = Duration.ofSeconds(10);
     private static final Duration AT_LEAST_EVERY = Duration.ofMillis(200);
@@ -35,7 +35,8 @@ final class Heartbeats {
                 : third.compareTo(AT_MOST_EVERY) > 0 ? AT_MOST_EVERY : third;
     }
 
-    static <T> T during(Supplier<T> work) {
+    /** Runs {@code work} in the current activity, heartbeating meanwhile (retention purges use it too). */
+    public static <T> T during(Supplier<T> work) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         long every = every(context.getInfo().getHeartbeatTimeout()).toMillis();
         var beat = TIMER.scheduleAtFixedRate(

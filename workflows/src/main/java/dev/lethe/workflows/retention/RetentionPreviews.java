@@ -1,0 +1,99 @@
+package dev.lethe.workflows.retention;
+
+import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.catalog.dataset.Dataset;
+import dev.lethe.catalog.retention.LegalHold;
+import dev.lethe.catalog.retention.RetentionPolicy;
+import dev.lethe.connectors.spi.ConnectorException;
+import dev.lethe.connectors.spi.Purging;
+import dev.lethe.workflows.systems.ConnectedSystem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a policy would purge now, changing nothing: the same planner as a run, then each connector's own
+ * preview of the same purge (same cutoff, same held subjects). A target a run would skip, hold or fail says
+ * so with its reason; a system that cannot answer now is reported FAILED with the reason. Call it as the
+ * tenant. Thread-safe.
+ */
+public final class RetentionPreviews {
+
+    private final RetentionParts parts;
+    private final RunPlanning planning;
+    private final TaskPurging purging;
+
+    public RetentionPreviews(RetentionParts parts) {
+        this.parts = parts;
+        this.planning = new RunPlanning(parts);
+        this.purging = new TaskPurging(parts, null, planning, null);
+    }
+
+    /** @throws NotFoundException for a policy the tenant does not have */
+    public PolicyPreview preview(UUID tenantId, UUID policyId) {
+        RetentionPolicy policy = parts.policies()
+                .find(tenantId, policyId)
+                .orElseThrow(() -> new NotFoundException("retention policy " + policyId));
+        Instant now = parts.clock().instant();
+        Instant cutoff = RetentionPlanner.cutoff(
+                policy.period(), parts.runs().schedule(tenantId).zone(), now);
+        List<LegalHold> holds = parts.holds().list(tenantId);
+        List<ConnectedSystem> connections = parts.connected().list(tenantId);
+        List<TargetPreview> targets = new ArrayList<>();
+        for (PlannedTask task : planning.plan(tenantId, Set.of(policyId), now)) {
+            String systemName = connections.stream()
+                    .filter(connection -> connection.systemId().equals(task.systemId()))
+                    .map(ConnectedSystem::systemName)
+                    .findFirst()
+                    .orElse(null);
+            targets.add(target(tenantId, task, systemName, holds, now));
+        }
+        return new PolicyPreview(policyId, cutoff, targets);
+    }
+
+    private TargetPreview target(
+            UUID tenantId, PlannedTask task, String systemName, List<LegalHold> holds, Instant now) {
+        if (task.state() != TaskState.PENDING) {
+            return preview(task, systemName, task.state(), task.reason(), Purging.PurgePreview.NOTHING);
+        }
+        Dataset dataset = planning.dataset(tenantId, task.datasetId()).orElseThrow();
+        Purging.Purge purge = purging.purgeOf(
+                tenantId, task.dataset(), task.clockField(), task.cutoff(), task.anonymize(), dataset, holds, now);
+        try {
+            Purging.PurgePreview counted = parts.connected()
+                    .withConnector(
+                            tenantId,
+                            task.connectionId(),
+                            connector -> connector instanceof Purging purger
+                                    ? purger.preview(RetentionOperations.preview(tenantId, task.policyId()), purge)
+                                    : null);
+            return counted == null
+                    ? preview(
+                            task,
+                            systemName,
+                            TaskState.SKIPPED,
+                            "the connection's connector cannot purge",
+                            Purging.PurgePreview.NOTHING)
+                    : preview(task, systemName, TaskState.PENDING, null, counted);
+        } catch (ConnectorException | NotFoundException e) {
+            return preview(task, systemName, TaskState.FAILED, e.getMessage(), Purging.PurgePreview.NOTHING);
+        }
+    }
+
+    private static TargetPreview preview(
+            PlannedTask task, String systemName, TaskState state, String reason, Purging.PurgePreview counted) {
+        return new TargetPreview(
+                task.systemId(),
+                systemName,
+                task.connectionId(),
+                task.dataset(),
+                state,
+                reason,
+                counted.records(),
+                counted.held(),
+                counted.oldest(),
+                counted.newest());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.lethe.workflows.retention;
+
+import dev.lethe.catalog.dataset.Dataset;
+import dev.lethe.catalog.jooq.tables.records.RetentionRunTaskRecord;
+import dev.lethe.catalog.retention.LegalHold;
+import dev.lethe.connectors.spi.ErasureRule;
+import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.HeldSubjects;
+import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Purging;
+import dev.lethe.workflows.request.IdentityHashes;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One attempt at a task: the legal holds read again right before the purge (a hold placed since the run
+ * was planned holds the task), the held subjects handed to the connector as a test on keyed hashes, the
+ * purge in paced batches, and what it came to recorded. The expired records are counted once, before the
+ * first attempt, so a task resumed after an interrupted attempt reports what the run purged in all.
+ */
+final class TaskPurging {
+
+    /** A purge's own count and batches, and what it found left after. */
+    record Purged(long records, long held, int batches) {}
+
+    private final RetentionParts parts;
+    private final RunLedger ledger;
+    private final RunPlanning planning;
+    private final RetentionMetrics metrics;
+
+    TaskPurging(RetentionParts parts, RunLedger ledger, RunPlanning planning, RetentionMetrics metrics) {
+        this.parts = parts;
+        this.ledger = ledger;
+        this.planning = planning;
+        this.metrics = metrics;
+    }
+
+    TaskState purge(RunRef run, UUID taskId) {
+        UUID tenantId = run.tenantId();
+        RetentionRunTaskRecord task = ledger.task(tenantId, taskId);
+        TaskState state = TaskState.valueOf(task.getState());
+        if (state.finished()) {
+            return state;
+        }
+        ledger.begin(tenantId, taskId);
+        Dataset dataset = planning.dataset(tenantId, task.getDatasetId())
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "the dataset was removed from the catalog", RetentionActivitiesImpl.GONE));
+        if (task.getConnectionId() == null
+                || parts.connected().find(tenantId, task.getConnectionId()).isEmpty()) {
+            throw ApplicationFailure.newNonRetryableFailure("the connection was removed", RetentionActivitiesImpl.GONE);
+        }
+        Instant now = parts.clock().instant();
+        List<LegalHold> holds = parts.holds().list(tenantId);
+        List<AnonymizedField> anonymize = RunLedger.anonymize(task);
+        Optional<LegalHold> hold = TaskHolds.covering(dataset, task.getAction(), anonymize, holds, now);
+        if (hold.isPresent()) {
+            ledger.finish(tenantId, taskId, TaskState.HELD, 0, 0, 0, TaskHolds.reason(hold.get()));
+            return TaskState.HELD;
+        }
+        Purging.Purge purge = purgeOf(tenantId, task, anonymize, dataset, holds, now);
+        OperationContext context = RetentionOperations.context(tenantId, taskId);
+        Purged purged = parts.connected().withConnector(tenantId, task.getConnectionId(), connector -> {
+            if (!(connector instanceof Purging purging)) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                        "the connection's connector cannot purge", RetentionActivitiesImpl.GONE);
+            }
+            long expired = ledger.expired(
+                    tenantId, taskId, purging.preview(context, purge).records());
+            Purging.PurgeResult result = purging.purge(context, purge);
+            long left = purging.preview(context, purge).records();
+            // DELETE: what was expired before the first attempt and is gone now, whoever purged it;
+            // ANONYMIZE may leave records matching, so its own count is the least it did.
+            return new Purged(Math.max(result.records(), expired - left), result.held(), result.batches());
+        });
+        ledger.finish(tenantId, taskId, TaskState.DONE, purged.records(), purged.held(), purged.batches(), null);
+        metrics.purged(task.getPolicyId(), purged.records());
+        return TaskState.DONE;
+    }
+
+    /** The purge a task asks for now: its selection, the held subjects, the configured batches and pace. */
+    Purging.Purge purgeOf(
+            UUID tenantId,
+            RetentionRunTaskRecord task,
+            List<AnonymizedField> anonymize,
+            Dataset dataset,
+            List<LegalHold> holds,
+            Instant now) {
+        return purgeOf(
+                tenantId,
+                task.getDataset(),
+                task.getClockField(),
+                task.getCutoff().toInstant(),
+                anonymize,
+                dataset,
+                holds,
+                now);
+    }
+
+    Purging.Purge purgeOf(
+            UUID tenantId,
+            String datasetName,
+            String clockField,
+            Instant cutoff,
+            List<AnonymizedField> anonymize,
+            Dataset dataset,
+            List<LegalHold> holds,
+            Instant now) {
+        RetentionSettings settings = parts.settings();
+        List<ErasureRule> rules = anonymize.stream()
+                .map(field -> ErasureRule.field(
+                        datasetName, field.field(), ErasureStrategy.valueOf(field.strategy()), field.category()))
+                .toList();
+        return new Purging.Purge(
+                datasetName,
+                clockField,
+                cutoff,
+                settings.batchSize(),
+                rules,
+                heldSubjects(tenantId, dataset, holds, now),
+                new Purging.Pace(settings.pauseBetweenBatches(), settings.maxRecordsPerSecond()));
+    }
+
+    private HeldSubjects heldSubjects(UUID tenantId, Dataset dataset, List<LegalHold> holds, Instant now) {
+        Set<String> held = TaskHolds.heldSubjectHashes(holds, now);
+        Map<String, String> identityFields = TaskHolds.identityFields(dataset);
+        if (held.isEmpty() || identityFields.isEmpty()) {
+            return HeldSubjects.NONE;
+        }
+        IdentityHashes hashes = parts.hashes();
+        return new HeldSubjects(identityFields, (type, value) -> held.contains(hashes.of(tenantId, type, value)));
+    }
+}
