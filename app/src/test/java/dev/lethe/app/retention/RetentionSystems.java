@@ -112,7 +112,11 @@ final class RetentionSystems {
         return now.minus(FRESH_AGE);
     }
 
-    /** The stream's source records: 6 expired, then 3 fresh, with those timestamps; none of the held subject. */
+    /**
+     * The stream's source records: 6 expired, then 3 fresh, with those timestamps; none of the held subject.
+     * Each also carries its time as {@code timestamp}, as events often do: the run plans a policy's clock from
+     * the catalog's fields, and the Kafka connector then purges by the records' own timestamps.
+     */
     void produceClicks() {
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
@@ -127,7 +131,7 @@ final class RetentionSystems {
                         at.toEpochMilli(),
                         "click-" + i,
                         "{\"click\": \"C-" + i + "\", \"customer\": {\"email\": \"person" + i
-                                + "@example.org\"}, \"page\": \"/home\"}"));
+                                + "@example.org\"}, \"page\": \"/home\", \"timestamp\": \"" + at + "\"}"));
             }
         }
     }
