@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -20,8 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.PolicyViolationException;
 
 /**
  * A retention purge of a topic. A topic can only lose a prefix: per partition, the records before
@@ -93,9 +96,7 @@ final class TopicRetention {
             Cut cut = cuts.get(i);
             context.checkpoint();
             if (cut.records() > 0) {
-                admin.deleteRecords(Map.of(cut.partition(), RecordsToDelete.beforeOffset(cut.cut())))
-                        .all()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                truncate(cut);
                 records += cut.records();
                 batches++;
             }
@@ -107,6 +108,23 @@ final class TopicRetention {
             }
         }
         return new PurgeResult(records, batches, held);
+    }
+
+    private void truncate(Cut cut) throws Exception {
+        try {
+            admin.deleteRecords(Map.of(cut.partition(), RecordsToDelete.beforeOffset(cut.cut())))
+                    .all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PolicyViolationException) {
+                // Retrying cannot help: a compact-only topic keeps each key's latest record by design.
+                throw ConnectorException.fatal(
+                        "The topic " + cut.partition().topic() + " refuses to delete records (cleanup.policy"
+                                + " compact): it cannot be purged, only compacted",
+                        null);
+            }
+            throw e;
+        }
     }
 
     PurgePreview preview(Purge purge) throws Exception {
@@ -206,14 +224,20 @@ final class TopicRetention {
     private void read(TopicPartition partition, long from, long to, RecordVisitor visitor) {
         consumer.assign(List.of(partition));
         consumer.seek(partition, from);
-        while (consumer.position(partition) < to) {
-            context.checkpoint();
-            ConsumerRecords<byte[], byte[]> records = poll(partition);
-            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                if (record.offset() >= to || !visitor.visit(record)) {
-                    return;
+        try {
+            while (consumer.position(partition) < to) {
+                context.checkpoint();
+                ConsumerRecords<byte[], byte[]> records = poll(partition);
+                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                    if (record.offset() >= to || !visitor.visit(record)) {
+                        return;
+                    }
                 }
             }
+        } catch (OffsetOutOfRangeException e) {
+            // The topic's own retention (or another purge) moved the start meanwhile: a new look will do.
+            throw ConnectorException.retriable(
+                    "Reading " + partition + " failed: its start moved while it was read", null);
         }
     }
 

@@ -70,6 +70,8 @@ class KafkaRetentionIT {
     private static final String EVENTS = PREFIX + ".events";
     /** One partition, no holds. */
     private static final String VISITS = PREFIX + ".visits";
+    /** Compacted: Kafka refuses to delete its records. */
+    private static final String PROFILES = PREFIX + ".profiles";
 
     private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
     private static final Instant EXPIRED = Instant.parse("2025-06-01T00:00:00Z");
@@ -95,7 +97,11 @@ class KafkaRetentionIT {
         runtime = new ConnectorRuntime(
                 OutboundGuard.fromSetting(services.kafkaBootstrapServers()), PiiClassifier.create());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(EVENTS, 2, (short) 1), new NewTopic(VISITS, 1, (short) 1)))
+            admin.createTopics(List.of(
+                            // Kept for ever: the broker's own retention would remove year-old records at any time.
+                            new NewTopic(EVENTS, 2, (short) 1).configs(Map.of("retention.ms", "-1")),
+                            new NewTopic(VISITS, 1, (short) 1).configs(Map.of("retention.ms", "-1")),
+                            new NewTopic(PROFILES, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
                     .all()
                     .get();
         }
@@ -114,6 +120,9 @@ class KafkaRetentionIT {
             }
             for (int i = 0; i < 6; i++) {
                 send(producer, VISITS, 0, i, i < 4, "visitor" + i + "@example.org", entries);
+            }
+            for (int i = 0; i < 2; i++) {
+                send(producer, PROFILES, 0, i, true, "profile" + i + "@example.org", entries);
             }
             producer.flush();
         }
@@ -171,6 +180,15 @@ class KafkaRetentionIT {
                         ConnectorException.class,
                         e -> assertThat(e.isRetriable()).isFalse())
                 .hasMessageContaining("cannot be changed in place; purge deletes");
+    }
+
+    @Test
+    void aCompactedTopicIsRefusedNotRetried() {
+        assertThatThrownBy(() -> purge(new Purge(PROFILES, "timestamp", CUTOFF, 100, List.of())))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("cannot be purged, only compacted");
     }
 
     private static void send(
