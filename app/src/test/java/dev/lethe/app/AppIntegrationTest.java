@@ -80,6 +80,10 @@ public abstract class AppIntegrationTest {
         // Request workflows retry a failing system a little and fast, so a test sees it FAILED in seconds.
         registry.add("lethe.requests.run.initial-interval", () -> "200ms");
         registry.add("lethe.requests.run.maximum-attempts", () -> "2");
+        // Retention likewise; and a new tenant's schedule workflow starts within a second.
+        registry.add("lethe.retention.initial-retry-interval", () -> "200ms");
+        registry.add("lethe.retention.attempts", () -> "2");
+        registry.add("lethe.retention.tenant-check-interval", () -> "1s");
     }
 
     private static String allowedTargets() {

@@ -48,7 +48,10 @@ class IngestConfiguration {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return new StreamTopics(
-                Admin.create(config), properties.topicPartitions(), properties.topicReplicationFactor());
+                Admin.create(config),
+                properties.topicPartitions(),
+                properties.topicReplicationFactor(),
+                properties.deadLetterRetention());
     }
 
     @Bean

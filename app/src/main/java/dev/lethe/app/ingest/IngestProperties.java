@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicReplicationFactor their replication factor; 0 uses the broker's default
  * @param fieldsRefresh how often the catalog's confirmed fields are read again
  * @param fieldsFlush how often discovered fields are written to the catalog
+ * @param deadLetterRetention how long a stream's dead-letter topic keeps a record (Kafka's {@code
+ *     retention.ms}): dead letters are records Lethe could not protect, so they must not stay forever
  */
 @ConfigurationProperties("lethe.ingest")
 public record IngestProperties(
@@ -29,7 +31,8 @@ public record IngestProperties(
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("0") short topicReplicationFactor,
         @DefaultValue("30s") Duration fieldsRefresh,
-        @DefaultValue("5s") Duration fieldsFlush) {
+        @DefaultValue("5s") Duration fieldsFlush,
+        @DefaultValue("P14D") Duration deadLetterRetention) {
 
     public IngestProperties {
         if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
@@ -37,6 +40,9 @@ public record IngestProperties(
         }
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("lethe.ingest.topic-partitions must be at least 1");
+        }
+        if (deadLetterRetention.isNegative() || deadLetterRetention.isZero()) {
+            throw new IllegalArgumentException("lethe.ingest.dead-letter-retention must be positive (e.g. P14D)");
         }
     }
 }

@@ -27,9 +27,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,6 +277,48 @@ class StreamApiIT extends AppIntegrationTest {
         HttpResponse<String> audit = auditor.get("/api/v1/audit?limit=100");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).doesNotContain(address);
+    }
+
+    @Test
+    void deadLetterTopicsKeepRecordsOnlyForTheConfiguredRetentionWhetherNewOrAlreadyThere() throws Exception {
+        Map<String, Object> fresh = stream(UniqueNames.of("returns"));
+        Map<String, Object> reused = stream(UniqueNames.of("refunds"));
+        String reusedDeadLetter = reused.get("sourceTopic") + ".dlq";
+        try (Admin admin = admin()) {
+            // A dead-letter topic someone made before, keeping everything forever.
+            admin.createTopics(List.of(new NewTopic(reusedDeadLetter, 1, (short) 1)
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
+                    .all()
+                    .get();
+        }
+
+        assertThat(engineer.post("/api/v1/streams?createTopics=true", fresh).statusCode())
+                .isEqualTo(201);
+        assertThat(engineer.post("/api/v1/streams?createTopics=true", reused).statusCode())
+                .isEqualTo(201);
+
+        String fourteenDays = Long.toString(Duration.ofDays(14).toMillis());
+        assertThat(retentionMs(fresh.get("sourceTopic") + ".dlq")).isEqualTo(fourteenDays);
+        assertThat(retentionMs(reusedDeadLetter)).isEqualTo(fourteenDays);
+        assertThat(retentionMs((String) fresh.get("targetTopic")))
+                .as("only dead-letter topics are limited")
+                .isNotEqualTo(fourteenDays);
+    }
+
+    private static String retentionMs(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get(TopicConfig.RETENTION_MS_CONFIG)
+                    .value();
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", TestServices.endpoints().kafkaBootstrapServers()));
     }
 
     /** Discovered field paths of the tenant with their sample counts, once {@code path} is among them. */

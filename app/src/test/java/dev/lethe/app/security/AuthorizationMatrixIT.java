@@ -219,6 +219,14 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/release", null),
         tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/systems" + ID + "/retry", null),
         tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/systems" + ID + "/skip", EMPTY),
+        // Retention runs: PRIVACY_OFFICER and ADMIN run them and set the schedule; AUDITOR reads and previews
+        // (a POST, so not with a read-only key). An unknown policy to run: 400 for those allowed.
+        tenant("YYNYYY", "GET", "/api/v1/retention/runs", null),
+        tenant("YYNYYY", "GET", "/api/v1/retention/runs" + ID, null),
+        tenant("YYNNNY", "POST", "/api/v1/retention/runs", "{\"policyIds\":[\"" + UUID.randomUUID() + "\"]}"),
+        tenant("YYNYNY", "POST", "/api/v1/retention-policies" + ID + "/preview", null),
+        tenant("YYNYYY", "GET", "/api/v1/retention/schedule", null),
+        tenant("YYNNNY", "PUT", "/api/v1/retention/schedule", EMPTY),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),

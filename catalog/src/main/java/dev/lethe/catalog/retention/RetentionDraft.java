@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A retention policy as a client writes it; defaults: clockKind FIELD, action DELETE, daily at 03:00, enabled,
- * no legal basis ({@code LEGAL_OBLIGATION} keeps the data from erasure requests).
+ * no legal basis ({@code LEGAL_OBLIGATION} keeps the data from erasure requests), ANONYMIZE writing NULL
+ * ({@code anonymizeWith}: NULL, MASK or HASH).
  */
 public record RetentionDraft(
         String name,
@@ -19,7 +20,8 @@ public record RetentionDraft(
         String action,
         String schedule,
         Boolean enabled,
-        String legalBasis) {
+        String legalBasis,
+        String anonymizeWith) {
 
     public static final String DEFAULT_SCHEDULE = "0 0 3 * * *";
 
@@ -47,5 +49,24 @@ public record RetentionDraft(
         legalBasis = legalBasis == null || legalBasis.isBlank()
                 ? null
                 : Require.oneOf(LegalBasis.class, legalBasis, "legalBasis").name();
+        anonymizeWith = anonymizeWith == null || anonymizeWith.isBlank()
+                ? AnonymizeWith.NULL.name()
+                : Require.oneOf(AnonymizeWith.class, anonymizeWith, "anonymizeWith")
+                        .name();
+    }
+
+    /** A draft that anonymizes (if at all) with NULL. */
+    public RetentionDraft(
+            String name,
+            UUID datasetId,
+            String dataCategory,
+            String period,
+            String clockKind,
+            String clock,
+            String action,
+            String schedule,
+            Boolean enabled,
+            String legalBasis) {
+        this(name, datasetId, dataCategory, period, clockKind, clock, action, schedule, enabled, legalBasis, null);
     }
 }

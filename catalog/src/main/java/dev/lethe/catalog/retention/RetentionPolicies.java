@@ -94,6 +94,7 @@ public final class RetentionPolicies {
         values.put(RETENTION_POLICY.SCHEDULE, draft.schedule());
         values.put(RETENTION_POLICY.ENABLED, draft.enabled());
         values.put(RETENTION_POLICY.LEGAL_BASIS, draft.legalBasis());
+        values.put(RETENTION_POLICY.ANONYMIZE_WITH, draft.anonymizeWith());
         return values;
     }
 
@@ -112,6 +113,7 @@ public final class RetentionPolicies {
                 record.get(RETENTION_POLICY.LEGAL_BASIS) == null
                         ? null
                         : LegalBasis.valueOf(record.get(RETENTION_POLICY.LEGAL_BASIS)),
+                AnonymizeWith.valueOf(record.get(RETENTION_POLICY.ANONYMIZE_WITH)),
                 Revision.of(record, RETENTION_POLICY));
     }
 }

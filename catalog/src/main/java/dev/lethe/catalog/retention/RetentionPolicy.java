@@ -14,6 +14,7 @@ import java.util.UUID;
  *     retention runs do not follow it, they enforce every enabled policy at the tenant's daily run (its
  *     retention schedule)
  * @param legalBasis why the data is kept for the period, or null; LEGAL_OBLIGATION keeps it from erasure
+ * @param anonymizeWith what ANONYMIZE writes into the policy's fields
  */
 public record RetentionPolicy(
         UUID id,
@@ -27,7 +28,38 @@ public record RetentionPolicy(
         String schedule,
         boolean enabled,
         LegalBasis legalBasis,
+        AnonymizeWith anonymizeWith,
         Revision revision) {
+
+    /** A policy that anonymizes (if at all) with NULL. */
+    public RetentionPolicy(
+            UUID id,
+            String name,
+            UUID datasetId,
+            String dataCategory,
+            String period,
+            ClockKind clockKind,
+            String clock,
+            RetentionAction action,
+            String schedule,
+            boolean enabled,
+            LegalBasis legalBasis,
+            Revision revision) {
+        this(
+                id,
+                name,
+                datasetId,
+                dataCategory,
+                period,
+                clockKind,
+                clock,
+                action,
+                schedule,
+                enabled,
+                legalBasis,
+                AnonymizeWith.NULL,
+                revision);
+    }
 
     /**
      * Whether the policy keeps its data because the law says so (GDPR Art. 6(1)(c), tax or accounting

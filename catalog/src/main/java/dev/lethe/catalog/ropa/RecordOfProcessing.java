@@ -11,7 +11,12 @@ import java.util.UUID;
  * The record of processing activities (GDPR Art. 30) of one tenant, as generated at
  * {@code generatedAt}. Never stored: it is computed from the catalog each time.
  */
-public record RecordOfProcessing(UUID tenantId, String controller, Instant generatedAt, List<Activity> activities) {
+public record RecordOfProcessing(
+        UUID tenantId,
+        String controller,
+        Instant generatedAt,
+        List<Activity> activities,
+        List<DatasetRetention> retentionByDataset) {
 
     /** One processing activity with everything Art. 30(1) asks for. */
     public record Activity(
@@ -35,4 +40,20 @@ public record RecordOfProcessing(UUID tenantId, String controller, Instant gener
 
     /** A retention policy that applies to the activity's data: by category or by a dataset of its systems. */
     public record Retention(String policy, String target, String period, String action, boolean enabled) {}
+
+    /**
+     * A dataset and a retention policy that governs it, with when the policy was last enforced on it (null:
+     * never); a dataset that no policy governs has one entry with {@code policy} null.
+     *
+     * @param scope {@code dataset} for a policy of the dataset, {@code category <code>} for a category policy
+     */
+    public record DatasetRetention(
+            String system,
+            String dataset,
+            String policy,
+            String scope,
+            String period,
+            String action,
+            boolean enabled,
+            Instant lastEnforced) {}
 }

@@ -35,6 +35,8 @@ public final class RecordsOfProcessing {
     private final DataFlows flows;
     private final RetentionPolicies retention;
     private final Taxonomy taxonomy;
+    private final EnforcementHistory enforcement;
+    private final DatasetRetentions datasetRetentions;
 
     public RecordsOfProcessing(
             DSLContext dsl,
@@ -42,11 +44,24 @@ public final class RecordsOfProcessing {
             DataFlows flows,
             RetentionPolicies retention,
             Taxonomy taxonomy) {
+        this(dsl, activities, flows, retention, taxonomy, EnforcementHistory.NONE);
+    }
+
+    /** @param enforcement when each retention policy was last enforced on each dataset */
+    public RecordsOfProcessing(
+            DSLContext dsl,
+            ProcessingActivities activities,
+            DataFlows flows,
+            RetentionPolicies retention,
+            Taxonomy taxonomy,
+            EnforcementHistory enforcement) {
         this.dsl = dsl;
         this.activities = activities;
         this.flows = flows;
         this.retention = retention;
         this.taxonomy = taxonomy;
+        this.enforcement = enforcement;
+        this.datasetRetentions = new DatasetRetentions(dsl);
     }
 
     public RecordOfProcessing generate(UUID tenantId) {
@@ -93,7 +108,12 @@ public final class RecordsOfProcessing {
                             activity.systems().stream().map(SystemRef::name).toList());
                 })
                 .toList();
-        return new RecordOfProcessing(tenantId, controller, Instant.now(), entries);
+        return new RecordOfProcessing(
+                tenantId,
+                controller,
+                Instant.now(),
+                entries,
+                datasetRetentions.of(tenantId, policies, enforcement.lastEnforced(tenantId)));
     }
 
     private static List<Transfer> transfers(

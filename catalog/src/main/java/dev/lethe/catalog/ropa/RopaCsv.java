@@ -1,12 +1,14 @@
 package dev.lethe.catalog.ropa;
 
 import dev.lethe.catalog.ropa.RecordOfProcessing.Activity;
+import dev.lethe.catalog.ropa.RecordOfProcessing.DatasetRetention;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The record of processing as CSV (RFC 4180): one row per activity, list values joined by
- * {@code "; "}. Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ * {@code "; "}; the retention by dataset as a table of its own ({@link #renderRetention}). Cells that a
+ * spreadsheet would run as a formula are prefixed with an apostrophe.
  */
 public final class RopaCsv {
 
@@ -51,6 +53,33 @@ public final class RopaCsv {
                             join(activity.systems())));
         }
         return csv.toString();
+    }
+
+    private static final List<String> RETENTION_HEADER =
+            List.of("system", "dataset", "retention_policy", "scope", "period", "action", "enabled", "last_enforced");
+
+    /** The retention by dataset as CSV: one row per dataset and policy that governs it. */
+    public static String renderRetention(RecordOfProcessing record) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, RETENTION_HEADER);
+        for (DatasetRetention row : record.retentionByDataset()) {
+            line(
+                    csv,
+                    List.of(
+                            row.system(),
+                            row.dataset(),
+                            text(row.policy()),
+                            text(row.scope()),
+                            text(row.period()),
+                            text(row.action()),
+                            row.policy() == null ? "" : Boolean.toString(row.enabled()),
+                            row.lastEnforced() == null ? "" : row.lastEnforced().toString()));
+        }
+        return csv.toString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private static String join(List<String> values) {

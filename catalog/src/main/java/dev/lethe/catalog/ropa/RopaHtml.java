@@ -1,6 +1,7 @@
 package dev.lethe.catalog.ropa;
 
 import dev.lethe.catalog.ropa.RecordOfProcessing.Activity;
+import dev.lethe.catalog.ropa.RecordOfProcessing.DatasetRetention;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -47,7 +48,34 @@ public final class RopaHtml {
             row(html, "Systems", String.join(", ", activity.systems()));
             html.append("</table>\n");
         }
+        retentionByDataset(html, record.retentionByDataset());
         return html.append("</body></html>\n").toString();
+    }
+
+    /** One table: each dataset, the policy that governs it, and when that was last enforced. */
+    private static void retentionByDataset(StringBuilder html, List<DatasetRetention> rows) {
+        html.append("<h2>Retention by dataset</h2>\n");
+        if (rows.isEmpty()) {
+            html.append("<p>No datasets are recorded.</p>\n");
+            return;
+        }
+        html.append("<table>\n<tr><th>System</th><th>Dataset</th><th>Retention</th><th>Last enforced</th></tr>\n");
+        for (DatasetRetention row : rows) {
+            html.append("<tr><td>")
+                    .append(escape(row.system()))
+                    .append("</td><td>")
+                    .append(escape(row.dataset()))
+                    .append("</td><td>")
+                    .append(escape(
+                            row.policy() == null
+                                    ? "no retention policy"
+                                    : row.policy() + ": " + row.action() + " after " + row.period() + " (" + row.scope()
+                                            + (row.enabled() ? "" : ", disabled") + ")"))
+                    .append("</td><td>")
+                    .append(row.policy() == null ? "—" : escape(RopaText.lastEnforced(row.lastEnforced())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void row(StringBuilder html, String label, String value) {

@@ -30,7 +30,8 @@ public final class ElasticsearchConnectorType implements ConnectorType {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS);
+        // PURGE: retention runs choose a connection by its type's capabilities (the connector purges since c036249).
+        return Set.of(Capability.TEST, Capability.DISCOVER, Capability.LOCATE, Capability.ACCESS, Capability.PURGE);
     }
 
     /** The fields one by one, then what only makes sense together (a password needs a user). */

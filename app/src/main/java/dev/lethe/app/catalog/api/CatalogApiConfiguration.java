@@ -12,6 +12,7 @@ import dev.lethe.catalog.processing.ProcessingActivities;
 import dev.lethe.catalog.reference.DatasetReferences;
 import dev.lethe.catalog.retention.LegalHolds;
 import dev.lethe.catalog.retention.RetentionPolicies;
+import dev.lethe.catalog.ropa.EnforcementHistory;
 import dev.lethe.catalog.ropa.RecordsOfProcessing;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.catalog.system.DataSystems;
@@ -104,7 +105,8 @@ class CatalogApiConfiguration {
             ProcessingActivities activities,
             DataFlows flows,
             RetentionPolicies retention,
-            Taxonomy taxonomy) {
-        return new RecordsOfProcessing(dsl, activities, flows, retention, taxonomy);
+            Taxonomy taxonomy,
+            EnforcementHistory enforcement) {
+        return new RecordsOfProcessing(dsl, activities, flows, retention, taxonomy, enforcement);
     }
 }
