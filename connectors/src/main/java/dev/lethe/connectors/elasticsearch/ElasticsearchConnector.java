@@ -135,6 +135,12 @@ final class ElasticsearchConnector
                 client -> new IndexRetention(client, IndexSnapshot.read(client, config), context).purge(purge));
     }
 
+    @Override
+    public PurgePreview preview(OperationContext context, Purge purge) {
+        return withCluster(
+                client -> new IndexRetention(client, IndexSnapshot.read(client, config), context).preview(purge));
+    }
+
     /** The indices as they are now, the subject map checked against them, and the subject's selectors. */
     private <T> T withSubject(OperationContext context, Identities subject, SubjectMap map, SubjectWork<T> work) {
         return withCluster(client -> {

@@ -6,11 +6,14 @@ import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Purging.Purge;
+import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A retention purge in bounded batches: the expired documents (clock field before the cutoff) are
@@ -43,11 +46,17 @@ final class IndexRetention {
                             + ", not a date",
                     null);
         }
+        if (purge.held().any()) {
+            throw ConnectorException.fatal("Subject holds are not supported by this connector yet", null);
+        }
         if (!purge.anonymize().isEmpty()) {
             snapshot.requireSource(purge.dataset());
         }
         for (ErasureRule rule : purge.anonymize()) {
             String type = snapshot.field(purge.dataset(), rule.field()).type();
+            if (rule.strategy() == ErasureStrategy.HASH) {
+                throw ConnectorException.fatal("HASH is not supported by this connector's purge yet", null);
+            }
             if (rule.strategy() == ErasureStrategy.MASK && !IndexSnapshot.TEXT.contains(type)) {
                 throw ConnectorException.fatal(
                         "MASK writes text, and " + purge.dataset() + "." + rule.field() + " is " + type, null);
@@ -83,7 +92,34 @@ final class IndexRetention {
                                 batches[0]++;
                             }
                         });
-        return new PurgeResult(records[0], batches[0]);
+        return new PurgeResult(records[0], batches[0], 0);
+    }
+
+    PurgePreview preview(Purge purge) {
+        String target = snapshot.target(purge.dataset());
+        snapshot.field(purge.dataset(), purge.clockField());
+        Map<String, Object> body = Map.of(
+                "size",
+                0,
+                "track_total_hits",
+                true,
+                "query",
+                Map.of(
+                        "range",
+                        Map.of(purge.clockField(), Map.of("lt", purge.cutoff().toString()))),
+                "aggs",
+                Map.of(
+                        "oldest", Map.of("min", Map.of("field", purge.clockField())),
+                        "newest", Map.of("max", Map.of("field", purge.clockField()))));
+        JsonNode result = client.request(
+                "Previewing a purge of " + purge.dataset(), "POST", "/" + target + "/_search", Map.of(), body);
+        long records = result.path("hits").path("total").path("value").asLong(0);
+        return new PurgePreview(records, 0, instant(result, "oldest"), instant(result, "newest"));
+    }
+
+    private static Instant instant(JsonNode result, String aggregation) {
+        JsonNode value = result.path("aggregations").path(aggregation).path("value");
+        return value.isNumber() ? Instant.ofEpochMilli(value.asLong()) : null;
     }
 
     private static void anonymize(BulkWrites writes, DocumentScan.Hit hit, List<ErasureRule> rules) {

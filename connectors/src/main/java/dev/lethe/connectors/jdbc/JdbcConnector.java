@@ -181,6 +181,17 @@ public final class JdbcConnector
     }
 
     @Override
+    public PurgePreview preview(OperationContext context, Purge purge) {
+        try (Connection connection = dialect.connect(guarded())) {
+            connection.setReadOnly(true);
+            return new Retention(connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context)
+                    .preview(purge);
+        } catch (SQLException e) {
+            throw failure("Previewing a purge of " + purge.dataset(), e);
+        }
+    }
+
+    @Override
     public void close() {
         // Nothing is held between operations.
     }

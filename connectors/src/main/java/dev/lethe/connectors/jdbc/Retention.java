@@ -5,11 +5,18 @@ import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
 import dev.lethe.connectors.spi.OperationContext;
+import dev.lethe.connectors.spi.Pacing;
 import dev.lethe.connectors.spi.Purging.Purge;
+import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.TimeZone;
 
 /**
  * A retention purge in bounded batches: each batch picks at most {@code batchSize} expired records
@@ -30,6 +37,60 @@ final class Retention {
     }
 
     PurgeResult purge(Purge purge) throws SQLException {
+        Selection selection = select(purge);
+        Dialect dialect = schema.dialect();
+        String batchSql = dialect.batched(
+                selection.change(), selection.table(), selection.pending(), schema.primaryKey(purge.dataset()));
+        Pacing pacing = new Pacing(purge.pace(), context);
+        int batchSize = pacing.batchSize(purge.batchSize());
+        long records = 0;
+        int batches = 0;
+        try (PreparedStatement batch = connection.prepareStatement(batchSql)) {
+            while (true) {
+                context.checkpoint();
+                batch.setString(1, selection.cutoff());
+                batch.setInt(2, batchSize);
+                long changed = batch.executeLargeUpdate();
+                if (changed == 0) {
+                    return new PurgeResult(records, batches, 0);
+                }
+                records += changed;
+                batches++;
+                if (changed < batchSize) {
+                    return new PurgeResult(records, batches, 0);
+                }
+                pacing.afterBatch(changed);
+            }
+        }
+    }
+
+    PurgePreview preview(Purge purge) throws SQLException {
+        Selection selection = select(purge);
+        try (PreparedStatement query = connection.prepareStatement("select count(*), min(" + selection.clock()
+                + "), max(" + selection.clock() + ") from " + selection.table() + " where " + selection.pending())) {
+            query.setString(1, selection.cutoff());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new PurgePreview(row.getLong(1), 0, instant(row, 2), instant(row, 3));
+            }
+        }
+    }
+
+    /** Clock values are read as UTC where the column has no zone (Lethe's sessions run in UTC). */
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        Timestamp value = row.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * What a purge selects and how it changes it.
+     *
+     * @param pending the condition of the records still to change, one bind marker: the cutoff
+     * @param change {@code delete from t} or {@code update t set ...}
+     */
+    private record Selection(String table, String clock, String cutoff, String pending, String change) {}
+
+    private Selection select(Purge purge) {
         Dialect dialect = schema.dialect();
         String table = schema.table(purge.dataset());
         String clockType = schema.type(purge.dataset(), purge.clockField());
@@ -39,45 +100,31 @@ final class Retention {
                             + ", not a date or timestamp",
                     null);
         }
-        String expired = schema.column(purge.dataset(), purge.clockField()) + " < " + dialect.typed("?", clockType);
-        String pending = expired;
-        StringBuilder change = new StringBuilder();
+        if (purge.held().any()) {
+            throw ConnectorException.fatal("Subject holds are not supported by this connector yet", null);
+        }
+        String clock = schema.column(purge.dataset(), purge.clockField());
+        String expired = clock + " < " + dialect.typed("?", clockType);
+        String cutoff = dialect.timeValue(purge.cutoff(), clockType);
         if (purge.anonymize().isEmpty()) {
-            change.append("delete from ").append(table);
-        } else {
-            change.append("update ").append(table).append(" set ");
-            StringBuilder notDone = new StringBuilder();
-            for (int i = 0; i < purge.anonymize().size(); i++) {
-                ErasureRule rule = purge.anonymize().get(i);
-                String column = schema.column(purge.dataset(), rule.field());
-                String type = schema.type(purge.dataset(), rule.field());
-                String mask = dialect.typed("'" + ErasurePlan.MASK + "'", type);
-                boolean masked = rule.strategy() == ErasureStrategy.MASK;
-                change.append(i == 0 ? "" : ", ").append(column).append(masked ? " = " + mask : " = null");
-                notDone.append(i == 0 ? "" : " or ")
-                        .append(masked ? dialect.differs(column, mask, type) : column + " is not null");
-            }
-            // Only records still to anonymize, so each batch makes progress and a rerun finds none.
-            pending = expired + " and (" + notDone + ")";
+            return new Selection(table, clock, cutoff, expired, "delete from " + table);
         }
-        String batchSql = dialect.batched(change.toString(), table, pending, schema.primaryKey(purge.dataset()));
-        long records = 0;
-        int batches = 0;
-        try (PreparedStatement batch = connection.prepareStatement(batchSql)) {
-            while (true) {
-                context.checkpoint();
-                batch.setString(1, dialect.timeValue(purge.cutoff(), clockType));
-                batch.setInt(2, purge.batchSize());
-                long changed = batch.executeLargeUpdate();
-                if (changed == 0) {
-                    return new PurgeResult(records, batches);
-                }
-                records += changed;
-                batches++;
-                if (changed < purge.batchSize()) {
-                    return new PurgeResult(records, batches);
-                }
+        StringBuilder change = new StringBuilder("update ").append(table).append(" set ");
+        StringBuilder notDone = new StringBuilder();
+        for (int i = 0; i < purge.anonymize().size(); i++) {
+            ErasureRule rule = purge.anonymize().get(i);
+            if (rule.strategy() == ErasureStrategy.HASH) {
+                throw ConnectorException.fatal("HASH is not supported by this connector's purge yet", null);
             }
+            String column = schema.column(purge.dataset(), rule.field());
+            String type = schema.type(purge.dataset(), rule.field());
+            String mask = dialect.typed("'" + ErasurePlan.MASK + "'", type);
+            boolean masked = rule.strategy() == ErasureStrategy.MASK;
+            change.append(i == 0 ? "" : ", ").append(column).append(masked ? " = " + mask : " = null");
+            notDone.append(i == 0 ? "" : " or ")
+                    .append(masked ? dialect.differs(column, mask, type) : column + " is not null");
         }
+        // Only records still to anonymize, so each batch makes progress and a rerun finds none.
+        return new Selection(table, clock, cutoff, expired + " and (" + notDone + ")", change.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lethe.connectors.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,24 +10,41 @@ import java.util.Set;
 public interface Purging {
 
     /**
-     * Deletes the records of a dataset whose clock field is before the cutoff, or sets the listed
-     * fields to null or {@link ErasurePlan#MASK} in them, in batches of at most {@code batchSize}
-     * records, each committed on its own, checking between batches whether to stop. A purge that was
-     * stopped or failed resumes where it was when run again: what is done stays done.
+     * Deletes the records of a dataset whose clock field is before the cutoff, or erases the listed
+     * fields in them (NULL, MASK or HASH), in batches of at most {@code batchSize} records, each
+     * committed on its own, checking between batches whether to stop and keeping the pace asked for.
+     * Records of held subjects stay as they are and are counted in {@link PurgeResult#held}. A purge
+     * that was stopped or failed resumes where it was when run again: what is done stays done.
      */
     PurgeResult purge(OperationContext context, Purge purge);
 
-    /**
-     * @param anonymize fields to erase in place (NULL or MASK only); empty: delete the records
-     */
-    record Purge(String dataset, String clockField, Instant cutoff, int batchSize, List<ErasureRule> anonymize) {
+    /** What purge would do now, changing nothing: same selection, same holds. */
+    PurgePreview preview(OperationContext context, Purge purge);
 
-        private static final Set<ErasureStrategy> IN_PLACE = Set.of(ErasureStrategy.NULL, ErasureStrategy.MASK);
+    /**
+     * @param anonymize fields to erase in place, NULL, MASK or HASH (HASH through the runtime's {@link
+     *     ValueProtection}, keyed by the rule's category); empty: delete the records
+     * @param held subjects whose records stay, whatever their age
+     * @param pace how fast to go
+     */
+    record Purge(
+            String dataset,
+            String clockField,
+            Instant cutoff,
+            int batchSize,
+            List<ErasureRule> anonymize,
+            HeldSubjects held,
+            Pace pace) {
+
+        private static final Set<ErasureStrategy> IN_PLACE =
+                Set.of(ErasureStrategy.NULL, ErasureStrategy.MASK, ErasureStrategy.HASH);
 
         public Purge {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(clockField, "clockField");
             Objects.requireNonNull(cutoff, "cutoff");
+            Objects.requireNonNull(held, "held");
+            Objects.requireNonNull(pace, "pace");
             anonymize = List.copyOf(anonymize);
             if (batchSize < 1 || batchSize > 100_000) {
                 throw new IllegalArgumentException("a batch is 1 to 100,000 records: " + batchSize);
@@ -34,12 +52,67 @@ public interface Purging {
             for (ErasureRule rule : anonymize) {
                 if (!rule.dataset().equals(dataset) || rule.field() == null || !IN_PLACE.contains(rule.strategy())) {
                     throw new IllegalArgumentException(
-                            "a purge anonymizes fields of its own dataset with NULL or MASK: " + rule);
+                            "a purge anonymizes fields of its own dataset with NULL, MASK or HASH: " + rule);
                 }
             }
         }
+
+        /** The existing 5-argument form: no subject holds, unpaced. */
+        public Purge(String dataset, String clockField, Instant cutoff, int batchSize, List<ErasureRule> anonymize) {
+            this(dataset, clockField, cutoff, batchSize, anonymize, HeldSubjects.NONE, Pace.UNPACED);
+        }
+
+        /** The same purge with these held subjects. */
+        public Purge withHeld(HeldSubjects held) {
+            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace);
+        }
+
+        /** The same purge at this pace. */
+        public Purge withPace(Pace pace) {
+            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace);
+        }
     }
 
-    /** How many records were deleted or anonymized, in how many batches. */
-    record PurgeResult(long records, int batches) {}
+    /**
+     * How fast a purge goes, so that production readers and writers are not blocked: a pause after
+     * every batch, and at most {@code maxRecordsPerSecond} records a second (0: no limit; a per-system
+     * rate limit, applied by the caller per system).
+     */
+    record Pace(Duration pauseBetweenBatches, int maxRecordsPerSecond) {
+
+        /** No pause, no limit. */
+        public static final Pace UNPACED = new Pace(Duration.ZERO, 0);
+
+        public Pace {
+            Objects.requireNonNull(pauseBetweenBatches, "pauseBetweenBatches");
+            if (pauseBetweenBatches.isNegative()) {
+                throw new IllegalArgumentException("a pause is not negative: " + pauseBetweenBatches);
+            }
+            if (maxRecordsPerSecond < 0) {
+                throw new IllegalArgumentException("a rate limit is 0 (none) or more: " + maxRecordsPerSecond);
+            }
+        }
+
+        /** Whether this pace ever waits. */
+        public boolean paced() {
+            return !pauseBetweenBatches.isZero() || maxRecordsPerSecond > 0;
+        }
+    }
+
+    /**
+     * How many records were deleted or anonymized, in how many batches, and how many expired records
+     * were left in place because they belong to a held subject (Kafka: also the expired records after
+     * a held one, since a topic can only lose a prefix).
+     */
+    record PurgeResult(long records, int batches, long held) {}
+
+    /**
+     * What a purge would do now: how many records it would change and how many it would leave for a
+     * hold; oldest/newest are the clock values of the records that would go, null when none.
+     */
+    record PurgePreview(long records, long held, Instant oldest, Instant newest) {
+
+        /** Nothing to purge. */
+        public static final PurgePreview NOTHING = new PurgePreview(0, 0, null, null);
+    }
 }

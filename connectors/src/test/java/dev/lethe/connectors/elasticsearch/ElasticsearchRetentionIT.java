@@ -14,6 +14,7 @@ import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Purging;
 import dev.lethe.connectors.spi.Purging.Purge;
+import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import java.time.Instant;
@@ -55,11 +56,16 @@ class ElasticsearchRetentionIT {
 
     @Test
     void expiredDocumentsAreDeletedInBoundedBatchesAndARerunFindsNone() {
+        PurgePreview preview = preview(new Purge(cluster.index("deleted"), "created_at", CUTOFF, 100, List.of()));
         PurgeResult result = purge(new Purge(cluster.index("deleted"), "created_at", CUTOFF, 600, List.of()));
         PurgeResult again = purge(new Purge(cluster.index("deleted"), "created_at", CUTOFF, 600, List.of()));
 
-        assertThat(result).isEqualTo(new PurgeResult(2000, 4));
-        assertThat(again).isEqualTo(new PurgeResult(0, 0));
+        assertThat(result).isEqualTo(new PurgeResult(2000, 4, 0));
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 0));
+        Instant expired = Instant.parse("2025-06-01T00:00:00Z");
+        assertThat(preview).isEqualTo(new PurgePreview(2000, 0, expired, expired));
+        assertThat(preview(new Purge(cluster.index("deleted"), "created_at", CUTOFF, 100, List.of())))
+                .isEqualTo(PurgePreview.NOTHING);
         assertThat(cluster.count("deleted", "{\"match_all\": {}}")).isEqualTo(2000);
         assertThat(cluster.count("deleted", EXPIRED)).isZero();
     }
@@ -74,8 +80,8 @@ class ElasticsearchRetentionIT {
         PurgeResult result = purge(new Purge(index, "created_at", CUTOFF, 700, anonymize));
         PurgeResult again = purge(new Purge(index, "created_at", CUTOFF, 700, anonymize));
 
-        assertThat(result).isEqualTo(new PurgeResult(2000, 3));
-        assertThat(again).isEqualTo(new PurgeResult(0, 0));
+        assertThat(result).isEqualTo(new PurgeResult(2000, 3, 0));
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 0));
         assertThat(cluster.count("anonymized", "{\"match_all\": {}}")).isEqualTo(4000);
         assertThat(cluster.count(
                         "anonymized",
@@ -102,7 +108,7 @@ class ElasticsearchRetentionIT {
         }
         assertThat(cluster.count("stopped", EXPIRED)).isEqualTo(1500);
 
-        assertThat(purge(purge)).isEqualTo(new PurgeResult(1500, 6));
+        assertThat(purge(purge)).isEqualTo(new PurgeResult(1500, 6, 0));
         assertThat(cluster.count("stopped", "{\"match_all\": {}}")).isEqualTo(2000);
     }
 
@@ -123,6 +129,12 @@ class ElasticsearchRetentionIT {
     private static PurgeResult purge(Purge purge) {
         try (Connector connector = open()) {
             return ((Purging) connector).purge(OperationContext.of(UUID.randomUUID(), "retention-run"), purge);
+        }
+    }
+
+    private static PurgePreview preview(Purge purge) {
+        try (Connector connector = open()) {
+            return ((Purging) connector).preview(OperationContext.of(UUID.randomUUID(), "retention-run"), purge);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Purging;
 import dev.lethe.connectors.spi.Purging.Purge;
+import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
 import dev.lethe.infra.testing.MariaDbExtension;
 import java.sql.SQLException;
@@ -59,11 +60,16 @@ class MariaDbRetentionIT {
 
     @Test
     void expiredRecordsAreDeletedInBoundedBatchesAndARerunFindsNone() throws SQLException {
+        PurgePreview preview = preview(new Purge(dataset("deleted"), "created_at", CUTOFF, 100, List.of()));
         PurgeResult result = purge(new Purge(dataset("deleted"), "created_at", CUTOFF, 3000, List.of()));
         PurgeResult again = purge(new Purge(dataset("deleted"), "created_at", CUTOFF, 3000, List.of()));
 
-        assertThat(result).isEqualTo(new PurgeResult(10000, 4));
-        assertThat(again).isEqualTo(new PurgeResult(0, 0));
+        assertThat(result).isEqualTo(new PurgeResult(10000, 4, 0));
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 0));
+        Instant expired = Instant.parse("2025-06-01T00:00:00Z");
+        assertThat(preview).isEqualTo(new PurgePreview(10000, 0, expired, expired));
+        assertThat(preview(new Purge(dataset("deleted"), "created_at", CUTOFF, 100, List.of())))
+                .isEqualTo(PurgePreview.NOTHING);
         assertThat(database.count("select count(*) from deleted")).isEqualTo(10000);
         assertThat(database.count("select count(*) from deleted where created_at < '2026-06-01'"))
                 .isZero();
@@ -104,7 +110,7 @@ class MariaDbRetentionIT {
         // Batches go in key order: the lowest keys first.
         assertThat(database.count("select min(id) from stopped")).isEqualTo(2001);
 
-        assertThat(purge(purge)).isEqualTo(new PurgeResult(8000, 8));
+        assertThat(purge(purge)).isEqualTo(new PurgeResult(8000, 8, 0));
         assertThat(database.count("select count(*) from stopped")).isEqualTo(10000);
     }
 
@@ -112,7 +118,7 @@ class MariaDbRetentionIT {
     void aTableWithoutAKeyIsPurgedInBatchesToo() throws SQLException {
         PurgeResult result = purge(new Purge(dataset("keyless"), "created_at", CUTOFF, 2500, List.of()));
 
-        assertThat(result).isEqualTo(new PurgeResult(10000, 4));
+        assertThat(result).isEqualTo(new PurgeResult(10000, 4, 0));
         assertThat(database.count("select count(*) from keyless")).isEqualTo(10000);
     }
 
@@ -132,6 +138,12 @@ class MariaDbRetentionIT {
     private static PurgeResult purge(Purge purge) {
         try (Connector connector = open()) {
             return ((Purging) connector).purge(OperationContext.of(UUID.randomUUID(), "retention-run"), purge);
+        }
+    }
+
+    private static PurgePreview preview(Purge purge) {
+        try (Connector connector = open()) {
+            return ((Purging) connector).preview(OperationContext.of(UUID.randomUUID(), "retention-run"), purge);
         }
     }
 
