@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * work on the machine) and the steal time.
  */
 final class Observer {
+
+    /** The table's deleted-rows counter during the purge ({@code pg_stat_user_tables.n_tup_del}), once a second. */
+    record Progress(long nanos, long deleted) {}
 
     /** One phase: purge session samples by state, reader lock-wait samples, load and CPU. */
     record PhaseFigures(
@@ -39,6 +44,7 @@ final class Observer {
     private final Map<Phase, double[]> loads = new EnumMap<>(Phase.class); // sum, count, max
     private final Map<Phase, long[]> cpuAtStart = new EnumMap<>(Phase.class);
     private final Map<Phase, long[]> cpuAtEnd = new EnumMap<>(Phase.class);
+    private final List<Progress> progress = new ArrayList<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile Phase phase = Phase.BASELINE;
     private volatile boolean stopped;
@@ -63,6 +69,11 @@ final class Observer {
         cpuAtEnd.put(phase, now);
         cpuAtStart.put(next, now);
         phase = next;
+    }
+
+    /** Read after {@link #stop()}. */
+    List<Progress> progress() {
+        return progress;
     }
 
     Map<Phase, PhaseFigures> stop() throws InterruptedException {
@@ -99,7 +110,9 @@ final class Observer {
         try (Connection connection = server.connect(EventTable.DATABASE, "bench-observer");
                 PreparedStatement activity = connection.prepareStatement(
                         "select application_name, coalesce(wait_event_type || ':' || wait_event, 'CPU')"
-                                + " from pg_stat_activity where application_name in (?, ?) and state = 'active'")) {
+                                + " from pg_stat_activity where application_name in (?, ?) and state = 'active'");
+                PreparedStatement deleted = connection.prepareStatement(
+                        "select n_tup_del from pg_stat_user_tables where relname = 'events'")) {
             activity.setString(1, PURGER);
             activity.setString(2, SteadyReader.APPLICATION);
             long nextLoad = 0;
@@ -122,6 +135,12 @@ final class Observer {
                     sums[1]++;
                     sums[2] = Math.max(sums[2], load);
                     nextLoad = System.nanoTime() + 1_000_000_000L;
+                    if (now != Phase.BASELINE) { // after too: the last deletions are published up to a second late
+                        try (ResultSet row = deleted.executeQuery()) {
+                            row.next();
+                            progress.add(new Progress(System.nanoTime(), row.getLong(1)));
+                        }
+                    }
                 }
                 Thread.sleep(10);
             }

@@ -3,6 +3,7 @@ package dev.lethe.bench.retention;
 import dev.lethe.bench.connectors.Machine;
 import dev.lethe.bench.connectors.Samples;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +19,17 @@ final class Report {
 
         double rowsPerSecond() {
             return records / seconds;
+        }
+
+        /** The connector pauses after every full batch (another one follows it). */
+        double pausedSeconds(Options options) {
+            long full = records / options.batch();
+            return Math.min(full, batches) * options.pause().toNanos() / 1e9;
+        }
+
+        /** What the batches themselves ran at: the pauses left out. */
+        double workingRowsPerSecond(Options options) {
+            return records / (seconds - pausedSeconds(options));
         }
     }
 
@@ -61,7 +73,7 @@ final class Report {
                 loadSeconds));
     }
 
-    void purge(Purged purged, Map<String, Integer> states, long autovacuums) {
+    void purge(Purged purged, Map<String, Integer> states, long autovacuums, List<Observer.Progress> progress) {
         boolean met = purged.rowsPerSecond() >= PURGE_TARGET_ROWS_PER_SECOND;
         text.append("## Purge\n\n");
         text.append(format(
@@ -71,19 +83,22 @@ final class Report {
                 options.batch(),
                 options.pause().toMillis(),
                 options.maxRate() == 0 ? "none" : String.format(Locale.ROOT, "%,d", options.maxRate())));
-        text.append("| records deleted | batches | held | s | rows/s | expired left | rows left |\n");
-        text.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.append("| records deleted | batches | held | s | of which paused | rows/s | rows/s without the pauses"
+                + " | expired left | rows left |\n");
+        text.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         text.append(format(
-                "| %,d | %,d | %,d | %.1f | **%,.0f** | %,d | %,d |%n%n",
+                "| %,d | %,d | %,d | %.1f | %.1f | **%,.0f** | %,.0f | %,d | %,d |%n%n",
                 purged.records(),
                 purged.batches(),
                 purged.held(),
                 purged.seconds(),
+                purged.pausedSeconds(options),
                 purged.rowsPerSecond(),
+                purged.workingRowsPerSecond(options),
                 purged.expiredLeft(),
                 purged.left()));
         text.append(format(
-                "Target: ≥ %,.0f rows/s — **%s** (%,.0f rows/s).%n%n",
+                "Target: ≥ %,.0f rows/s — **%s** (%,.0f rows/s, pauses included).%n%n",
                 PURGE_TARGET_ROWS_PER_SECOND, met ? "met" : "NOT met", purged.rowsPerSecond()));
         int samples = states.values().stream().mapToInt(Integer::intValue).sum();
         text.append(format(
@@ -95,6 +110,34 @@ final class Report {
                         .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / samples))
                         .collect(Collectors.joining(", ")),
                 autovacuums));
+        text.append(tenths(purged, progress));
+    }
+
+    /**
+     * Rows/s per tenth of the purge, from the table's deleted-rows counter sampled once a second
+     * (PostgreSQL publishes it about once a second): flat means each batch costs the same all along;
+     * falling means later batches pay for what earlier ones left behind (dead index entries).
+     */
+    private static String tenths(Purged purged, List<Observer.Progress> progress) {
+        if (progress.size() < 20) {
+            return "";
+        }
+        long base = progress.getFirst().deleted();
+        StringBuilder rates = new StringBuilder();
+        Observer.Progress from = progress.getFirst();
+        int tenth = 1;
+        for (Observer.Progress sample : progress) {
+            if (tenth <= 10 && sample.deleted() - base >= purged.records() * tenth / 10) {
+                double rate = (sample.deleted() - from.deleted()) / ((sample.nanos() - from.nanos()) / 1e9);
+                rates.append(tenth == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%,.0f", rate));
+                from = sample;
+                while (tenth <= 10 && sample.deleted() - base >= purged.records() * tenth / 10) {
+                    tenth++;
+                }
+            }
+        }
+        return "Rows/s per tenth of the purge, first to last (the table's `n_tup_del`, sampled once a second; pauses"
+                + " included): " + rates + ".\n\n";
     }
 
     void reader(SteadyReader.Figures reads, Map<Phase, Observer.PhaseFigures> phases, double seconds) {

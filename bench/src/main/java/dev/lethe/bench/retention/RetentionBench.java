@@ -9,6 +9,7 @@ import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Purging;
+import dev.lethe.connectors.spi.Purging.Pace;
 import dev.lethe.connectors.spi.Purging.Purge;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
 import java.nio.file.Files;
@@ -90,12 +91,16 @@ public final class RetentionBench {
                 Map<Phase, Observer.PhaseFigures> phases = observer.stop();
 
                 var purged = new Report.Purged(
-                        result.records(), result.batches(), held(result), seconds, table.expiredLeft(), table.left());
+                        result.records(), result.batches(), result.held(), seconds, table.expiredLeft(), table.left());
                 if (purged.expiredLeft() != 0 || purged.left() != options.rows() - options.expired()) {
                     throw new IllegalStateException("the purge left " + purged.expiredLeft() + " expired rows and "
                             + purged.left() + " in all");
                 }
-                report.purge(purged, phases.get(Phase.PURGE).purgeStates(), table.autovacuums() - autovacuumsBefore);
+                report.purge(
+                        purged,
+                        phases.get(Phase.PURGE).purgeStates(),
+                        table.autovacuums() - autovacuumsBefore,
+                        observer.progress());
                 report.reader(reads, phases, seconds);
             }
         }
@@ -106,12 +111,9 @@ public final class RetentionBench {
         System.out.println("written to " + options.out());
     }
 
-    /** The purge as the retention runs ask for it: delete, no subject holds. */
+    /** The purge as a retention run asks for it: delete, no subject holds, the run's batch size and pace. */
     static Purge purge(Options options) {
-        return new Purge(EventTable.DATASET, EventTable.CLOCK, EventTable.CUTOFF, options.batch(), List.of());
-    }
-
-    private static long held(PurgeResult result) {
-        return 0;
+        return new Purge(EventTable.DATASET, EventTable.CLOCK, EventTable.CUTOFF, options.batch(), List.of())
+                .withPace(new Pace(options.pause(), options.maxRate()));
     }
 }
