@@ -37,6 +37,8 @@ final class Observer {
             double stealPercent) {}
 
     private static final String PURGER = "lethe-connector";
+    /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat}'s times (100 on every common architecture). */
+    private static final int TICKS_PER_SECOND = 100;
 
     private final PostgresServer server;
     private final Map<Phase, Map<String, Integer>> states = new EnumMap<>(Phase.class);
@@ -45,6 +47,7 @@ final class Observer {
     private final Map<Phase, long[]> cpuAtStart = new EnumMap<>(Phase.class);
     private final Map<Phase, long[]> cpuAtEnd = new EnumMap<>(Phase.class);
     private final List<Progress> progress = new ArrayList<>();
+    private long purgerCpuTicks;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile Phase phase = Phase.BASELINE;
     private volatile boolean stopped;
@@ -74,6 +77,15 @@ final class Observer {
     /** Read after {@link #stop()}. */
     List<Progress> progress() {
         return progress;
+    }
+
+    /**
+     * CPU seconds (user and system) the purge's PostgreSQL backend had used when it was last seen
+     * active: what the purge costs, whatever else the machine's cores were busy with. Read after
+     * {@link #stop()}.
+     */
+    double purgerCpuSeconds() {
+        return purgerCpuTicks / (double) TICKS_PER_SECOND;
     }
 
     Map<Phase, PhaseFigures> stop() throws InterruptedException {
@@ -109,7 +121,7 @@ final class Observer {
     private void observe() {
         try (Connection connection = server.connect(EventTable.DATABASE, "bench-observer");
                 PreparedStatement activity = connection.prepareStatement(
-                        "select application_name, coalesce(wait_event_type || ':' || wait_event, 'CPU')"
+                        "select application_name, coalesce(wait_event_type || ':' || wait_event, 'CPU'), pid"
                                 + " from pg_stat_activity where application_name in (?, ?) and state = 'active'");
                 PreparedStatement deleted = connection.prepareStatement(
                         "select n_tup_del from pg_stat_user_tables where relname = 'events'")) {
@@ -123,6 +135,7 @@ final class Observer {
                         String state = rows.getString(2);
                         if (PURGER.equals(rows.getString(1))) {
                             states.get(now).merge(state, 1, Integer::sum);
+                            purgerCpuTicks = Math.max(purgerCpuTicks, cpuTicks(rows.getInt(3)));
                         } else if (state.startsWith("Lock:")) {
                             lockWaits.merge(now, 1, Integer::sum);
                         }
@@ -146,6 +159,17 @@ final class Observer {
             }
         } catch (SQLException | InterruptedException | RuntimeException e) {
             failure.compareAndSet(null, e);
+        }
+    }
+
+    /** utime + stime of a process ({@code /proc/<pid>/stat} fields 14 and 15); 0 when it is gone. */
+    private static long cpuTicks(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

@@ -100,7 +100,8 @@ public final class RetentionBench {
                         purged,
                         phases.get(Phase.PURGE).purgeStates(),
                         table.autovacuums() - autovacuumsBefore,
-                        observer.progress());
+                        observer.progress(),
+                        observer.purgerCpuSeconds());
                 report.reader(reads, phases, seconds);
             }
         }
