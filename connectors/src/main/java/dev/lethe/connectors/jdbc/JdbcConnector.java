@@ -173,7 +173,8 @@ public final class JdbcConnector
     @Override
     public PurgeResult purge(OperationContext context, Purge purge) {
         try (Connection connection = dialect.connect(guarded())) {
-            return new Retention(connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context)
+            return new Retention(
+                            connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context, runtime)
                     .purge(purge);
         } catch (SQLException e) {
             throw failure("Purging " + purge.dataset(), e);
@@ -184,7 +185,8 @@ public final class JdbcConnector
     public PurgePreview preview(OperationContext context, Purge purge) {
         try (Connection connection = dialect.connect(guarded())) {
             connection.setReadOnly(true);
-            return new Retention(connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context)
+            return new Retention(
+                            connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context, runtime)
                     .preview(purge);
         } catch (SQLException e) {
             throw failure("Previewing a purge of " + purge.dataset(), e);

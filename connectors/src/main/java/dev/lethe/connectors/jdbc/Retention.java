@@ -1,6 +1,8 @@
 package dev.lethe.connectors.jdbc;
 
 import dev.lethe.connectors.spi.ConnectorException;
+import dev.lethe.connectors.spi.ConnectorRuntime;
+import dev.lethe.connectors.spi.ErasedValues;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
@@ -22,22 +24,29 @@ import java.util.TimeZone;
  * A retention purge in bounded batches: each batch picks at most {@code batchSize} expired records
  * (how is the dialect's: by physical address, or in key order), changes them and commits, so locks
  * are held for one batch only and an interrupted purge loses nothing that was committed. The next
- * run simply finds fewer expired records.
+ * run simply finds fewer expired records. Each batch is one statement, one round trip: the fast
+ * path. A purge with subject holds or HASH must read the records first and goes through {@link
+ * KeyedPurge} instead. Between batches the purge keeps its pace.
  */
 final class Retention {
 
     private final Connection connection;
     private final SchemaSnapshot schema;
     private final OperationContext context;
+    private final ErasedValues erasedValues;
 
-    Retention(Connection connection, SchemaSnapshot schema, OperationContext context) {
+    Retention(Connection connection, SchemaSnapshot schema, OperationContext context, ConnectorRuntime runtime) {
         this.connection = connection;
         this.schema = schema;
         this.context = context;
+        this.erasedValues = new ErasedValues(runtime, context, null);
     }
 
     PurgeResult purge(Purge purge) throws SQLException {
         Selection selection = select(purge);
+        if (KeyedPurge.needed(purge)) {
+            return new KeyedPurge(connection, schema, context, erasedValues).purge(purge, selection);
+        }
         Dialect dialect = schema.dialect();
         String batchSql = dialect.batched(
                 selection.change(), selection.table(), selection.pending(), schema.primaryKey(purge.dataset()));
@@ -66,6 +75,9 @@ final class Retention {
 
     PurgePreview preview(Purge purge) throws SQLException {
         Selection selection = select(purge);
+        if (KeyedPurge.needed(purge)) {
+            return new KeyedPurge(connection, schema, context, erasedValues).preview(purge, selection);
+        }
         try (PreparedStatement query = connection.prepareStatement("select count(*), min(" + selection.clock()
                 + "), max(" + selection.clock() + ") from " + selection.table() + " where " + selection.pending())) {
             query.setString(1, selection.cutoff());
@@ -85,10 +97,11 @@ final class Retention {
     /**
      * What a purge selects and how it changes it.
      *
-     * @param pending the condition of the records still to change, one bind marker: the cutoff
+     * @param expired the condition of the expired records, one bind marker: the cutoff
+     * @param pending the condition of the expired records still to change, one bind marker: the cutoff
      * @param change {@code delete from t} or {@code update t set ...}
      */
-    private record Selection(String table, String clock, String cutoff, String pending, String change) {}
+    record Selection(String table, String clock, String cutoff, String expired, String pending, String change) {}
 
     private Selection select(Purge purge) {
         Dialect dialect = schema.dialect();
@@ -100,31 +113,26 @@ final class Retention {
                             + ", not a date or timestamp",
                     null);
         }
-        if (purge.held().any()) {
-            throw ConnectorException.fatal("Subject holds are not supported by this connector yet", null);
-        }
         String clock = schema.column(purge.dataset(), purge.clockField());
         String expired = clock + " < " + dialect.typed("?", clockType);
         String cutoff = dialect.timeValue(purge.cutoff(), clockType);
         if (purge.anonymize().isEmpty()) {
-            return new Selection(table, clock, cutoff, expired, "delete from " + table);
+            return new Selection(table, clock, cutoff, expired, expired, "delete from " + table);
         }
         StringBuilder change = new StringBuilder("update ").append(table).append(" set ");
         StringBuilder notDone = new StringBuilder();
         for (int i = 0; i < purge.anonymize().size(); i++) {
             ErasureRule rule = purge.anonymize().get(i);
-            if (rule.strategy() == ErasureStrategy.HASH) {
-                throw ConnectorException.fatal("HASH is not supported by this connector's purge yet", null);
-            }
             String column = schema.column(purge.dataset(), rule.field());
             String type = schema.type(purge.dataset(), rule.field());
             String mask = dialect.typed("'" + ErasurePlan.MASK + "'", type);
             boolean masked = rule.strategy() == ErasureStrategy.MASK;
             change.append(i == 0 ? "" : ", ").append(column).append(masked ? " = " + mask : " = null");
+            // A hash cannot be recognised in SQL: any value is a candidate, the vault tells (KeyedPurge).
             notDone.append(i == 0 ? "" : " or ")
                     .append(masked ? dialect.differs(column, mask, type) : column + " is not null");
         }
         // Only records still to anonymize, so each batch makes progress and a rerun finds none.
-        return new Selection(table, clock, cutoff, expired + " and (" + notDone + ")", change.toString());
+        return new Selection(table, clock, cutoff, expired, expired + " and (" + notDone + ")", change.toString());
     }
 }

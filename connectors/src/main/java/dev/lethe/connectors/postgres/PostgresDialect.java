@@ -92,15 +92,19 @@ final class PostgresDialect implements Dialect {
     @Override
     public void columns(Connection connection, List<String> schemas, ColumnSink sink) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a"
+                "select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+                        + " coalesce((select k.position from pg_index i,"
+                        + " unnest(i.indkey::int2[]) with ordinality k(attnum, position)"
+                        + " where i.indrelid = c.oid and i.indisprimary and k.attnum = a.attnum), 0) from pg_attribute a"
                         + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
                         + " where c.relkind in ('r', 'p') and n.nspname = any(?::text[])"
                         + " and a.attnum > 0 and not a.attisdropped order by n.nspname, c.relname, a.attnum")) {
             query.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    // Rows are addressed by (tableoid, ctid): the key is not needed.
-                    sink.column(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), 0);
+                    // Rows are addressed by (tableoid, ctid); the key is for purges that walk a table in order.
+                    sink.column(
+                            rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getInt(5));
                 }
             }
         }

@@ -10,13 +10,16 @@ import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.HeldSubjects;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Purging;
 import dev.lethe.connectors.spi.Purging.Purge;
 import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
+import dev.lethe.connectors.testing.VaultProtection;
 import dev.lethe.infra.testing.MariaDbExtension;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Retention purges on the real MariaDB: 10,000 rows a year old, 10,000 recent, one table per test;
@@ -35,15 +39,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MariaDbRetentionIT {
 
     private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+    private static final Instant YEAR_AGO = Instant.parse("2025-06-01T00:00:00Z");
+
+    /** Held: the subjects user1 to user600, and every seventh one. */
+    private static final HeldSubjects HELD = new HeldSubjects(Map.of("email", "email"), (type, value) -> {
+        if (!value.startsWith("user")) {
+            return false; // a hash written by an earlier run
+        }
+        long id = Long.parseLong(value.substring(4, value.indexOf('@')));
+        return type.equals("email") && (id <= 600 || id % 7 == 0);
+    });
 
     private static TestDatabase database;
+    private static ConnectorRuntime runtime;
 
     @BeforeAll
-    static void seed() throws SQLException {
+    static void seed(@TempDir Path keys) throws SQLException {
         database = TestDatabase.create("retention");
+        runtime = new ConnectorRuntime(database.guard(), PiiClassifier.create(), VaultProtection.inDirectory(keys));
         StringBuilder sql = new StringBuilder();
         Map<String, String> clocks = Map.of(
-                "deleted", "datetime(6)", "anonymized", "timestamp(6)", "stopped", "date", "keyless", "datetime");
+                "deleted",
+                "datetime(6)",
+                "anonymized",
+                "timestamp(6)",
+                "stopped",
+                "date",
+                "keyless",
+                "datetime",
+                "held",
+                "datetime",
+                "hashed",
+                "timestamp(6)");
         clocks.forEach((table, clock) -> sql.append("create table ")
                 .append(table)
                 .append(" (id bigint")
@@ -123,6 +150,43 @@ class MariaDbRetentionIT {
     }
 
     @Test
+    void heldSubjectsKeepTheirRecordsAndNeverBlockTheOthers() throws SQLException {
+        // The first page (ids 1 to 500) is held entirely; so is every seventh subject after it.
+        var purge = new Purge(dataset("held"), "created_at", CUTOFF, 500, List.of()).withHeld(HELD);
+
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview).isEqualTo(new PurgePreview(8057, 1943, YEAR_AGO, YEAR_AGO));
+        assertThat(result.records()).isEqualTo(8057);
+        assertThat(result.held()).isEqualTo(1943);
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 1943));
+        assertThat(database.count(
+                        "select count(*) from held where created_at < '2026-06-01' and id > 600 and id % 7 <> 0"))
+                .isZero();
+        assertThat(database.count("select count(*) from held")).isEqualTo(11943);
+    }
+
+    @Test
+    void hashAnonymizationWritesTheVaultsHashesOnceAndSparesHeldSubjects() throws SQLException {
+        var anonymize = List.of(ErasureRule.field(dataset("hashed"), "email", ErasureStrategy.HASH, "contact.email"));
+        var purge = new Purge(dataset("hashed"), "created_at", CUTOFF, 3000, anonymize).withHeld(HELD);
+
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview).isEqualTo(new PurgePreview(8057, 1943, YEAR_AGO, YEAR_AGO));
+        assertThat(result.records()).isEqualTo(8057);
+        assertThat(again.records()).isZero();
+        assertThat(database.count("select count(distinct email) from hashed where email like 'hsh\\_%'"))
+                .isEqualTo(8057);
+        assertThat(database.count("select count(*) from hashed where email like 'user%'"))
+                .isEqualTo(10000 + 1943);
+    }
+
+    @Test
     void aClockFieldThatIsNoTimeIsRefused() {
         assertThatThrownBy(() -> purge(new Purge(dataset("deleted"), "email", CUTOFF, 100, List.of())))
                 .isInstanceOfSatisfying(
@@ -148,6 +212,6 @@ class MariaDbRetentionIT {
     }
 
     private static Connector open() {
-        return database.open(Map.of(), new ConnectorRuntime(database.guard(), PiiClassifier.create()));
+        return database.open(Map.of(), runtime);
     }
 }

@@ -2,6 +2,7 @@ package dev.lethe.connectors.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.spi.Connector;
@@ -10,14 +11,19 @@ import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.HeldSubjects;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Purging;
+import dev.lethe.connectors.spi.Purging.Pace;
 import dev.lethe.connectors.spi.Purging.Purge;
 import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
+import dev.lethe.connectors.testing.VaultProtection;
 import dev.lethe.infra.testing.LocalServicesExtension;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +32,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Retention purges on the real PostgreSQL: 10,000 rows a year old, 10,000 recent, one table per test. */
 @ExtendWith(LocalServicesExtension.class)
 class PostgresRetentionIT {
 
     private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+    private static final Instant YEAR_AGO = Instant.parse("2025-06-01T00:00:00Z");
+
+    /** Held: the subjects user1 to user600, and every seventh one. */
+    private static final HeldSubjects HELD = new HeldSubjects(Map.of("email", "email"), (type, value) -> {
+        assertThat(type).isEqualTo("email");
+        long id = Long.parseLong(value.substring(4, value.indexOf('@')));
+        return id <= 600 || id % 7 == 0;
+    });
 
     private static TestDatabase database;
+    private static ConnectorRuntime runtime;
 
     @BeforeAll
-    static void seed() throws SQLException {
+    static void seed(@TempDir Path keys) throws SQLException {
         database = TestDatabase.create("retention");
+        runtime = new ConnectorRuntime(database.guard(), PiiClassifier.create(), VaultProtection.inDirectory(keys));
         StringBuilder sql = new StringBuilder();
-        for (String table : List.of("deleted", "anonymized", "stopped")) {
+        for (String table : List.of("deleted", "anonymized", "stopped", "held", "hashed", "paced", "limited")) {
             sql.append("create table ")
                     .append(table)
                     .append(" (id bigint primary key, email text, note text,")
@@ -107,6 +124,74 @@ class PostgresRetentionIT {
     }
 
     @Test
+    void heldSubjectsKeepTheirRecordsAndNeverBlockTheOthers() throws SQLException {
+        // The first page (ids 1 to 500) is held entirely; so is every seventh subject after it.
+        var purge = new Purge("public.held", "created_at", CUTOFF, 500, List.of()).withHeld(HELD);
+
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview).isEqualTo(new PurgePreview(8057, 1943, YEAR_AGO, YEAR_AGO));
+        assertThat(result.records()).isEqualTo(8057);
+        assertThat(result.held()).isEqualTo(1943);
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 1943));
+        assertThat(count("select count(*) from held where created_at < '2026-06-01'"))
+                .isEqualTo(1943);
+        assertThat(count("select count(*) from held where created_at < '2026-06-01' and id > 600 and id % 7 <> 0"))
+                .isZero();
+        assertThat(count("select count(*) from held")).isEqualTo(11943);
+    }
+
+    @Test
+    void hashAnonymizationWritesTheVaultsHashesOnceAndSparesHeldSubjects() throws SQLException {
+        var anonymize = List.of(ErasureRule.field("public.hashed", "email", ErasureStrategy.HASH, "contact.email"));
+        var purge = new Purge("public.hashed", "created_at", CUTOFF, 3000, anonymize).withHeld(HELD);
+
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview).isEqualTo(new PurgePreview(8057, 1943, YEAR_AGO, YEAR_AGO));
+        assertThat(result.records()).isEqualTo(8057);
+        assertThat(again.records()).isZero();
+        assertThat(count("select count(*) from hashed where email like 'hsh_%'"))
+                .isEqualTo(8057);
+        assertThat(count("select count(distinct email) from hashed where email like 'hsh_%'"))
+                .isEqualTo(8057);
+        assertThat(count("select count(*) from hashed where email like 'user%'"))
+                .isEqualTo(10000 + 1943);
+        assertThat(count("select count(*) from hashed")).isEqualTo(20000);
+    }
+
+    @Test
+    void aStopRequestEndsThePauseBetweenBatches() throws SQLException {
+        var checks = new AtomicInteger();
+        // Asked to stop as soon as the first batch is done: the hour-long pause must not be waited out.
+        var stopAfterOneBatch = new OperationContext(UUID.randomUUID(), "purge-2", () -> checks.incrementAndGet() > 1);
+        var purge = new Purge("public.paced", "created_at", CUTOFF, 1000, List.of())
+                .withPace(new Pace(Duration.ofHours(1), 0));
+
+        try (Connector connector = open()) {
+            assertTimeoutPreemptively(
+                    Duration.ofMinutes(1),
+                    () -> assertThatThrownBy(() -> ((Purging) connector).purge(stopAfterOneBatch, purge))
+                            .isInstanceOf(OperationStoppedException.class));
+        }
+        assertThat(count("select count(*) from paced where created_at < '2026-06-01'"))
+                .isEqualTo(9000);
+    }
+
+    @Test
+    void aRateLimitCutsBatchesToOneSecondsWorth() throws SQLException {
+        var purge = new Purge("public.limited", "created_at", CUTOFF, 100_000, List.of())
+                .withPace(new Pace(Duration.ZERO, 4000));
+
+        assertThat(purge(purge)).isEqualTo(new PurgeResult(10000, 3, 0));
+        assertThat(count("select count(*) from limited")).isEqualTo(10000);
+    }
+
+    @Test
     void aClockFieldThatIsNoTimeIsRefused() {
         assertThatThrownBy(() -> purge(new Purge("public.deleted", "email", CUTOFF, 100, List.of())))
                 .isInstanceOfSatisfying(
@@ -128,7 +213,7 @@ class PostgresRetentionIT {
     }
 
     private static Connector open() {
-        return database.open(Map.of(), new ConnectorRuntime(database.guard(), PiiClassifier.create()));
+        return database.open(Map.of(), runtime);
     }
 
     private static long count(String query) throws SQLException {
