@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What the figures were measured on: processor, cores, load. */
-record Machine(String processor, int cores, String java) {
+public record Machine(String processor, int cores, String java) {
 
-    static Machine describe() {
+    public static Machine describe() {
         String processor = "unknown processor";
         try {
             processor = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
@@ -25,7 +25,7 @@ record Machine(String processor, int cores, String java) {
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} has them. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " / " + parts[1] + " / " + parts[2];

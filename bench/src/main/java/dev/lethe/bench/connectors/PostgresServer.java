@@ -16,10 +16,10 @@ import java.util.Properties;
  * durable ({@code synchronous_commit=on}; zonky turns it off by default). The bench sets up and
  * reads its databases as the superuser; the connectors connect with their own settings.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
-    static final String SUPERUSER = "postgres";
+    public static final String HOST = "127.0.0.1";
+    public static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -27,19 +27,25 @@ final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static PostgresServer start() throws IOException {
-        return new PostgresServer(EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start());
+    public static PostgresServer start() throws IOException {
+        return start(Map.of());
     }
 
-    int port() {
+    /** With server settings besides durable commits (e.g. a larger {@code shared_buffers} for a big table). */
+    public static PostgresServer start(Map<String, String> settings) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        settings.forEach(builder::setServerConfig);
+        return new PostgresServer(builder.start());
+    }
+
+    public int port() {
         return postgres.getPort();
     }
 
     /** The settings of a PostgreSQL connection to {@code database}, as an engineer registers them. */
-    Map<String, String> connectionSettings(String database) {
+    public Map<String, String> connectionSettings(String database) {
         return Map.of(
                 "host",
                 HOST,
@@ -55,19 +61,19 @@ final class PostgresServer implements AutoCloseable {
                 "120");
     }
 
-    Connection connect(String database, String applicationName) throws SQLException {
+    public Connection connect(String database, String applicationName) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", SUPERUSER);
         properties.setProperty("ApplicationName", applicationName);
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port() + "/" + database, properties);
     }
 
-    void createDatabase(String name) throws SQLException {
+    public void createDatabase(String name) throws SQLException {
         execute("postgres", "create database " + name);
     }
 
     /** Runs statements in autocommit, so that {@code vacuum} may be among them as a statement of its own. */
-    void execute(String database, String... statements) throws SQLException {
+    public void execute(String database, String... statements) throws SQLException {
         try (Connection connection = connect(database, "bench-setup");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -76,7 +82,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    String query(String database, String sql) throws SQLException {
+    public String query(String database, String sql) throws SQLException {
         try (Connection connection = connect(database, "bench-setup");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
