@@ -8,6 +8,7 @@ import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.ErasedValues;
 import dev.lethe.connectors.spi.Erasing;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureReport;
@@ -131,14 +132,16 @@ final class ElasticsearchConnector
 
     @Override
     public PurgeResult purge(OperationContext context, Purge purge) {
-        return withCluster(
-                client -> new IndexRetention(client, IndexSnapshot.read(client, config), context).purge(purge));
+        return withCluster(client -> new IndexRetention(
+                        client, IndexSnapshot.read(client, config), context, new ErasedValues(runtime, context, null))
+                .purge(purge));
     }
 
     @Override
     public PurgePreview preview(OperationContext context, Purge purge) {
-        return withCluster(
-                client -> new IndexRetention(client, IndexSnapshot.read(client, config), context).preview(purge));
+        return withCluster(client -> new IndexRetention(
+                        client, IndexSnapshot.read(client, config), context, new ErasedValues(runtime, context, null))
+                .preview(purge));
     }
 
     /** The indices as they are now, the subject map checked against them, and the subject's selectors. */

@@ -36,6 +36,8 @@ final class Detokenizer {
     static final String ACCESS = "dsar-access";
     /** Checking that an erasure left nothing readable. */
     static final String VERIFY = "erasure-verify";
+    /** Checking whether an expired record belongs to a subject under a legal hold before a purge. */
+    static final String RETENTION = "retention-hold-check";
 
     private final Vault vault;
     private final String purpose;

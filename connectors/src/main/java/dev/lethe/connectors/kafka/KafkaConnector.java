@@ -14,6 +14,7 @@ import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
+import dev.lethe.connectors.spi.Purging;
 import dev.lethe.connectors.spi.SubjectMap;
 import dev.lethe.connectors.spi.TestResult;
 import dev.lethe.connectors.spi.TestResult.Check;
@@ -36,9 +37,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * A connection to one Kafka cluster. Topics are datasets; a subject's records are found through
  * ingest's locator (by the vault's hash of the subject id), read at their exact positions, and their
  * tokens revealed through the vault. Erasure is crypto-shredding for protected topics and tombstones
- * for compacted ones ({@link KafkaErasure}). Thread-safe: each operation makes its own clients.
+ * for compacted ones ({@link KafkaErasure}); a retention purge truncates a topic's expired prefix
+ * ({@link TopicRetention}). Thread-safe: each operation makes its own clients.
  */
-final class KafkaConnector implements Connector, Discovering, Locating, Accessing, Erasing, Verifying {
+final class KafkaConnector implements Connector, Discovering, Locating, Accessing, Erasing, Verifying, Purging {
 
     private final KafkaConnectorConfig config;
     private final ConnectorRuntime runtime;
@@ -229,6 +231,25 @@ final class KafkaConnector implements Connector, Discovering, Locating, Accessin
                 "Verifying an erasure",
                 (admin, consumer) ->
                         new KafkaErasure(config, clients, vault, locator, admin, consumer, context).verify(hash, plan));
+    }
+
+    @Override
+    public PurgeResult purge(OperationContext context, Purge purge) {
+        return withClients(
+                "Purging " + purge.dataset(),
+                (admin, consumer) -> retention(admin, consumer, context).purge(purge));
+    }
+
+    @Override
+    public PurgePreview preview(OperationContext context, Purge purge) {
+        return withClients(
+                "Previewing a purge of " + purge.dataset(),
+                (admin, consumer) -> retention(admin, consumer, context).preview(purge));
+    }
+
+    private TopicRetention retention(Admin admin, KafkaConsumer<byte[], byte[]> consumer, OperationContext context) {
+        return new TopicRetention(
+                config, admin, consumer, locator, new Detokenizer(vault, Detokenizer.RETENTION), context);
     }
 
     private String subjectHash(OperationContext context, Identities subject) {

@@ -18,8 +18,9 @@ import java.util.Set;
  * each subject's records are): Lethe's own services, not the registered system's, so they are given
  * here and never configured per connection.
  *
- * <p>No RECTIFY (a log is not changed in place) and no PURGE (a topic's retention is Kafka's job:
- * {@code retention.ms}, which discovery and erasure reports show).
+ * <p>No RECTIFY (a log is not changed in place). PURGE deletes the expired prefix of a topic (clock:
+ * the record timestamp) on Lethe's schedule and under its legal holds, besides the topic's own
+ * {@code retention.ms}, which discovery and erasure reports show.
  */
 public final class KafkaConnectorType implements ConnectorType {
 
@@ -55,7 +56,8 @@ public final class KafkaConnectorType implements ConnectorType {
                 Capability.LOCATE,
                 Capability.ACCESS,
                 Capability.ERASE,
-                Capability.VERIFY);
+                Capability.VERIFY,
+                Capability.PURGE);
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * A subject's entries in ingest's locator (one Elasticsearch index per tenant): read page by page in
- * position order, so a subject with many records is never held in memory at once, and deleted by id.
+ * position order, so a subject with many records is never held in memory at once, and deleted by id;
+ * and the entries of records a retention purge deleted, by position.
  */
 final class LocatorEntries {
 
@@ -83,6 +84,46 @@ final class LocatorEntries {
         List<LocatorEntry> entries = new ArrayList<>();
         forEachPage(context, subjectHash, entries::addAll);
         return entries;
+    }
+
+    /**
+     * Deletes the entries of every subject's records in a partition before {@code offset} (records a
+     * purge deleted), page by page; a tenant without a locator index has none.
+     *
+     * @return how many entries were deleted
+     */
+    long deleteBefore(OperationContext context, String topic, int partition, long offset) {
+        String index = SubjectLocator.indexFor(context.tenant().toString());
+        long deleted = 0;
+        while (true) {
+            context.checkpoint();
+            SearchResponse<LocatorEntry> response;
+            try {
+                response = client.search(
+                        search -> search.index(index)
+                                .ignoreUnavailable(true)
+                                .size(PAGE)
+                                .query(query -> query.bool(bool -> bool.filter(f -> f.term(
+                                                term -> term.field("topic").value(topic)))
+                                        .filter(f -> f.term(
+                                                term -> term.field("partition").value(partition)))
+                                        .filter(f -> f.range(range -> range.number(
+                                                number -> number.field("offset").lt((double) offset)))))),
+                        LocatorEntry.class);
+            } catch (IOException e) {
+                throw ConnectorException.retriable(
+                        "Reading the subject locator failed: Elasticsearch unreachable", null);
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                throw refused("Reading the subject locator", e);
+            }
+            List<LocatorEntry> entries =
+                    response.hits().hits().stream().map(Hit::source).toList();
+            if (entries.isEmpty()) {
+                return deleted;
+            }
+            delete(context, entries);
+            deleted += entries.size();
+        }
     }
 
     /** Deletes entries and waits until searches no longer see them; deleting one already gone is no error. */

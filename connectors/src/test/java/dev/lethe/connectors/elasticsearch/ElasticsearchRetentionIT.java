@@ -2,6 +2,7 @@ package dev.lethe.connectors.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.spi.Connector;
@@ -10,13 +11,18 @@ import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
+import dev.lethe.connectors.spi.HeldSubjects;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.OperationStoppedException;
 import dev.lethe.connectors.spi.Purging;
+import dev.lethe.connectors.spi.Purging.Pace;
 import dev.lethe.connectors.spi.Purging.Purge;
 import dev.lethe.connectors.spi.Purging.PurgePreview;
 import dev.lethe.connectors.spi.Purging.PurgeResult;
+import dev.lethe.connectors.testing.VaultProtection;
 import dev.lethe.infra.testing.LocalServicesExtension;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,20 +32,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Retention purges on the real Elasticsearch: 2,000 documents a year old, 2,000 recent, one index per test. */
 @ExtendWith(LocalServicesExtension.class)
 class ElasticsearchRetentionIT {
 
     private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+    private static final Instant YEAR_AGO = Instant.parse("2025-06-01T00:00:00Z");
+
+    /** Held: the subjects user1 to user600, and every seventh one. */
+    private static final HeldSubjects HELD = new HeldSubjects(Map.of("email", "email"), (type, value) -> {
+        if (!value.startsWith("user")) {
+            return false; // a hash written by an earlier run
+        }
+        long id = Long.parseLong(value.substring(4, value.indexOf('@')));
+        return type.equals("email") && (id <= 600 || id % 7 == 0);
+    });
+
     private static final String EXPIRED = "{\"range\": {\"created_at\": {\"lt\": \"2026-06-01T00:00:00Z\"}}}";
 
     private static TestCluster cluster;
+    private static ConnectorRuntime runtime;
 
     @BeforeAll
-    static void seed() {
+    static void seed(@TempDir Path keys) {
         cluster = TestCluster.create("retention");
-        for (String index : List.of("deleted", "anonymized", "stopped")) {
+        runtime = new ConnectorRuntime(cluster.guard(), PiiClassifier.create(), VaultProtection.inDirectory(keys));
+        for (String index : List.of("deleted", "anonymized", "stopped", "held", "hashed", "paced")) {
             cluster.createIndex(index, """
                     {"properties": {"id": {"type": "long"}, "email": {"type": "keyword"}, "note": {"type": "text"},
                                     "created_at": {"type": "date"}}}""");
@@ -113,6 +133,60 @@ class ElasticsearchRetentionIT {
     }
 
     @Test
+    void heldSubjectsKeepTheirDocumentsAndNeverBlockTheOthers() {
+        var purge = new Purge(cluster.index("held"), "created_at", CUTOFF, 300, List.of()).withHeld(HELD);
+
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview).isEqualTo(new PurgePreview(1200, 800, YEAR_AGO, YEAR_AGO));
+        assertThat(result.records()).isEqualTo(1200);
+        assertThat(result.held()).isEqualTo(800);
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 800));
+        assertThat(cluster.count("held", EXPIRED)).isEqualTo(800);
+        assertThat(cluster.count("held", "{\"match_all\": {}}")).isEqualTo(2800);
+        assertThat(cluster.source("held", "d7").path("id").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void hashAnonymizationWritesTheVaultsHashesOnceAndSparesHeldSubjects() {
+        String index = cluster.index("hashed");
+        var anonymize = List.of(ErasureRule.field(index, "email", ErasureStrategy.HASH, "contact.email"));
+        var purge = new Purge(index, "created_at", CUTOFF, 700, anonymize).withHeld(HELD);
+
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview).isEqualTo(new PurgePreview(1200, 800, YEAR_AGO, YEAR_AGO));
+        assertThat(result.records()).isEqualTo(1200);
+        assertThat(again.records()).isZero();
+        assertThat(cluster.count("hashed", "{\"prefix\": {\"email\": \"hsh_\"}}"))
+                .isEqualTo(1200);
+        assertThat(cluster.count("hashed", "{\"prefix\": {\"email\": \"user\"}}"))
+                .isEqualTo(2800);
+        assertThat(cluster.source("hashed", "d7").path("email").asString()).isEqualTo("user7@example.org");
+    }
+
+    @Test
+    void aStopRequestEndsThePauseBetweenBatches() {
+        var checks = new AtomicInteger();
+        // Asked to stop as soon as the first batch is done: the hour-long pause must not be waited out.
+        var stopAfterOneBatch = new OperationContext(UUID.randomUUID(), "purge-2", () -> checks.incrementAndGet() > 1);
+        var purge = new Purge(cluster.index("paced"), "created_at", CUTOFF, 500, List.of())
+                .withPace(new Pace(Duration.ofHours(1), 0));
+
+        try (Connector connector = open()) {
+            assertTimeoutPreemptively(
+                    Duration.ofMinutes(1),
+                    () -> assertThatThrownBy(() -> ((Purging) connector).purge(stopAfterOneBatch, purge))
+                            .isInstanceOf(OperationStoppedException.class));
+        }
+        assertThat(cluster.count("paced", EXPIRED)).isEqualTo(1500);
+    }
+
+    @Test
     void aClockFieldThatIsNoDateAndAnUnknownIndexAreRefused() {
         assertThatThrownBy(() -> purge(new Purge(cluster.index("deleted"), "email", CUTOFF, 100, List.of())))
                 .isInstanceOfSatisfying(
@@ -139,6 +213,6 @@ class ElasticsearchRetentionIT {
     }
 
     private static Connector open() {
-        return cluster.open(Map.of(), new ConnectorRuntime(cluster.guard(), PiiClassifier.create()));
+        return cluster.open(Map.of(), runtime);
     }
 }

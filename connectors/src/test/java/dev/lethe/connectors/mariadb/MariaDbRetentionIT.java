@@ -43,6 +43,9 @@ class MariaDbRetentionIT {
 
     /** Held: the subjects user1 to user600, and every seventh one. */
     private static final HeldSubjects HELD = new HeldSubjects(Map.of("email", "email"), (type, value) -> {
+        if (!value.startsWith("user")) {
+            return false; // a hash written by an earlier run
+        }
         long id = Long.parseLong(value.substring(4, value.indexOf('@')));
         return type.equals("email") && (id <= 600 || id % 7 == 0);
     });

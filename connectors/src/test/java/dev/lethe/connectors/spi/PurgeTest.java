@@ -1,0 +1,87 @@
+package dev.lethe.connectors.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.connectors.spi.Purging.Pace;
+import dev.lethe.connectors.spi.Purging.Purge;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PurgeTest {
+
+    private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Test
+    void theFiveArgumentPurgeHasNoHoldsAndNoPace() {
+        var purge = new Purge("public.orders", "created_at", CUTOFF, 1000, List.of());
+
+        assertThat(purge.held()).isSameAs(HeldSubjects.NONE);
+        assertThat(purge.pace()).isEqualTo(Pace.UNPACED);
+        assertThat(purge.held().any()).isFalse();
+        assertThat(purge.pace().paced()).isFalse();
+    }
+
+    @Test
+    void hashIsAnInPlaceStrategyButTokenizeAndRedactionAreNot() {
+        var hash = ErasureRule.field("public.orders", "email", ErasureStrategy.HASH, "contact.email");
+        assertThat(new Purge("public.orders", "created_at", CUTOFF, 10, List.of(hash)).anonymize())
+                .containsExactly(hash);
+
+        var tokenize = ErasureRule.field("public.orders", "email", ErasureStrategy.TOKENIZE, "contact.email");
+        assertThatThrownBy(() -> new Purge("public.orders", "created_at", CUTOFF, 10, List.of(tokenize)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NULL, MASK or HASH");
+        var otherDataset = ErasureRule.field("public.customers", "email", ErasureStrategy.NULL, null);
+        assertThatThrownBy(() -> new Purge("public.orders", "created_at", CUTOFF, 10, List.of(otherDataset)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPaceIsNeverNegative() {
+        assertThatThrownBy(() -> new Pace(Duration.ofMillis(-1), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pace(Duration.ZERO, -5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Pace(Duration.ZERO, 100).paced()).isTrue();
+    }
+
+    @Test
+    void heldSubjectsAskOnlyAboutTheirIdentityFieldsAndNeverPrintTheTest() {
+        var asked = new java.util.ArrayList<String>();
+        var held = new HeldSubjects(Map.of("email", "email"), (type, value) -> {
+            asked.add(type + ":" + value);
+            return value.equals("held@example.org");
+        });
+
+        assertThat(held.any()).isTrue();
+        assertThat(held.holds(Map.of("email", "held@example.org", "name", "Ann")))
+                .isTrue();
+        assertThat(held.holds(Map.of("email", "free@example.org"))).isFalse();
+        assertThat(held.holds(Map.of("name", "held@example.org"))).isFalse();
+        assertThat(asked).containsExactly("email:held@example.org", "email:free@example.org");
+        assertThat(held.toString()).doesNotContain("example.org").contains("email");
+        assertThat(new HeldSubjects(Map.of(), (type, value) -> true).any()).isFalse();
+    }
+
+    @Test
+    void aRateLimitCapsTheBatchAtOneSecondsWorth() {
+        var context = OperationContext.of(UUID.randomUUID(), "purge");
+
+        assertThat(new Pacing(new Pace(Duration.ZERO, 2000), context).batchSize(10_000))
+                .isEqualTo(2000);
+        assertThat(new Pacing(new Pace(Duration.ZERO, 50_000), context).batchSize(10_000))
+                .isEqualTo(10_000);
+        assertThat(new Pacing(Pace.UNPACED, context).batchSize(10_000)).isEqualTo(10_000);
+    }
+
+    @Test
+    void aStopRequestEndsAPause() {
+        var stopped = new OperationContext(UUID.randomUUID(), "purge", () -> true);
+        var pacing = new Pacing(new Pace(Duration.ofDays(1), 0), stopped);
+
+        assertThatThrownBy(() -> pacing.afterBatch(100)).isInstanceOf(OperationStoppedException.class);
+    }
+}
