@@ -23,12 +23,12 @@ public final class RetentionPreviews {
 
     private final RetentionParts parts;
     private final RunPlanning planning;
-    private final TaskPurging purging;
+    private final PurgeRequests requests;
 
     public RetentionPreviews(RetentionParts parts) {
         this.parts = parts;
         this.planning = new RunPlanning(parts);
-        this.purging = new TaskPurging(parts, null, planning, null);
+        this.requests = new PurgeRequests(parts);
     }
 
     /** @throws NotFoundException for a policy the tenant does not have */
@@ -59,7 +59,7 @@ public final class RetentionPreviews {
             return preview(task, systemName, task.state(), task.reason(), Purging.PurgePreview.NOTHING);
         }
         Dataset dataset = planning.dataset(tenantId, task.datasetId()).orElseThrow();
-        Purging.Purge purge = purging.purgeOf(
+        Purging.Purge purge = requests.of(
                 tenantId, task.dataset(), task.clockField(), task.cutoff(), task.anonymize(), dataset, holds, now);
         try {
             Purging.PurgePreview counted = parts.connected()

@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -196,10 +195,24 @@ public final class RetentionRuns {
                                                 .sorted()
                                                 .collect(Collectors.joining(",")))));
             });
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (RuntimeException e) {
+            // jOOQ's or Spring's translation of it, depending on the caller's configuration.
+            if (!oneRunningAlready(e)) {
+                throw e;
+            }
             throw new RunInProgressException(running(tenantId).orElse(null));
         }
         return find(tenantId, id).orElseThrow();
+    }
+
+    /** Whether PostgreSQL refused the insert for the tenant's one RUNNING run (unique violation). */
+    private static boolean oneRunningAlready(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The policies a run was asked for; empty: every active one. */

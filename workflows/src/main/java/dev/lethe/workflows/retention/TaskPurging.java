@@ -3,18 +3,12 @@ package dev.lethe.workflows.retention;
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.jooq.tables.records.RetentionRunTaskRecord;
 import dev.lethe.catalog.retention.LegalHold;
-import dev.lethe.connectors.spi.ErasureRule;
-import dev.lethe.connectors.spi.ErasureStrategy;
-import dev.lethe.connectors.spi.HeldSubjects;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Purging;
-import dev.lethe.workflows.request.IdentityHashes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,12 +25,14 @@ final class TaskPurging {
     private final RetentionParts parts;
     private final RunLedger ledger;
     private final RunPlanning planning;
+    private final PurgeRequests requests;
     private final RetentionMetrics metrics;
 
     TaskPurging(RetentionParts parts, RunLedger ledger, RunPlanning planning, RetentionMetrics metrics) {
         this.parts = parts;
         this.ledger = ledger;
         this.planning = planning;
+        this.requests = new PurgeRequests(parts);
         this.metrics = metrics;
     }
 
@@ -63,7 +59,15 @@ final class TaskPurging {
             ledger.finish(tenantId, taskId, TaskState.HELD, 0, 0, 0, TaskHolds.reason(hold.get()));
             return TaskState.HELD;
         }
-        Purging.Purge purge = purgeOf(tenantId, task, anonymize, dataset, holds, now);
+        Purging.Purge purge = requests.of(
+                tenantId,
+                task.getDataset(),
+                task.getClockField(),
+                task.getCutoff().toInstant(),
+                anonymize,
+                dataset,
+                holds,
+                now);
         OperationContext context = RetentionOperations.context(tenantId, taskId);
         Purged purged = parts.connected().withConnector(tenantId, task.getConnectionId(), connector -> {
             if (!(connector instanceof Purging purging)) {
@@ -81,58 +85,5 @@ final class TaskPurging {
         ledger.finish(tenantId, taskId, TaskState.DONE, purged.records(), purged.held(), purged.batches(), null);
         metrics.purged(task.getPolicyId(), purged.records());
         return TaskState.DONE;
-    }
-
-    /** The purge a task asks for now: its selection, the held subjects, the configured batches and pace. */
-    Purging.Purge purgeOf(
-            UUID tenantId,
-            RetentionRunTaskRecord task,
-            List<AnonymizedField> anonymize,
-            Dataset dataset,
-            List<LegalHold> holds,
-            Instant now) {
-        return purgeOf(
-                tenantId,
-                task.getDataset(),
-                task.getClockField(),
-                task.getCutoff().toInstant(),
-                anonymize,
-                dataset,
-                holds,
-                now);
-    }
-
-    Purging.Purge purgeOf(
-            UUID tenantId,
-            String datasetName,
-            String clockField,
-            Instant cutoff,
-            List<AnonymizedField> anonymize,
-            Dataset dataset,
-            List<LegalHold> holds,
-            Instant now) {
-        RetentionSettings settings = parts.settings();
-        List<ErasureRule> rules = anonymize.stream()
-                .map(field -> ErasureRule.field(
-                        datasetName, field.field(), ErasureStrategy.valueOf(field.strategy()), field.category()))
-                .toList();
-        return new Purging.Purge(
-                datasetName,
-                clockField,
-                cutoff,
-                settings.batchSize(),
-                rules,
-                heldSubjects(tenantId, dataset, holds, now),
-                new Purging.Pace(settings.pauseBetweenBatches(), settings.maxRecordsPerSecond()));
-    }
-
-    private HeldSubjects heldSubjects(UUID tenantId, Dataset dataset, List<LegalHold> holds, Instant now) {
-        Set<String> held = TaskHolds.heldSubjectHashes(holds, now);
-        Map<String, String> identityFields = TaskHolds.identityFields(dataset);
-        if (held.isEmpty() || identityFields.isEmpty()) {
-            return HeldSubjects.NONE;
-        }
-        IdentityHashes hashes = parts.hashes();
-        return new HeldSubjects(identityFields, (type, value) -> held.contains(hashes.of(tenantId, type, value)));
     }
 }
