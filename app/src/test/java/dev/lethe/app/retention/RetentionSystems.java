@@ -20,13 +20,20 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.ObjectMapper;
 
@@ -117,7 +124,8 @@ final class RetentionSystems {
      * Each also carries its time as {@code timestamp}, as events often do: the run plans a policy's clock from
      * the catalog's fields, and the Kafka connector then purges by the records' own timestamps.
      */
-    void produceClicks() {
+    void produceClicks() throws Exception {
+        keepForever(rawTopic, cleanTopic);
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
                         "bootstrap.servers", TestServices.endpoints().kafkaBootstrapServers()),
@@ -133,6 +141,24 @@ final class RetentionSystems {
                         "{\"click\": \"C-" + i + "\", \"customer\": {\"email\": \"person" + i
                                 + "@example.org\"}, \"page\": \"/home\", \"timestamp\": \"" + at + "\"}"));
             }
+        }
+    }
+
+    /**
+     * Turns the broker's own time-based retention off for the topics: it would otherwise delete a partition
+     * that holds only year-old records by itself, before any run, whenever its check comes round.
+     */
+    private static void keepForever(String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(
+                "bootstrap.servers", TestServices.endpoints().kafkaBootstrapServers()))) {
+            Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+            for (String topic : topics) {
+                changes.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(changes).all().get();
         }
     }
 
