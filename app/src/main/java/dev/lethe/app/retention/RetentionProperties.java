@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RetentionProperties(
         @DefaultValue("true") boolean workers,
         @DefaultValue("10000") int batchSize,
-        @DefaultValue("50ms") Duration pauseBetweenBatches,
+        @DefaultValue("10ms") Duration pauseBetweenBatches,
         @DefaultValue("0") int maxRecordsPerSecond,
         @DefaultValue("5") int attempts,
         @DefaultValue("10s") Duration initialRetryInterval,

@@ -85,7 +85,7 @@ class RetentionRunController {
         });
         RetentionRun run;
         try {
-            run = control.runNow(editor.tenantId(), editor.by(), policyIds);
+            run = control.runNow(editor, policyIds);
         } catch (DuplicateKeyException e) {
             throw new RunInProgressException(runs.running(editor.tenantId()).orElse(null));
         }

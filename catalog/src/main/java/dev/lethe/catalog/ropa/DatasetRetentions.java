@@ -7,6 +7,7 @@ import static dev.lethe.catalog.jooq.Tables.DATA_SYSTEM;
 import dev.lethe.catalog.dataset.FieldStatus;
 import dev.lethe.catalog.retention.RetentionPolicy;
 import dev.lethe.catalog.ropa.RecordOfProcessing.DatasetRetention;
+import dev.lethe.catalog.taxonomy.Categories;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,9 @@ final class DatasetRetentions {
                     Set<String> held = categories.getOrDefault(id, Set.of());
                     List<RetentionPolicy> governing = policies.stream()
                             .filter(policy -> id.equals(policy.datasetId())
-                                    || policy.dataCategory() != null && held.contains(policy.dataCategory()))
+                                    || policy.dataCategory() != null
+                                            && held.stream()
+                                                    .anyMatch(code -> Categories.within(code, policy.dataCategory())))
                             .sorted(Comparator.comparing(RetentionPolicy::name))
                             .toList();
                     if (governing.isEmpty()) {

@@ -14,6 +14,7 @@ import dev.lethe.catalog.retention.RetentionPolicy;
 import dev.lethe.catalog.ropa.RecordOfProcessing.Activity;
 import dev.lethe.catalog.ropa.RecordOfProcessing.Retention;
 import dev.lethe.catalog.ropa.RecordOfProcessing.Transfer;
+import dev.lethe.catalog.taxonomy.Categories;
 import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.catalog.taxonomy.Term;
 import dev.lethe.catalog.taxonomy.TermKind;
@@ -142,8 +143,7 @@ public final class RecordsOfProcessing {
                 .map(policy -> {
                     if (policy.dataCategory() != null) {
                         boolean covers = activity.dataCategories().stream()
-                                .anyMatch(code ->
-                                        within(code, policy.dataCategory()) || within(policy.dataCategory(), code));
+                                .anyMatch(code -> Categories.overlap(code, policy.dataCategory()));
                         return covers ? retention(policy, "category " + policy.dataCategory()) : null;
                     }
                     var dataset = datasets.get(policy.datasetId());
@@ -164,12 +164,8 @@ public final class RecordsOfProcessing {
     }
 
     /** {@code contact.email} is within {@code contact} and within itself. */
-    private static boolean within(String code, String ancestor) {
-        return code.equals(ancestor) || code.startsWith(ancestor + ".");
-    }
-
     private static boolean isSpecial(String code, Set<String> special) {
-        return special.stream().anyMatch(marked -> within(code, marked));
+        return special.stream().anyMatch(marked -> Categories.within(code, marked));
     }
 
     private static Map<String, Term> byCode(List<Term> terms) {

@@ -1,5 +1,6 @@
 package dev.lethe.workflows.retention;
 
+import dev.lethe.catalog.change.Editor;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,10 +11,10 @@ public interface RetentionControl {
      * Records a run (RUNNING) of the given policies, or of every active one when empty, and starts its
      * workflow.
      *
-     * @param requestedBy the actor id of who asked
+     * @param editor the tenant and who asked (recorded as the run's requester and in the audit chain)
      * @throws RunInProgressException when one of the tenant's runs is RUNNING
      */
-    RetentionRun runNow(UUID tenantId, String requestedBy, Set<UUID> policyIds);
+    RetentionRun runNow(Editor editor, Set<UUID> policyIds);
 
     /** Starts the tenant's schedule workflow unless it runs already. Idempotent. */
     void ensureScheduled(UUID tenantId);

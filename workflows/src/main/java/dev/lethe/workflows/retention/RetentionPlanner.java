@@ -2,10 +2,12 @@ package dev.lethe.workflows.retention;
 
 import dev.lethe.catalog.dataset.DataField;
 import dev.lethe.catalog.dataset.Dataset;
+import dev.lethe.catalog.dataset.DatasetKind;
 import dev.lethe.catalog.retention.ClockKind;
 import dev.lethe.catalog.retention.LegalHold;
 import dev.lethe.catalog.retention.RetentionAction;
 import dev.lethe.catalog.retention.RetentionPolicy;
+import dev.lethe.catalog.taxonomy.Categories;
 import dev.lethe.connectors.spi.Capability;
 import dev.lethe.workflows.systems.ConnectedSystem;
 import java.time.Duration;
@@ -30,6 +32,8 @@ import java.util.Optional;
 final class RetentionPlanner {
 
     static final String EVENT_CLOCKS = "event clocks are not enforced yet";
+    /** The record timestamp of a topic, which is not a field of its values. */
+    static final String TOPIC_CLOCK = "timestamp";
 
     private RetentionPlanner() {}
 
@@ -79,7 +83,7 @@ final class RetentionPlanner {
                 .filter(dataset -> policy.datasetId() != null
                         ? policy.datasetId().equals(dataset.id())
                         : TaskHolds.fields(dataset).stream()
-                                .anyMatch(field -> field.categories().contains(policy.dataCategory())))
+                                .anyMatch(field -> inCategory(field, policy.dataCategory())))
                 .sorted(java.util.Comparator.comparing(Dataset::name).thenComparing(Dataset::id))
                 .toList();
     }
@@ -152,8 +156,12 @@ final class RetentionPlanner {
         if (policy.datasetId() == null && clock.contains(".")) {
             candidates.add(clock.substring(clock.indexOf('.') + 1));
         }
-        List<String> paths =
-                TaskHolds.fields(dataset).stream().map(DataField::path).toList();
+        List<String> paths = new ArrayList<>(
+                TaskHolds.fields(dataset).stream().map(DataField::path).toList());
+        if (dataset.kind() == DatasetKind.TOPIC) {
+            // A topic's records carry their time outside the value: the Kafka connector's clock.
+            paths.add(TOPIC_CLOCK);
+        }
         return candidates.stream().filter(paths::contains).findFirst();
     }
 
@@ -166,14 +174,21 @@ final class RetentionPlanner {
             RetentionPolicy policy, String strategy, Dataset dataset, String clock) {
         return TaskHolds.fields(dataset).stream()
                 .filter(field -> !field.categories().isEmpty() && !field.path().equals(clock))
-                .filter(field ->
-                        policy.dataCategory() == null || field.categories().contains(policy.dataCategory()))
+                .filter(field -> policy.dataCategory() == null || inCategory(field, policy.dataCategory()))
                 .map(field -> new AnonymizedField(
                         field.path(),
                         policy.dataCategory() != null
-                                ? policy.dataCategory()
+                                ? field.categories().stream()
+                                        .filter(code -> Categories.within(code, policy.dataCategory()))
+                                        .findFirst()
+                                        .orElseThrow()
                                 : field.categories().getFirst(),
                         strategy))
                 .toList();
+    }
+
+    /** A field is in a policy's category when one of its categories is that category or lies under it. */
+    private static boolean inCategory(DataField field, String category) {
+        return field.categories().stream().anyMatch(code -> Categories.within(code, category));
     }
 }

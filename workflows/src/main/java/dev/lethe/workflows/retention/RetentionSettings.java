@@ -55,6 +55,6 @@ public record RetentionSettings(
     /** Batches of 10,000 with 50 ms between them, no rate limit, 5 attempts from 10 s, 2 h per attempt, P3Y. */
     public static RetentionSettings defaults() {
         return new RetentionSettings(
-                10_000, Duration.ofMillis(50), 0, 5, Duration.ofSeconds(10), Duration.ofHours(2), Period.ofYears(3));
+                10_000, Duration.ofMillis(10), 0, 5, Duration.ofSeconds(10), Duration.ofHours(2), Period.ofYears(3));
     }
 }

@@ -4,6 +4,7 @@ import dev.lethe.catalog.dataset.DataField;
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.dataset.FieldStatus;
 import dev.lethe.catalog.retention.LegalHold;
+import dev.lethe.catalog.taxonomy.Categories;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ final class TaskHolds {
                 .filter(hold -> hold.activeAt(now))
                 .filter(hold -> dataset.systemId().equals(hold.systemId())
                         || dataset.id().equals(hold.datasetId())
-                        || (hold.dataCategory() != null && touched.contains(hold.dataCategory())))
+                        || (hold.dataCategory() != null
+                                && touched.stream().anyMatch(code -> Categories.overlap(code, hold.dataCategory()))))
                 .findFirst();
     }
 

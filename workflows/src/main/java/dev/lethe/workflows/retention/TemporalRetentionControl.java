@@ -1,6 +1,6 @@
 package dev.lethe.workflows.retention;
 
-import dev.lethe.catalog.audit.Actor;
+import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.tenant.TenantContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -44,11 +44,11 @@ public final class TemporalRetentionControl implements RetentionControl {
     }
 
     @Override
-    public RetentionRun runNow(UUID tenantId, String requestedBy, Set<UUID> policyIds) {
+    public RetentionRun runNow(Editor editor, Set<UUID> policyIds) {
+        UUID tenantId = editor.tenantId();
         RetentionRun run = TenantContext.callAs(
                 tenantId,
-                () -> runs.start(
-                        tenantId, RunTrigger.MANUAL, Actor.user(requestedBy), clock.instant(), Set.copyOf(policyIds)));
+                () -> runs.start(tenantId, RunTrigger.MANUAL, editor.actor(), clock.instant(), Set.copyOf(policyIds)));
         startRun(new RunRef(tenantId, run.id()));
         return run;
     }

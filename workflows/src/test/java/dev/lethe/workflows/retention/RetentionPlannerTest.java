@@ -80,6 +80,30 @@ class RetentionPlannerTest {
     }
 
     @Test
+    void aPolicyOrAHoldOnAParentCategoryCoversTheCategoriesUnderIt() {
+        RetentionPolicy onContact = policy(null, "contact", "P1Y", ClockKind.FIELD, "created_at");
+        RetentionPolicy onOrders = policy(orders.id(), null, "P30D", ClockKind.FIELD, "created_at");
+
+        assertThat(plan(List.of(onContact), List.of()))
+                .extracting(PlannedTask::dataset)
+                .containsExactly("contacts", "public.orders");
+        assertThat(plan(List.of(onOrders), List.of(hold(null, null, "contact", null, null))))
+                .singleElement()
+                .extracting(PlannedTask::state)
+                .isEqualTo(TaskState.HELD);
+    }
+
+    @Test
+    void aTopicsClockIsItsRecordTimestampThoughTheCatalogHasNoSuchField() {
+        Dataset clicks =
+                new Dataset(UUID.randomUUID(), SHOP, "clicks", DatasetKind.TOPIC, "clicks", "", null, List.of());
+        RetentionPolicy policy = policy(clicks.id(), null, "P30D", ClockKind.FIELD, "timestamp");
+
+        assertThat(RetentionPlanner.clockField(policy, clicks)).contains("timestamp");
+        assertThat(RetentionPlanner.clockField(policy, orders)).isEmpty();
+    }
+
+    @Test
     void aDatasetWithoutAConnectionThatCanPurgeIsSkippedWithTheReason() {
         RetentionPolicy policy = policy(contacts.id(), null, "P1Y", ClockKind.FIELD, "updated_at");
         ConnectedSystem crmReadOnly = connection(CRM, Set.of(Capability.LOCATE));

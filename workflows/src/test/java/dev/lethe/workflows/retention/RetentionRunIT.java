@@ -257,7 +257,7 @@ class RetentionRunIT {
         WorkerFactory first = startWorker(parts);
         TemporalRetentionControl control = control();
 
-        RetentionRun run = as(() -> control.runNow(tenant, "officer", Set.of()));
+        RetentionRun run = as(() -> control.runNow(new Editor(tenant, Actor.user("officer")), Set.of()));
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
         while (shop.expired() > 400 && System.nanoTime() < giveUp) {
             Thread.sleep(20);
@@ -284,7 +284,7 @@ class RetentionRunIT {
     }
 
     private RetentionRun run(TemporalRetentionControl control) throws Exception {
-        RetentionRun run = as(() -> control.runNow(tenant, "officer", Set.of()));
+        RetentionRun run = as(() -> control.runNow(new Editor(tenant, Actor.user("officer")), Set.of()));
         result(run.id());
         return as(() -> runs.find(tenant, run.id())).orElseThrow();
     }
