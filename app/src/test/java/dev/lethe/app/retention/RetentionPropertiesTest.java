@@ -7,21 +7,16 @@ import dev.lethe.workflows.retention.RetentionSettings;
 import java.time.Duration;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class RetentionPropertiesTest {
 
     @Test
     void theDefaultsAreTheRunsDefaults() {
-        RetentionProperties defaults = new RetentionProperties(
-                true,
-                10_000,
-                Duration.ofMillis(50),
-                0,
-                5,
-                Duration.ofSeconds(10),
-                Duration.ofHours(2),
-                Period.ofYears(3),
-                Duration.ofMinutes(1));
+        // Bound as Spring binds an installation that sets nothing: the annotations' defaults.
+        RetentionProperties defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("lethe.retention", RetentionProperties.class);
 
         assertThat(defaults.settings()).isEqualTo(RetentionSettings.defaults());
     }
