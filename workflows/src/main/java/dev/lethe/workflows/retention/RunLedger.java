@@ -191,12 +191,7 @@ final class RunLedger {
      */
     RunStatus finish(UUID tenantId, UUID runId, boolean ownDataFailed) {
         return transaction(tx -> {
-            RetentionRunRecord run = tx.selectFrom(RETENTION_RUN)
-                    .where(RETENTION_RUN.TENANT_ID.eq(tenantId))
-                    .and(RETENTION_RUN.ID.eq(runId))
-                    .forUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("retention run " + runId));
+            RetentionRunRecord run = locked(tx, tenantId, runId);
             if (RunStatus.valueOf(run.getStatus()).finished()) {
                 return RunStatus.valueOf(run.getStatus());
             }
@@ -239,12 +234,7 @@ final class RunLedger {
     /** Ends a run that could not be planned, once: FAILED with the reason, audited. */
     RunStatus abandon(UUID tenantId, UUID runId, String reason) {
         return transaction(tx -> {
-            RetentionRunRecord run = tx.selectFrom(RETENTION_RUN)
-                    .where(RETENTION_RUN.TENANT_ID.eq(tenantId))
-                    .and(RETENTION_RUN.ID.eq(runId))
-                    .forUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("retention run " + runId));
+            RetentionRunRecord run = locked(tx, tenantId, runId);
             if (RunStatus.valueOf(run.getStatus()).finished()) {
                 return RunStatus.valueOf(run.getStatus());
             }
@@ -259,5 +249,15 @@ final class RunLedger {
                     Map.of("status", RunStatus.FAILED.name(), "reason", reason)));
             return RunStatus.FAILED;
         });
+    }
+
+    /** The run's row, locked for the rest of the transaction: its end is recorded once. */
+    private static RetentionRunRecord locked(DSLContext tx, UUID tenantId, UUID runId) {
+        return tx.selectFrom(RETENTION_RUN)
+                .where(RETENTION_RUN.TENANT_ID.eq(tenantId))
+                .and(RETENTION_RUN.ID.eq(runId))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException("retention run " + runId));
     }
 }
