@@ -1,5 +1,6 @@
 package dev.lethe.bench.retention;
 
+import dev.lethe.workflows.retention.RetentionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +45,9 @@ record Options(
         var options = new Options(
                 Long.parseLong(given.getOrDefault("rows", "20000000").replace("_", "")),
                 Integer.parseInt(given.getOrDefault("batch", "10000").replace("_", "")),
-                millis(given.getOrDefault("pause", "50ms")),
+                given.containsKey("pause")
+                        ? millis(given.get("pause"))
+                        : RetentionSettings.defaults().pauseBetweenBatches(),
                 Integer.parseInt(given.getOrDefault("max-rate", "0")),
                 Integer.parseInt(given.getOrDefault("read-rate", "200")),
                 seconds(given.getOrDefault("baseline", "60s")),

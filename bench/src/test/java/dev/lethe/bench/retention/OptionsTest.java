@@ -3,6 +3,7 @@ package dev.lethe.bench.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.workflows.retention.RetentionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class OptionsTest {
         assertThat(options.rows()).isEqualTo(20_000_000);
         assertThat(options.expired()).isEqualTo(10_000_000);
         assertThat(options.batch()).isEqualTo(10_000);
-        assertThat(options.pause()).isEqualTo(Duration.ofMillis(50));
+        assertThat(options.pause()).isEqualTo(RetentionSettings.defaults().pauseBetweenBatches());
         assertThat(options.maxRate()).isZero();
         assertThat(options.readRate()).isEqualTo(200);
         assertThat(options.baseline()).isEqualTo(Duration.ofSeconds(60));

@@ -68,9 +68,10 @@ public interface Dialect {
     /**
      * A statement that applies {@code change} ({@code delete from t} or {@code update t set ...}) to
      * at most one batch of the rows that match {@code pending}, the batch size bound to a marker after
-     * those of {@code pending}.
+     * those of {@code pending}. The connection is for a dialect whose best form depends on the table.
      */
-    String batched(String change, String table, String pending, List<String> primaryKey);
+    String batched(Connection connection, String change, String table, String pending, List<String> primaryKey)
+            throws SQLException;
 
     /** Checks after signing in: what the configured user can read of the configured schemas. */
     List<TestResult.Check> privilegeChecks(Connection connection, List<String> schemas, String user)

@@ -49,7 +49,11 @@ final class Retention {
         }
         Dialect dialect = schema.dialect();
         String batchSql = dialect.batched(
-                selection.change(), selection.table(), selection.pending(), schema.primaryKey(purge.dataset()));
+                connection,
+                selection.change(),
+                selection.table(),
+                selection.pending(),
+                schema.primaryKey(purge.dataset()));
         Pacing pacing = new Pacing(purge.pace(), context);
         int batchSize = pacing.batchSize(purge.batchSize());
         long records = 0;

@@ -173,7 +173,7 @@ final class MariaDbDialect implements Dialect {
 
     /** A single-table DELETE or UPDATE may have ORDER BY and LIMIT: in key order, the batch walks the index. */
     @Override
-    public String batched(String change, String table, String pending, List<String> primaryKey) {
+    public String batched(Connection connection, String change, String table, String pending, List<String> primaryKey) {
         String order = primaryKey.isEmpty()
                 ? ""
                 : " order by "

@@ -118,9 +118,26 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String batched(String change, String table, String pending, List<String> primaryKey) {
-        return change + " where (tableoid, ctid) in (select tableoid, ctid from " + table + " where " + pending
-                + " limit ?)";
+    public String batched(Connection connection, String change, String table, String pending, List<String> primaryKey)
+            throws SQLException {
+        if (partitioned(connection, table)) {
+            // A row's ctid is unique only within its partition.
+            return change + " where (tableoid, ctid) in (select tableoid, ctid from " + table + " where " + pending
+                    + " limit ?)";
+        }
+        // One TID scan for the whole batch, where "in (select ...)" looks each row up on its own: measured
+        // 1.5x fewer CPU seconds per deleted row (bench/results/retention.md).
+        return change + " where ctid = any(array(select ctid from " + table + " where " + pending + " limit ?))";
+    }
+
+    private static boolean partitioned(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("select relkind = 'p' from pg_class where oid = cast(? as regclass)")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
     }
 
     @Override

@@ -63,10 +63,10 @@ class MariaDbDialectTest {
     }
 
     @Test
-    void aBatchIsPickedInKeyOrderWithALimit() {
-        assertThat(dialect.batched("delete from `shop`.`t`", "`shop`.`t`", "`created_at` < ?", List.of("id")))
+    void aBatchIsPickedInKeyOrderWithALimit() throws SQLException {
+        assertThat(dialect.batched(null, "delete from `shop`.`t`", "`shop`.`t`", "`created_at` < ?", List.of("id")))
                 .isEqualTo("delete from `shop`.`t` where `created_at` < ? order by `id` limit ?");
-        assertThat(dialect.batched("delete from `shop`.`t`", "`shop`.`t`", "`created_at` < ?", List.of()))
+        assertThat(dialect.batched(null, "delete from `shop`.`t`", "`shop`.`t`", "`created_at` < ?", List.of()))
                 .isEqualTo("delete from `shop`.`t` where `created_at` < ? limit ?");
     }
 

@@ -88,6 +88,24 @@ class PostgresRetentionIT {
     }
 
     @Test
+    void aPartitionedTablesExpiredRowsGoAndOnlyThey() throws SQLException {
+        // Rows of different partitions share physical addresses (ctid): a batch must name the partition too.
+        database.execute("create table parted (id bigint, email text, created_at timestamptz not null)"
+                + " partition by range (created_at);"
+                + " create table parted_old partition of parted for values from ('2000-01-01') to ('2026-01-01');"
+                + " create table parted_new partition of parted for values from ('2026-01-01') to ('2100-01-01');"
+                + " insert into parted select i, 'user' || i || '@example.org',"
+                + " case when i <= 1000 then timestamptz '2025-06-01' else timestamptz '2026-11-01' end"
+                + " from generate_series(1, 3000) i;");
+
+        PurgeResult result = purge(new Purge("public.parted", "created_at", CUTOFF, 300, List.of()));
+
+        assertThat(result.records()).isEqualTo(1000);
+        assertThat(count("select count(*) from parted")).isEqualTo(2000);
+        assertThat(count("select count(*) from parted where id > 1000")).isEqualTo(2000);
+    }
+
+    @Test
     void anonymizationErasesTheFieldsInPlaceAndKeepsTheRecords() throws SQLException {
         var anonymize = List.of(
                 ErasureRule.field("public.anonymized", "email", ErasureStrategy.NULL, null),
