@@ -95,10 +95,11 @@ create policy tenant_isolation on retention_run_task
 
 grant select, insert, update, delete on retention_schedule, retention_run, retention_run_task to lethe_app;
 
--- What ANONYMIZE writes into the policy's fields: NULL, a MASK, or a keyed HASH (the vault's, by category).
+-- What ANONYMIZE writes into the policy's fields: NULL, a MASK, a keyed HASH (the vault's, by category), or a
+-- token under a key shredded when the purge has finished (TOKENIZE: tokenize-then-shred).
 alter table retention_policy
     add column anonymize_with text not null default 'NULL',
-    add constraint retention_policy_anonymize_with check (anonymize_with in ('NULL', 'MASK', 'HASH'));
+    add constraint retention_policy_anonymize_with check (anonymize_with in ('NULL', 'MASK', 'HASH', 'TOKENIZE'));
 
 -- At start-up every RUNNING run's workflow is started again, in every tenant (the embedded Temporal server
 -- forgets its workflows when it stops). A narrow function instead of a platform policy: ids only.

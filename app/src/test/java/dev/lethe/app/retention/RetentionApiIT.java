@@ -239,6 +239,9 @@ class RetentionApiIT extends AppIntegrationTest {
         JsonNode hashed = created(officer.post("/api/v1/retention-policies", policy));
         policy.put("anonymizeWith", "SCRAMBLE");
         HttpResponse<String> unknown = officer.post("/api/v1/retention-policies", policy);
+        policy.put("anonymizeWith", "TOKENIZE");
+        policy.put("name", "Tokenized and shredded after a year");
+        JsonNode tokenized = created(officer.post("/api/v1/retention-policies", policy));
         policy.remove("anonymizeWith");
         policy.put("name", "Nulled after a year");
         JsonNode nulled = created(officer.post("/api/v1/retention-policies", policy));
@@ -250,8 +253,9 @@ class RetentionApiIT extends AppIntegrationTest {
                         .asString())
                 .isEqualTo("HASH");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(tokenized.get("anonymizeWith").asString()).isEqualTo("TOKENIZE");
         assertThat(nulled.get("anonymizeWith").asString()).isEqualTo("NULL");
-        for (JsonNode made : List.of(hashed, nulled)) {
+        for (JsonNode made : List.of(hashed, tokenized, nulled)) {
             String path = "/api/v1/retention-policies/" + made.get("id").asString();
             officer.delete(path, CatalogHttp.etag(officer.get(path)));
         }

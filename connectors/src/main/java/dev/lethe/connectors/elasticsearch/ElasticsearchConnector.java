@@ -132,15 +132,17 @@ final class ElasticsearchConnector
 
     @Override
     public PurgeResult purge(OperationContext context, Purge purge) {
-        return withCluster(client -> new IndexRetention(
-                        client, IndexSnapshot.read(client, config), context, new ErasedValues(runtime, context, null))
+        PurgeResult result = withCluster(client -> new IndexRetention(
+                        client, IndexSnapshot.read(client, config), context, ErasedValues.forPurge(runtime, context))
                 .purge(purge));
+        Purging.shredTokens(runtime, context, purge);
+        return result;
     }
 
     @Override
     public PurgePreview preview(OperationContext context, Purge purge) {
         return withCluster(client -> new IndexRetention(
-                        client, IndexSnapshot.read(client, config), context, new ErasedValues(runtime, context, null))
+                        client, IndexSnapshot.read(client, config), context, ErasedValues.forPreview(runtime, context))
                 .preview(purge));
     }
 

@@ -8,6 +8,7 @@ import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.Discovering;
 import dev.lethe.connectors.spi.Discovery;
+import dev.lethe.connectors.spi.ErasedValues;
 import dev.lethe.connectors.spi.Erasing;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureReport;
@@ -172,13 +173,19 @@ public final class JdbcConnector
 
     @Override
     public PurgeResult purge(OperationContext context, Purge purge) {
+        PurgeResult result;
         try (Connection connection = dialect.connect(guarded())) {
-            return new Retention(
-                            connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context, runtime)
+            result = new Retention(
+                            connection,
+                            SchemaSnapshot.read(connection, dialect, settings.schemas()),
+                            context,
+                            ErasedValues.forPurge(runtime, context))
                     .purge(purge);
         } catch (SQLException e) {
             throw failure("Purging " + purge.dataset(), e);
         }
+        Purging.shredTokens(runtime, context, purge);
+        return result;
     }
 
     @Override
@@ -186,7 +193,10 @@ public final class JdbcConnector
         try (Connection connection = dialect.connect(guarded())) {
             connection.setReadOnly(true);
             return new Retention(
-                            connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context, runtime)
+                            connection,
+                            SchemaSnapshot.read(connection, dialect, settings.schemas()),
+                            context,
+                            ErasedValues.forPreview(runtime, context))
                     .preview(purge);
         } catch (SQLException e) {
             throw failure("Previewing a purge of " + purge.dataset(), e);

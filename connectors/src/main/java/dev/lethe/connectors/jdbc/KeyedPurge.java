@@ -56,7 +56,9 @@ final class KeyedPurge {
     /** Whether a purge needs this walk rather than whole batches changed by one statement. */
     static boolean needed(Purge purge) {
         return purge.held().any()
-                || purge.anonymize().stream().anyMatch(rule -> rule.strategy() == ErasureStrategy.HASH);
+                || purge.anonymize().stream()
+                        .anyMatch(rule ->
+                                rule.strategy() == ErasureStrategy.HASH || rule.strategy() == ErasureStrategy.TOKENIZE);
     }
 
     /** One expired record read: its key (as text), clock, identity values and anonymized fields' values. */

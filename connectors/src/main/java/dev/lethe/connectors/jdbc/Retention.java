@@ -1,7 +1,6 @@
 package dev.lethe.connectors.jdbc;
 
 import dev.lethe.connectors.spi.ConnectorException;
-import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ErasedValues;
 import dev.lethe.connectors.spi.ErasurePlan;
 import dev.lethe.connectors.spi.ErasureRule;
@@ -35,11 +34,12 @@ final class Retention {
     private final OperationContext context;
     private final ErasedValues erasedValues;
 
-    Retention(Connection connection, SchemaSnapshot schema, OperationContext context, ConnectorRuntime runtime) {
+    /** @param erasedValues {@link ErasedValues#forPurge} or {@link ErasedValues#forPreview} */
+    Retention(Connection connection, SchemaSnapshot schema, OperationContext context, ErasedValues erasedValues) {
         this.connection = connection;
         this.schema = schema;
         this.context = context;
-        this.erasedValues = new ErasedValues(runtime, context, null);
+        this.erasedValues = erasedValues;
     }
 
     PurgeResult purge(Purge purge) throws SQLException {

@@ -13,14 +13,39 @@ import java.util.List;
  */
 public final class ErasedValues {
 
+    /** What a preview puts where HASH or TOKENIZE would write: differs from every value, mints nothing. */
+    private static final String WOULD_PROTECT = "\u0000would be protected";
+
     private final ConnectorRuntime runtime;
     private final OperationContext context;
     private final Identities subject;
+    private final boolean dry;
 
     public ErasedValues(ConnectorRuntime runtime, OperationContext context, Identities subject) {
+        this(runtime, context, subject, false);
+    }
+
+    private ErasedValues(ConnectorRuntime runtime, OperationContext context, Identities subject, boolean dry) {
         this.runtime = runtime;
         this.context = context;
         this.subject = subject;
+        this.dry = dry;
+    }
+
+    /**
+     * For a purge: TOKENIZE under the purge's own subject ({@link Purging#tokenSubject}), shredded when it
+     * has finished.
+     */
+    public static ErasedValues forPurge(ConnectorRuntime runtime, OperationContext context) {
+        return new ErasedValues(runtime, context, Purging.tokenSubject(context));
+    }
+
+    /**
+     * For a preview: whether a value would change, without minting hashes or tokens (a preview changes
+     * nothing, in the vault neither).
+     */
+    public static ErasedValues forPreview(ConnectorRuntime runtime, OperationContext context) {
+        return new ErasedValues(runtime, context, null, true);
     }
 
     /**
@@ -48,11 +73,13 @@ public final class ErasedValues {
             case HASH ->
                 runtime.protection().isProtected(text)
                         ? text
-                        : runtime.protection().hash(context.tenant(), rule.category(), text);
+                        : dry ? WOULD_PROTECT : runtime.protection().hash(context.tenant(), rule.category(), text);
             case TOKENIZE ->
                 runtime.protection().isProtected(text)
                         ? text
-                        : runtime.protection().tokenize(context.tenant(), subject, rule.category(), text);
+                        : dry
+                                ? WOULD_PROTECT
+                                : runtime.protection().tokenize(context.tenant(), subject, rule.category(), text);
             case REDACT_TEXT -> redacted(text);
             case RETAIN, DELETE_ROW -> text;
         };

@@ -3,6 +3,7 @@ package dev.lethe.connectors.spi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ public interface Purging {
 
     /**
      * Deletes the records of a dataset whose clock field is before the cutoff, or erases the listed
-     * fields in them (NULL, MASK or HASH), in batches of at most {@code batchSize} records, each
+     * fields in them (NULL, MASK, HASH or TOKENIZE), in batches of at most {@code batchSize} records, each
      * committed on its own, checking between batches whether to stop and keeping the pace asked for.
      * Records of held subjects stay as they are and are counted in {@link PurgeResult#held}. A purge
      * that was stopped or failed resumes where it was when run again: what is done stays done.
@@ -22,8 +23,29 @@ public interface Purging {
     PurgePreview preview(OperationContext context, Purge purge);
 
     /**
-     * @param anonymize fields to erase in place, NULL, MASK or HASH (HASH through the runtime's {@link
-     *     ValueProtection}, keyed by the rule's category); empty: delete the records
+     * The subject a purge's TOKENIZE tokens belong to: one per operation (a retention task), so that
+     * shredding it makes exactly that purge's tokens unreadable, and a retried purge continues under the same key.
+     */
+    static Identities tokenSubject(OperationContext context) {
+        return new Identities(Map.of("retention_purge", context.operationId()));
+    }
+
+    /**
+     * Shreds the purge's own subject once a TOKENIZE purge has finished: from then on its tokens are
+     * anonymous. Connectors call it after their last batch.
+     */
+    static void shredTokens(ConnectorRuntime runtime, OperationContext context, Purge purge) {
+        if (purge.tokenizes()) {
+            runtime.protection().shred(context.tenant(), tokenSubject(context), context.operationId());
+        }
+    }
+
+    /**
+     * @param anonymize fields to erase in place, NULL, MASK, HASH or TOKENIZE (through the runtime's {@link
+     *     ValueProtection}, keyed by the rule's category); empty: delete the records. TOKENIZE is
+     *     tokenize-then-shred: a deterministic token under the key of the purge's own subject ({@link
+     *     #tokenSubject}), which the connector shreds once the purge has finished — equal values keep equal
+     *     tokens (counts and joins still work) and no one can ever read them back
      * @param held subjects whose records stay, whatever their age
      * @param pace how fast to go
      */
@@ -37,7 +59,7 @@ public interface Purging {
             Pace pace) {
 
         private static final Set<ErasureStrategy> IN_PLACE =
-                Set.of(ErasureStrategy.NULL, ErasureStrategy.MASK, ErasureStrategy.HASH);
+                Set.of(ErasureStrategy.NULL, ErasureStrategy.MASK, ErasureStrategy.HASH, ErasureStrategy.TOKENIZE);
 
         public Purge {
             Objects.requireNonNull(dataset, "dataset");
@@ -52,9 +74,14 @@ public interface Purging {
             for (ErasureRule rule : anonymize) {
                 if (!rule.dataset().equals(dataset) || rule.field() == null || !IN_PLACE.contains(rule.strategy())) {
                     throw new IllegalArgumentException(
-                            "a purge anonymizes fields of its own dataset with NULL, MASK or HASH: " + rule);
+                            "a purge anonymizes fields of its own dataset with NULL, MASK, HASH or TOKENIZE: " + rule);
                 }
             }
+        }
+
+        /** Whether the purge tokenizes, so that its own subject's key must be shredded when it has finished. */
+        public boolean tokenizes() {
+            return anonymize.stream().anyMatch(rule -> rule.strategy() == ErasureStrategy.TOKENIZE);
         }
 
         /** The existing 5-argument form: no subject holds, unpaced. */

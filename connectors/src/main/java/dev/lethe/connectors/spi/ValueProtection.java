@@ -14,6 +14,13 @@ public interface ValueProtection {
     /** A token of {@code value} under the subject's key, unreadable once that key is shredded. */
     String tokenize(UUID tenant, Identities subject, String category, String value);
 
+    /**
+     * Destroys the subject's key: every token made by {@link #tokenize} for them becomes unreadable.
+     *
+     * @param operationId what asked for it, recorded
+     */
+    void shred(UUID tenant, Identities subject, String operationId);
+
     /** Whether {@code value} is already a hash or token of this vault. */
     boolean isProtected(String value);
 
@@ -27,6 +34,11 @@ public interface ValueProtection {
 
             @Override
             public String tokenize(UUID tenant, Identities subject, String category, String value) {
+                throw ConnectorException.fatal("TOKENIZE needs the vault, which this connection was not given", null);
+            }
+
+            @Override
+            public void shred(UUID tenant, Identities subject, String operationId) {
                 throw ConnectorException.fatal("TOKENIZE needs the vault, which this connection was not given", null);
             }
 

@@ -42,6 +42,11 @@ public final class VaultValueProtection implements ValueProtection {
     }
 
     @Override
+    public void shred(UUID tenant, Identities subject, String operationId) {
+        vault.shred(tenant.toString(), vaultSubject(subject), "connector", operationId);
+    }
+
+    @Override
     public boolean isProtected(String value) {
         return value != null && VAULT_TOKEN.matcher(value).matches();
     }

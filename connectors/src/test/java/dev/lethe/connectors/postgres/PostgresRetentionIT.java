@@ -162,6 +162,43 @@ class PostgresRetentionIT {
     }
 
     @Test
+    void tokenizeThenShredKeepsEqualValuesEqualAndNoOneCanReadThemBack() throws SQLException {
+        // 100 subjects' addresses, each in ten expired and ten recent rows.
+        database.execute("create table tokenized (id bigint primary key, email text, created_at timestamptz not null);"
+                + " insert into tokenized select i, 'user' || (i % 100) || '@example.org',"
+                + " case when i <= 1000 then timestamptz '2025-06-01' else timestamptz '2026-11-01' end"
+                + " from generate_series(1, 2000) i;");
+        var tokenize =
+                List.of(ErasureRule.field("public.tokenized", "email", ErasureStrategy.TOKENIZE, "contact.email"));
+        var purge = new Purge("public.tokenized", "created_at", CUTOFF, 300, tokenize);
+        var context = OperationContext.of(UUID.randomUUID(), "retention:tokenized");
+
+        PurgePreview preview;
+        PurgeResult result;
+        try (Connector connector = open()) {
+            preview = ((Purging) connector).preview(context, purge);
+            result = ((Purging) connector).purge(context, purge);
+        }
+
+        assertThat(preview.records()).isEqualTo(1000);
+        assertThat(result.records()).isEqualTo(1000);
+        assertThat(count("select count(*) from tokenized where created_at < '2026-06-01' and email like 'tok_%'"))
+                .isEqualTo(1000);
+        assertThat(count("select count(distinct email) from tokenized where email like 'tok_%'"))
+                .as("equal values, equal tokens")
+                .isEqualTo(100);
+        assertThat(count("select count(*) from tokenized where id > 1000 and email like 'user%'"))
+                .isEqualTo(1000);
+        // The purge's key is shredded: the same value under the same subject now gets a new, unrelated token.
+        String written =
+                database.row("select email from tokenized where id = 1").get("email");
+        String now = runtime.protection()
+                .tokenize(context.tenant(), Purging.tokenSubject(context), "contact.email", "user1@example.org");
+        assertThat(written).startsWith("tok_");
+        assertThat(now).isNotEqualTo(written);
+    }
+
+    @Test
     void hashAnonymizationWritesTheVaultsHashesOnceAndSparesHeldSubjects() throws SQLException {
         var anonymize = List.of(ErasureRule.field("public.hashed", "email", ErasureStrategy.HASH, "contact.email"));
         var purge = new Purge("public.hashed", "created_at", CUTOFF, 3000, anonymize).withHeld(HELD);

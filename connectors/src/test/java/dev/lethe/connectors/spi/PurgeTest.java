@@ -27,18 +27,30 @@ class PurgeTest {
     }
 
     @Test
-    void hashIsAnInPlaceStrategyButTokenizeAndRedactionAreNot() {
+    void hashAndTokenizeAreInPlaceStrategiesButRedactionIsNot() {
         var hash = ErasureRule.field("public.orders", "email", ErasureStrategy.HASH, "contact.email");
-        assertThat(new Purge("public.orders", "created_at", CUTOFF, 10, List.of(hash)).anonymize())
-                .containsExactly(hash);
-
         var tokenize = ErasureRule.field("public.orders", "email", ErasureStrategy.TOKENIZE, "contact.email");
-        assertThatThrownBy(() -> new Purge("public.orders", "created_at", CUTOFF, 10, List.of(tokenize)))
+        assertThat(new Purge("public.orders", "created_at", CUTOFF, 10, List.of(hash)).tokenizes())
+                .isFalse();
+        assertThat(new Purge("public.orders", "created_at", CUTOFF, 10, List.of(tokenize)).tokenizes())
+                .isTrue();
+
+        var redact = ErasureRule.field("public.orders", "note", ErasureStrategy.REDACT_TEXT, null);
+        assertThatThrownBy(() -> new Purge("public.orders", "created_at", CUTOFF, 10, List.of(redact)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("NULL, MASK or HASH");
+                .hasMessageContaining("NULL, MASK, HASH or TOKENIZE");
         var otherDataset = ErasureRule.field("public.customers", "email", ErasureStrategy.NULL, null);
         assertThatThrownBy(() -> new Purge("public.orders", "created_at", CUTOFF, 10, List.of(otherDataset)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachOperationTokenizesUnderItsOwnSubject() {
+        var first = OperationContext.of(UUID.randomUUID(), "retention:task-1");
+        var second = OperationContext.of(first.tenant(), "retention:task-2");
+
+        assertThat(Purging.tokenSubject(first)).isEqualTo(Purging.tokenSubject(first));
+        assertThat(Purging.tokenSubject(first)).isNotEqualTo(Purging.tokenSubject(second));
     }
 
     @Test
