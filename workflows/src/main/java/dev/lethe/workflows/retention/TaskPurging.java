@@ -74,8 +74,11 @@ final class TaskPurging {
                 throw ApplicationFailure.newNonRetryableFailure(
                         "the connection's connector cannot purge", RetentionActivitiesImpl.GONE);
             }
-            long expired = ledger.expired(
-                    tenantId, taskId, purging.preview(context, purge).records());
+            // Counted once, before the first attempt: a later attempt does not walk the dataset again for it.
+            long expired = task.getExpired() != null
+                    ? task.getExpired()
+                    : ledger.expired(
+                            tenantId, taskId, purging.preview(context, purge).records());
             Purging.PurgeResult result = purging.purge(context, purge);
             long left = purging.preview(context, purge).records();
             // DELETE: what was expired before the first attempt and is gone now, whoever purged it;
