@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Lethe in one process. With the {@code local} profile (the default) it first starts real
  * PostgreSQL, Kafka, Elasticsearch and Temporal on loopback; with {@code prod} it checks that the
- * external ones answer before anything else happens.
+ * external ones answer before anything else happens. The web tier (pages, controllers, sign-in)
+ * comes from {@code dev.lethe.ui}; this module only assembles.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = {"dev.lethe.app", "dev.lethe.ui"})
+@ConfigurationPropertiesScan({"dev.lethe.app", "dev.lethe.ui"})
 public class LetheApplication {
 
     public static void main(String[] args) {

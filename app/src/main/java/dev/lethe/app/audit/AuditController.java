@@ -1,12 +1,12 @@
 package dev.lethe.app.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.lethe.app.security.ApiKeyAuthentication;
 import dev.lethe.catalog.audit.AuditEntry;
 import dev.lethe.catalog.audit.AuditQuery;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.ChainVerification;
 import dev.lethe.catalog.audit.CheckpointAnchors;
+import dev.lethe.ui.security.LetheAuthentication;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +61,7 @@ class AuditController {
 
     @GetMapping
     AuditPage page(
-            ApiKeyAuthentication caller,
+            LetheAuthentication caller,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String actor,
@@ -70,7 +70,7 @@ class AuditController {
             @RequestParam(required = false) Long before,
             @RequestParam(defaultValue = "50") int limit) {
         var query = new AuditQuery(from, to, actor, action, target, before, limit);
-        List<AuditEntry> entries = trail.page(caller.apiKey().tenantId(), query);
+        List<AuditEntry> entries = trail.page(caller.tenantId(), query);
         Long next = entries.size() == limit && entries.getLast().seq() > 1
                 ? entries.getLast().seq()
                 : null;
@@ -108,7 +108,7 @@ class AuditController {
     }
 
     @GetMapping("/verify")
-    VerificationView verify(ApiKeyAuthentication caller) {
-        return VerificationView.of(trail.verify(caller.apiKey().tenantId(), anchors));
+    VerificationView verify(LetheAuthentication caller) {
+        return VerificationView.of(trail.verify(caller.tenantId(), anchors));
     }
 }

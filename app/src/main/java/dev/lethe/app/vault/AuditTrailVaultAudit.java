@@ -1,6 +1,5 @@
 package dev.lethe.app.vault;
 
-import dev.lethe.catalog.audit.Actor;
 import dev.lethe.catalog.audit.AuditEvent;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.vault.audit.DetokenizationDenied;
@@ -74,13 +73,6 @@ final class AuditTrailVaultAudit implements VaultAudit {
     }
 
     private void append(String tenant, String actor, String action, String target, Map<String, String> details) {
-        trail.append(new AuditEvent(UUID.fromString(tenant), actorOf(actor), action, target, details));
-    }
-
-    /** Principal names are {@code api-key:<id>} for API keys (see {@link VaultCaller}), else a system part. */
-    static Actor actorOf(String name) {
-        return name.startsWith(VaultCaller.API_KEY_PREFIX)
-                ? Actor.apiKey(name.substring(VaultCaller.API_KEY_PREFIX.length()))
-                : Actor.system(name);
+        trail.append(new AuditEvent(UUID.fromString(tenant), VaultCaller.actorOf(actor), action, target, details));
     }
 }

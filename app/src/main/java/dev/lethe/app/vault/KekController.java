@@ -1,8 +1,8 @@
 package dev.lethe.app.vault;
 
-import dev.lethe.app.security.ApiKeyAuthentication;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.vault.KekRotation;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.keys.KeyRepository;
@@ -52,7 +52,7 @@ class KekController {
     }
 
     @GetMapping
-    KekView state(ApiKeyAuthentication caller) {
+    KekView state(LetheAuthentication caller) {
         requirePlatformAdmin(caller);
         return new KekView(
                 kms.name(),
@@ -68,7 +68,7 @@ class KekController {
      * results), then unused versions retired.
      */
     @PostMapping("/rotate")
-    RotationView rotate(ApiKeyAuthentication caller) {
+    RotationView rotate(LetheAuthentication caller) {
         requirePlatformAdmin(caller);
         int batchSize = properties.rotation().batchSize();
         // Every tenant's keys are re-wrapped: a platform operation for row-level security.
@@ -86,8 +86,8 @@ class KekController {
         });
     }
 
-    private static void requirePlatformAdmin(ApiKeyAuthentication caller) {
-        if (!Tenant.DEFAULT_ID.equals(caller.apiKey().tenantId())) {
+    private static void requirePlatformAdmin(LetheAuthentication caller) {
+        if (!Tenant.DEFAULT_ID.equals(caller.tenantId())) {
             throw new AccessDeniedException("only the default tenant's ADMIN keys manage the KEK");
         }
     }

@@ -1,9 +1,12 @@
 package dev.lethe.app.vault;
 
-import dev.lethe.app.security.ApiKeyAuthentication;
 import dev.lethe.catalog.apikey.Role;
+import dev.lethe.catalog.audit.Actor;
+import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.vault.Principal;
 import dev.lethe.vault.VaultPermissions;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,14 +24,33 @@ import java.util.Set;
  */
 record VaultCaller(String tenant, Principal principal) {
 
-    static final String API_KEY_PREFIX = "api-key:";
-
-    static VaultCaller of(ApiKeyAuthentication authentication) {
-        var key = authentication.apiKey();
-        Set<Role> roles = key.roles();
+    static VaultCaller of(LetheAuthentication authentication) {
+        Set<Role> roles = authentication.roles();
         Set<String> permissions = roles.contains(Role.PRIVACY_OFFICER) || roles.contains(Role.ADMIN)
                 ? Set.of(VaultPermissions.DETOKENIZE)
                 : Set.of();
-        return new VaultCaller(key.tenantId().toString(), new Principal(API_KEY_PREFIX + key.id(), permissions));
+        return new VaultCaller(
+                authentication.tenantId().toString(),
+                new Principal(principalName(authentication.actor()), permissions));
+    }
+
+    /** {@code api-key:<id>} or {@code user:<id>}: what {@link AuditTrailVaultAudit} turns back into an actor. */
+    static String principalName(Actor actor) {
+        return prefix(actor.kind()) + actor.id();
+    }
+
+    /** The actor behind a vault principal's name; anything else is a part of the system. */
+    static Actor actorOf(String principalName) {
+        for (Actor.Kind kind : List.of(Actor.Kind.API_KEY, Actor.Kind.USER)) {
+            String prefix = prefix(kind);
+            if (principalName.startsWith(prefix)) {
+                return new Actor(kind, principalName.substring(prefix.length()));
+            }
+        }
+        return Actor.system(principalName);
+    }
+
+    private static String prefix(Actor.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":";
     }
 }

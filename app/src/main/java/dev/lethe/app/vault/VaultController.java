@@ -1,6 +1,5 @@
 package dev.lethe.app.vault;
 
-import dev.lethe.app.security.ApiKeyAuthentication;
 import dev.lethe.app.vault.VaultBodies.DetokenizeBatchBody;
 import dev.lethe.app.vault.VaultBodies.DetokenizeBody;
 import dev.lethe.app.vault.VaultBodies.OutcomeBatchView;
@@ -11,6 +10,7 @@ import dev.lethe.app.vault.VaultBodies.TokenView;
 import dev.lethe.app.vault.VaultBodies.TokenizeBatchBody;
 import dev.lethe.app.vault.VaultBodies.TokenizeBody;
 import dev.lethe.app.vault.VaultBodies.ValueView;
+import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.vault.DetokenizeRequest;
 import dev.lethe.vault.InvalidInputException;
 import dev.lethe.vault.TokenizeRequest;
@@ -47,7 +47,7 @@ class VaultController {
 
     @PostMapping("/tokenize")
     @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
-    TokenView tokenize(ApiKeyAuthentication caller, @Valid @RequestBody TokenizeBody body) {
+    TokenView tokenize(LetheAuthentication caller, @Valid @RequestBody TokenizeBody body) {
         String tenant = VaultCaller.of(caller).tenant();
         TokenizeRequest request = request(tenant, body, "kind");
         return metrics.record("tokenize", 1, () -> TokenView.of(vault.tokenize(request)));
@@ -55,7 +55,7 @@ class VaultController {
 
     @PostMapping("/tokenize/batch")
     @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
-    TokenBatchView tokenizeBatch(ApiKeyAuthentication caller, @Valid @RequestBody TokenizeBatchBody body) {
+    TokenBatchView tokenizeBatch(LetheAuthentication caller, @Valid @RequestBody TokenizeBatchBody body) {
         if (body.items().size() > properties.maxBatch()) {
             throw new InvalidInputException("items", "at most " + properties.maxBatch() + " items per call");
         }
@@ -73,14 +73,14 @@ class VaultController {
 
     /** Allowed to every caller here: the vault checks the permission itself, so refusals are audited. */
     @PostMapping("/detokenize")
-    ValueView detokenize(ApiKeyAuthentication caller, @Valid @RequestBody DetokenizeBody body) {
+    ValueView detokenize(LetheAuthentication caller, @Valid @RequestBody DetokenizeBody body) {
         VaultCaller who = VaultCaller.of(caller);
         var request = DetokenizeRequest.single(who.tenant(), body.ref(), body.purpose(), requestId(body.requestId()));
         return metrics.record("detokenize", 1, () -> new ValueView(vault.detokenize(who.principal(), request)));
     }
 
     @PostMapping("/detokenize/batch")
-    OutcomeBatchView detokenizeBatch(ApiKeyAuthentication caller, @Valid @RequestBody DetokenizeBatchBody body) {
+    OutcomeBatchView detokenizeBatch(LetheAuthentication caller, @Valid @RequestBody DetokenizeBatchBody body) {
         VaultCaller who = VaultCaller.of(caller);
         var request = new DetokenizeRequest(
                 who.tenant(),
@@ -99,7 +99,7 @@ class VaultController {
     @PostMapping("/shred")
     @PreAuthorize("hasAnyRole('PRIVACY_OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void shred(ApiKeyAuthentication caller, @Valid @RequestBody ShredBody body) {
+    void shred(LetheAuthentication caller, @Valid @RequestBody ShredBody body) {
         VaultCaller who = VaultCaller.of(caller);
         metrics.record(
                 "shred",

@@ -1,15 +1,14 @@
 package dev.lethe.app.catalog.api;
 
-import dev.lethe.app.security.ApiKeyAuthentication;
 import dev.lethe.catalog.apikey.Role;
-import dev.lethe.catalog.audit.Actor;
 import dev.lethe.catalog.change.Editor;
+import dev.lethe.ui.security.LetheAuthentication;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 
 /**
- * Who calls the catalog API: the tenant comes from the API key, never from the request.
+ * Who calls the catalog API: the tenant comes from the caller's credentials (API key, sign-in, token), never from the request.
  * Role sets for writes are declared by each controller.
  */
 public final class Caller {
@@ -23,21 +22,20 @@ public final class Caller {
     private Caller() {}
 
     public static UUID tenant(Authentication authentication) {
-        return key(authentication).apiKey().tenantId();
+        return key(authentication).tenantId();
     }
 
     /** The editor for a write, after checking that the key has one of {@code roles}. */
     public static Editor editor(Authentication authentication, Set<Role> roles) {
-        ApiKeyAuthentication key = key(authentication);
-        if (key.apiKey().roles().stream().noneMatch(roles::contains)) {
+        LetheAuthentication key = key(authentication);
+        if (key.roles().stream().noneMatch(roles::contains)) {
             throw new ForbiddenException(roles);
         }
-        return new Editor(
-                key.apiKey().tenantId(), Actor.apiKey(key.apiKey().id().toString()));
+        return new Editor(key.tenantId(), key.actor());
     }
 
-    private static ApiKeyAuthentication key(Authentication authentication) {
-        if (authentication instanceof ApiKeyAuthentication key) {
+    private static LetheAuthentication key(Authentication authentication) {
+        if (authentication instanceof LetheAuthentication key) {
             return key;
         }
         throw new ForbiddenException(Set.of());

@@ -1,6 +1,6 @@
 package dev.lethe.app.catalog.api;
 
-import dev.lethe.app.security.ApiKeyAuthentication;
+import dev.lethe.ui.security.LetheAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
@@ -32,8 +32,8 @@ class WriteRoleInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         Set<dev.lethe.catalog.apikey.Role> allowed = Set.of(writableBy.value());
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key)
-                || key.apiKey().roles().stream().noneMatch(allowed::contains)) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof LetheAuthentication key)
+                || key.roles().stream().noneMatch(allowed::contains)) {
             throw new Caller.ForbiddenException(allowed);
         }
         return true;

@@ -1,6 +1,6 @@
 package dev.lethe.app.catalog.search;
 
-import dev.lethe.app.security.ApiKeyAuthentication;
+import dev.lethe.ui.security.LetheAuthentication;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +44,7 @@ class CatalogSearchController {
 
     @GetMapping
     SearchResults search(
-            ApiKeyAuthentication caller, @RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
+            LetheAuthentication caller, @RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }
@@ -58,7 +58,7 @@ class CatalogSearchController {
 
     @PostMapping("/rebuild")
     @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
-    RebuildResult rebuild(ApiKeyAuthentication caller) {
+    RebuildResult rebuild(LetheAuthentication caller) {
         long start = System.nanoTime();
         int indexed = indexer.rebuild(tenant(caller));
         return new RebuildResult(indexed, (System.nanoTime() - start) / 1_000_000);
@@ -75,7 +75,7 @@ class CatalogSearchController {
                 .body(problem);
     }
 
-    private static UUID tenant(ApiKeyAuthentication caller) {
-        return caller.apiKey().tenantId();
+    private static UUID tenant(LetheAuthentication caller) {
+        return caller.tenantId();
     }
 }

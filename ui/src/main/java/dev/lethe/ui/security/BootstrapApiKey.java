@@ -1,4 +1,4 @@
-package dev.lethe.app.security;
+package dev.lethe.ui.security;
 
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;

@@ -1,4 +1,4 @@
-package dev.lethe.app.security;
+package dev.lethe.ui.security;
 
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Scope;
@@ -28,9 +28,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String READ_SCOPE = ApiKeyAuthentication.authority(Scope.READ);
-    private static final String WRITE_SCOPE = ApiKeyAuthentication.authority(Scope.WRITE);
-    private static final String ADMIN_SCOPE = ApiKeyAuthentication.authority(Scope.ADMIN);
+    private static final String READ_SCOPE = LetheAuthentication.authority(Scope.READ);
+    private static final String WRITE_SCOPE = LetheAuthentication.authority(Scope.WRITE);
+    private static final String ADMIN_SCOPE = LetheAuthentication.authority(Scope.ADMIN);
 
     @Bean
     @Order(1)

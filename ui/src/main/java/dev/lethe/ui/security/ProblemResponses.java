@@ -1,4 +1,4 @@
-package dev.lethe.app.security;
+package dev.lethe.ui.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

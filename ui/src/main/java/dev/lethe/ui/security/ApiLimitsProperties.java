@@ -1,4 +1,4 @@
-package dev.lethe.app.security;
+package dev.lethe.ui.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

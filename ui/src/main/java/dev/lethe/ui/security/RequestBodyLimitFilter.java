@@ -1,4 +1,4 @@
-package dev.lethe.app.security;
+package dev.lethe.ui.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
