@@ -1,6 +1,6 @@
 package dev.lethe.app.connectors;
 
-import dev.lethe.app.vault.RewrappedOnRotation;
+import dev.lethe.vault.RewrappedOnRotation;
 import dev.lethe.vault.kms.WrappedDek;
 import java.util.HashSet;
 import java.util.Objects;

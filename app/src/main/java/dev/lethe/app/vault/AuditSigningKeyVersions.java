@@ -2,6 +2,7 @@ package dev.lethe.app.vault;
 
 import static dev.lethe.catalog.jooq.Tables.AUDIT_SIGNING_KEY;
 
+import dev.lethe.vault.KekVersionsInUse;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;

@@ -2,6 +2,7 @@ package dev.lethe.app.vault;
 
 import dev.lethe.catalog.audit.AuditEvent;
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.ui.vault.VaultCaller;
 import dev.lethe.vault.audit.DetokenizationDenied;
 import dev.lethe.vault.audit.SubjectShredded;
 import dev.lethe.vault.audit.TokenAccess;

@@ -1,6 +1,8 @@
 package dev.lethe.app.vault;
 
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.ui.vault.VaultApiLimits;
+import dev.lethe.vault.KekVersionsInUse;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.VaultBuilder;
 import dev.lethe.vault.keys.KeyRepository;
@@ -38,6 +40,12 @@ class VaultConfiguration {
                 yield AwsKms.create(new AwsKmsSettings(aws.keyId(), aws.region(), aws.endpoint()));
             }
         };
+    }
+
+    /** The REST API's share of the properties (the controllers live in the web tier). */
+    @Bean
+    VaultApiLimits vaultApiLimits(VaultProperties properties) {
+        return new VaultApiLimits(properties.maxBatch(), properties.rotation().batchSize());
     }
 
     @Bean

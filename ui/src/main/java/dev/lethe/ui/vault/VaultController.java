@@ -1,16 +1,16 @@
-package dev.lethe.app.vault;
+package dev.lethe.ui.vault;
 
-import dev.lethe.app.vault.VaultBodies.DetokenizeBatchBody;
-import dev.lethe.app.vault.VaultBodies.DetokenizeBody;
-import dev.lethe.app.vault.VaultBodies.OutcomeBatchView;
-import dev.lethe.app.vault.VaultBodies.OutcomeView;
-import dev.lethe.app.vault.VaultBodies.ShredBody;
-import dev.lethe.app.vault.VaultBodies.TokenBatchView;
-import dev.lethe.app.vault.VaultBodies.TokenView;
-import dev.lethe.app.vault.VaultBodies.TokenizeBatchBody;
-import dev.lethe.app.vault.VaultBodies.TokenizeBody;
-import dev.lethe.app.vault.VaultBodies.ValueView;
 import dev.lethe.ui.security.LetheAuthentication;
+import dev.lethe.ui.vault.VaultBodies.DetokenizeBatchBody;
+import dev.lethe.ui.vault.VaultBodies.DetokenizeBody;
+import dev.lethe.ui.vault.VaultBodies.OutcomeBatchView;
+import dev.lethe.ui.vault.VaultBodies.OutcomeView;
+import dev.lethe.ui.vault.VaultBodies.ShredBody;
+import dev.lethe.ui.vault.VaultBodies.TokenBatchView;
+import dev.lethe.ui.vault.VaultBodies.TokenView;
+import dev.lethe.ui.vault.VaultBodies.TokenizeBatchBody;
+import dev.lethe.ui.vault.VaultBodies.TokenizeBody;
+import dev.lethe.ui.vault.VaultBodies.ValueView;
 import dev.lethe.vault.DetokenizeRequest;
 import dev.lethe.vault.InvalidInputException;
 import dev.lethe.vault.TokenizeRequest;
@@ -36,12 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class VaultController {
 
     private final Vault vault;
-    private final VaultProperties properties;
+    private final VaultApiLimits limits;
     private final VaultMetrics metrics;
 
-    VaultController(Vault vault, VaultProperties properties, VaultMetrics metrics) {
+    VaultController(Vault vault, VaultApiLimits limits, VaultMetrics metrics) {
         this.vault = vault;
-        this.properties = properties;
+        this.limits = limits;
         this.metrics = metrics;
     }
 
@@ -56,8 +56,8 @@ class VaultController {
     @PostMapping("/tokenize/batch")
     @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
     TokenBatchView tokenizeBatch(LetheAuthentication caller, @Valid @RequestBody TokenizeBatchBody body) {
-        if (body.items().size() > properties.maxBatch()) {
-            throw new InvalidInputException("items", "at most " + properties.maxBatch() + " items per call");
+        if (body.items().size() > limits.maxBatch()) {
+            throw new InvalidInputException("items", "at most " + limits.maxBatch() + " items per call");
         }
         String tenant = VaultCaller.of(caller).tenant();
         List<TokenizeRequest> requests = new ArrayList<>(body.items().size());

@@ -1,9 +1,10 @@
-package dev.lethe.app.vault;
+package dev.lethe.ui.vault;
 
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.vault.KekRotation;
+import dev.lethe.vault.RewrappedOnRotation;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.keys.KeyRepository;
 import dev.lethe.vault.kms.Kms;
@@ -35,19 +36,15 @@ class KekController {
     private final Vault vault;
     private final Kms kms;
     private final KeyRepository keys;
-    private final VaultProperties properties;
+    private final VaultApiLimits limits;
     private final List<RewrappedOnRotation> otherKeyStores;
 
     KekController(
-            Vault vault,
-            Kms kms,
-            KeyRepository keys,
-            VaultProperties properties,
-            List<RewrappedOnRotation> otherKeyStores) {
+            Vault vault, Kms kms, KeyRepository keys, VaultApiLimits limits, List<RewrappedOnRotation> otherKeyStores) {
         this.vault = vault;
         this.kms = kms;
         this.keys = keys;
-        this.properties = properties;
+        this.limits = limits;
         this.otherKeyStores = List.copyOf(otherKeyStores);
     }
 
@@ -70,7 +67,7 @@ class KekController {
     @PostMapping("/rotate")
     RotationView rotate(LetheAuthentication caller) {
         requirePlatformAdmin(caller);
-        int batchSize = properties.rotation().batchSize();
+        int batchSize = limits.rotationBatchSize();
         // Every tenant's keys are re-wrapped: a platform operation for row-level security.
         return TenantContext.callAsPlatform(() -> {
             // The vault's own rotation retires what nobody uses yet; the other stores still report their

@@ -1,4 +1,4 @@
-package dev.lethe.app.vault;
+package dev.lethe.ui.vault;
 
 import dev.lethe.vault.InvalidInputException;
 import dev.lethe.vault.PermissionDeniedException;

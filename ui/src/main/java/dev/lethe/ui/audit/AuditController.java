@@ -1,4 +1,4 @@
-package dev.lethe.app.audit;
+package dev.lethe.ui.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lethe.catalog.audit.AuditEntry;

@@ -1,4 +1,4 @@
-package dev.lethe.app.vault;
+package dev.lethe.vault;
 
 /**
  * A store of keys wrapped by the vault's KMS outside the vault's own key table that re-wraps them as

@@ -1,4 +1,4 @@
-package dev.lethe.app.vault;
+package dev.lethe.ui.vault;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lethe.vault.DetokenizeOutcome;

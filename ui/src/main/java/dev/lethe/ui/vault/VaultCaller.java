@@ -1,4 +1,4 @@
-package dev.lethe.app.vault;
+package dev.lethe.ui.vault;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.audit.Actor;
@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <p>The vault's tenant is the API key's tenant id; callers never name a tenant.
  */
-record VaultCaller(String tenant, Principal principal) {
+public record VaultCaller(String tenant, Principal principal) {
 
     static VaultCaller of(LetheAuthentication authentication) {
         Set<Role> roles = authentication.roles();
@@ -34,13 +34,13 @@ record VaultCaller(String tenant, Principal principal) {
                 new Principal(principalName(authentication.actor()), permissions));
     }
 
-    /** {@code api-key:<id>} or {@code user:<id>}: what {@link AuditTrailVaultAudit} turns back into an actor. */
+    /** {@code api-key:<id>} or {@code user:<id>}: what the application's vault audit turns back into an actor. */
     static String principalName(Actor actor) {
         return prefix(actor.kind()) + actor.id();
     }
 
     /** The actor behind a vault principal's name; anything else is a part of the system. */
-    static Actor actorOf(String principalName) {
+    public static Actor actorOf(String principalName) {
         for (Actor.Kind kind : List.of(Actor.Kind.API_KEY, Actor.Kind.USER)) {
             String prefix = prefix(kind);
             if (principalName.startsWith(prefix)) {

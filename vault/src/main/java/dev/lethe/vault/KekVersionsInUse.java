@@ -1,4 +1,4 @@
-package dev.lethe.app.vault;
+package dev.lethe.vault;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.lethe.app.audit;
+package dev.lethe.ui.audit;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
