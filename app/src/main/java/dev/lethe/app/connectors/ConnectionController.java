@@ -1,8 +1,5 @@
 package dev.lethe.app.connectors;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.Versions;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
@@ -10,6 +7,9 @@ import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.discovery.ImportSummary;
 import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.TestResult;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.lethe.app.ingest;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.audit.AuditEvent;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.Require;
 import dev.lethe.ingest.SubjectLocations;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.WritableBy;
 import dev.lethe.vault.Vault;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package dev.lethe.app.ingest;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.Versions;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.PageRequest;
@@ -11,6 +8,9 @@ import dev.lethe.ingest.registry.RegisteredStream;
 import dev.lethe.ingest.registry.StreamSpec;
 import dev.lethe.ingest.registry.Streams;
 import dev.lethe.ingest.runtime.StreamStatus;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package dev.lethe.app.requests;
 
-import dev.lethe.app.catalog.api.Caller;
+import dev.lethe.ui.api.Caller;
 import dev.lethe.workflows.packages.PackageStore;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

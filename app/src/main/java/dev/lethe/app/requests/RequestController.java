@@ -1,13 +1,13 @@
 package dev.lethe.app.requests;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.connectors.spi.Identities;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.WritableBy;
 import dev.lethe.workflows.request.Channel;
 import dev.lethe.workflows.request.NewRequest;
 import dev.lethe.workflows.request.RequestFilter;

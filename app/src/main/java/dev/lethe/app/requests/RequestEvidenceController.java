@@ -1,8 +1,8 @@
 package dev.lethe.app.requests;
 
-import dev.lethe.app.catalog.api.Caller;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
+import dev.lethe.ui.api.Caller;
 import dev.lethe.workflows.packages.PackageLinks;
 import dev.lethe.workflows.packages.PackageLinks.Redemption;
 import dev.lethe.workflows.packages.RequestPackages;

@@ -1,9 +1,9 @@
 package dev.lethe.app.requests;
 
-import dev.lethe.app.catalog.api.Caller;
 import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.ui.api.Caller;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

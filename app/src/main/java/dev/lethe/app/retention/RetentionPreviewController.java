@@ -1,10 +1,10 @@
 package dev.lethe.app.retention;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.retention.RetentionPolicies;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.WritableBy;
 import dev.lethe.workflows.retention.PolicyPreview;
 import dev.lethe.workflows.retention.RetentionPreviews;
 import java.util.Set;

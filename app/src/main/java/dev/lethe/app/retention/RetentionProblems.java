@@ -1,8 +1,8 @@
 package dev.lethe.app.retention;
 
-import dev.lethe.app.catalog.api.Caller;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
+import dev.lethe.ui.api.Caller;
 import dev.lethe.workflows.retention.RunInProgressException;
 import java.net.URI;
 import org.springframework.core.Ordered;

@@ -1,12 +1,12 @@
 package dev.lethe.app.retention;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.retention.RetentionPolicies;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.WritableBy;
 import dev.lethe.workflows.retention.RetentionControl;
 import dev.lethe.workflows.retention.RetentionRun;
 import dev.lethe.workflows.retention.RetentionRuns;

@@ -1,6 +1,8 @@
 package dev.lethe.app.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.lethe.catalog.search.CatalogIndex;
+import dev.lethe.catalog.search.CatalogIndexer;
 import dev.lethe.catalog.tenant.Tenants;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,6 @@
 package dev.lethe.app.connectors.callback;
 
-import dev.lethe.app.catalog.api.Caller;
+import dev.lethe.ui.api.Caller;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

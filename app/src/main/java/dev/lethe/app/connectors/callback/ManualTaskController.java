@@ -1,6 +1,6 @@
 package dev.lethe.app.connectors.callback;
 
-import dev.lethe.app.catalog.api.Caller;
+import dev.lethe.ui.api.Caller;
 import dev.lethe.workflows.steps.RequestOperations;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.catalog.search;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
@@ -12,10 +12,10 @@ import java.time.Duration;
  * {@link #isTransient} is the one place that tells such errors apart from real ones, in every form
  * the client raises them.
  */
-final class SearchUnavailable extends RuntimeException {
+public final class SearchUnavailable extends RuntimeException {
 
     /** How long a client should wait before asking again. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final int MAX_CAUSES = 10;
 

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
@@ -6,6 +6,9 @@ import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.system.DataSystem;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.system.SystemDraft;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

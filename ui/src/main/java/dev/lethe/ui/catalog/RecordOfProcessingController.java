@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.ropa.RecordOfProcessing;
@@ -6,6 +6,7 @@ import dev.lethe.catalog.ropa.RecordsOfProcessing;
 import dev.lethe.catalog.ropa.RopaCsv;
 import dev.lethe.catalog.ropa.RopaHtml;
 import dev.lethe.catalog.ropa.RopaPlainText;
+import dev.lethe.ui.api.Caller;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
@@ -7,6 +7,9 @@ import dev.lethe.catalog.dataset.DataField;
 import dev.lethe.catalog.dataset.DataFields;
 import dev.lethe.catalog.dataset.FieldDraft;
 import dev.lethe.catalog.dataset.FieldStatus;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;

@@ -1,9 +1,11 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.change.VersionConflictException;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * RFC 9457 problem responses for the catalog API's controllers and those of the stream registry and
  * the connections, which follow the same conventions (and only theirs).
  */
-@RestControllerAdvice(basePackages = {"dev.lethe.app.catalog.api", "dev.lethe.app.ingest", "dev.lethe.app.connectors"})
+@RestControllerAdvice(basePackages = {"dev.lethe.ui.catalog", "dev.lethe.ui.ingest", "dev.lethe.ui.connectors"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogProblems {
 

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.InvalidInputException;
@@ -13,6 +13,9 @@ import dev.lethe.catalog.dataset.FieldStatus;
 import dev.lethe.catalog.reference.DatasetReference;
 import dev.lethe.catalog.reference.DatasetReferences;
 import dev.lethe.catalog.reference.ReferenceDraft;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

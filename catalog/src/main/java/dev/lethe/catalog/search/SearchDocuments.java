@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.catalog.search;
 
 import static dev.lethe.catalog.jooq.Tables.DATASET;
 import static dev.lethe.catalog.jooq.Tables.DATA_FIELD;

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.retention.HoldDraft;

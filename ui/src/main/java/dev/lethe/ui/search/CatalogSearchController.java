@@ -1,5 +1,9 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.ui.search;
 
+import dev.lethe.catalog.search.CatalogIndex;
+import dev.lethe.catalog.search.CatalogIndexer;
+import dev.lethe.catalog.search.SearchHit;
+import dev.lethe.catalog.search.SearchUnavailable;
 import dev.lethe.ui.security.LetheAuthentication;
 import java.util.List;
 import java.util.UUID;

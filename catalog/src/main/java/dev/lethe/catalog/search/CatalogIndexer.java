@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.catalog.search;
 
 import dev.lethe.catalog.outbox.CatalogOutbox;
 import dev.lethe.catalog.outbox.OutboxEntry;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * the alternative; it needs the drains to know the new index and lets a rebuild's older read
  * overwrite a drain's newer one.
  */
-final class CatalogIndexer {
+public final class CatalogIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogIndexer.class);
     /** The advisory-lock class of the catalog index (two-key form: apart from the audit chain's keys). */
@@ -50,7 +50,7 @@ final class CatalogIndexer {
     private final CatalogIndex index;
     private final int batchSize;
 
-    CatalogIndexer(DSLContext dsl, Tenants tenants, CatalogIndex index, int batchSize) {
+    public CatalogIndexer(DSLContext dsl, Tenants tenants, CatalogIndex index, int batchSize) {
         this.dsl = dsl;
         this.tenants = tenants;
         this.index = index;
@@ -58,7 +58,7 @@ final class CatalogIndexer {
     }
 
     /** One round over every tenant; a tenant that fails, or is being rebuilt, is handled in a later round. */
-    void pollAll() {
+    public void pollAll() {
         for (Tenant tenant : tenants.all()) {
             try {
                 TenantContext.runAs(tenant.id(), () -> drain(tenant.id()));
@@ -88,7 +88,7 @@ final class CatalogIndexer {
      * points the tenant's alias to it and deletes the old one; searches answer from the old index
      * until the swap. Waits for a running drain or rebuild of the tenant first.
      */
-    int rebuild(UUID tenantId) {
+    public int rebuild(UUID tenantId) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             tx.select(DSL.function("pg_advisory_xact_lock", Object.class, lockKey(tenantId)))

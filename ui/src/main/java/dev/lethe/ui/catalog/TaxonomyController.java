@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.InvalidInputException;
@@ -7,6 +7,9 @@ import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.catalog.taxonomy.Term;
 import dev.lethe.catalog.taxonomy.TermDraft;
 import dev.lethe.catalog.taxonomy.TermKind;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

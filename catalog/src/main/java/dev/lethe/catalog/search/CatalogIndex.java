@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code lethe-catalog-<tenant id>} (see {@link IndexGenerations} for the concrete indexes behind
  * it), with an explicit mapping on built-in analyzers only. Thread-safe.
  */
-final class CatalogIndex {
+public final class CatalogIndex {
 
     /** How long a search waits for a shard that is not active yet before it answers 503. */
     private static final Duration SHARD_WAIT = Duration.ofSeconds(10);
@@ -31,7 +31,7 @@ final class CatalogIndex {
     private final IndexGenerations generations;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
-    CatalogIndex(ElasticsearchClient client) {
+    public CatalogIndex(ElasticsearchClient client) {
         this.client = client;
         this.generations = new IndexGenerations(client);
     }
@@ -126,7 +126,7 @@ final class CatalogIndex {
      *     after it was created, Elasticsearch is busy or unreachable): after one bounded wait for the
      *     shard and one retry
      */
-    List<SearchHit> search(UUID tenantId, String text, int limit) {
+    public List<SearchHit> search(UUID tenantId, String text, int limit) {
         try {
             return query(tenantId, text, limit);
         } catch (IOException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.api;
 
 import dev.lethe.catalog.apikey.Role;
 import java.lang.annotation.ElementType;

@@ -1,10 +1,13 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.retention.LegalHold;
 import dev.lethe.catalog.retention.LegalHolds;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.request.IdentityHashes;
 import java.net.URI;

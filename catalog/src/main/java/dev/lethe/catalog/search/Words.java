@@ -1,4 +1,4 @@
-package dev.lethe.app.catalog.search;
+package dev.lethe.catalog.search;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,13 @@
-package dev.lethe.app.catalog.api;
+package dev.lethe.ui.catalog;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.catalog.retention.RetentionDraft;
 import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.retention.RetentionPolicy;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.Versions;
+import dev.lethe.ui.api.WritableBy;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,0 @@
-package dev.lethe.app.catalog.search;
-
-import java.util.List;
-
-/** One search result, best first. */
-record SearchHit(String kind, String id, String name, String context, List<String> categories, double score) {}
