@@ -1,6 +1,7 @@
 package dev.lethe.app.connectors;
 
 import dev.lethe.vault.RewrappedOnRotation;
+import dev.lethe.vault.kms.Sealing;
 import dev.lethe.vault.kms.WrappedDek;
 import java.util.HashSet;
 import java.util.Objects;

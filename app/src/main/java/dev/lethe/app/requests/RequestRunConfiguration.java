@@ -1,7 +1,6 @@
 package dev.lethe.app.requests;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.lethe.app.connectors.callback.PendingCompletions;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.dataset.Datasets;
 import dev.lethe.catalog.erasure.ErasureRules;
@@ -11,6 +10,7 @@ import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.ingest.SubjectLocator;
+import dev.lethe.ui.connectors.callback.PendingCompletions;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.erasure.ErasurePlanner;
 import dev.lethe.workflows.packages.CatalogFacts;

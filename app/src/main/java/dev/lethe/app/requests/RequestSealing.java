@@ -1,6 +1,6 @@
 package dev.lethe.app.requests;
 
-import dev.lethe.app.connectors.Sealing;
+import dev.lethe.vault.kms.Sealing;
 import dev.lethe.vault.kms.WrappedDek;
 import dev.lethe.workflows.request.IdentitySealing;
 import java.util.UUID;

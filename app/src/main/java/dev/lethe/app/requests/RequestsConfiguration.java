@@ -1,10 +1,10 @@
 package dev.lethe.app.requests;
 
 import dev.lethe.app.connectors.SealedKeyRotation;
-import dev.lethe.app.connectors.Sealing;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.kms.Kms;
+import dev.lethe.vault.kms.Sealing;
 import dev.lethe.workflows.request.Deadlines;
 import dev.lethe.workflows.request.IdentityHashes;
 import dev.lethe.workflows.request.RequestManagement;

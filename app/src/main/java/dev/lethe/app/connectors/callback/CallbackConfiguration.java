@@ -1,11 +1,15 @@
 package dev.lethe.app.connectors.callback;
 
 import dev.lethe.app.connectors.SealedKeyRotation;
-import dev.lethe.app.connectors.Sealing;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.connectors.manual.ManualTaskConnectorType;
 import dev.lethe.connectors.webhook.WebhookConnectorType;
+import dev.lethe.ui.connectors.callback.Callbacks;
+import dev.lethe.ui.connectors.callback.ManualTasks;
+import dev.lethe.ui.connectors.callback.PendingCompletions;
+import dev.lethe.ui.connectors.callback.PendingOperationStore;
 import dev.lethe.vault.kms.Kms;
+import dev.lethe.vault.kms.Sealing;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
