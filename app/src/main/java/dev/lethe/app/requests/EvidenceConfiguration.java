@@ -8,6 +8,7 @@ import dev.lethe.catalog.processing.ProcessingActivities;
 import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.ui.requests.EvidenceApiSettings;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.workflows.packages.CatalogFacts;
 import dev.lethe.workflows.packages.EncryptedLocalPackageStore;
@@ -42,6 +43,12 @@ class EvidenceConfiguration {
     PackageStore packageStore(EvidenceProperties properties, Environment environment, Kms kms) {
         Path dataDir = Path.of(environment.getProperty("lethe.data-dir", ".lethe"));
         return new EncryptedLocalPackageStore(properties.dirOr(dataDir), kms);
+    }
+
+    /** The evidence API's share of the properties (its controller lives in the web tier). */
+    @Bean
+    EvidenceApiSettings evidenceApiSettings(EvidenceProperties properties) {
+        return new EvidenceApiSettings(properties.linkTtl());
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package dev.lethe.app.requests;
+package dev.lethe.ui.requests;
 
 import org.springframework.http.HttpStatus;
 

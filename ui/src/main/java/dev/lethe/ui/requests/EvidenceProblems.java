@@ -1,4 +1,4 @@
-package dev.lethe.app.requests;
+package dev.lethe.ui.requests;
 
 import dev.lethe.ui.api.Caller;
 import dev.lethe.workflows.packages.PackageStore;

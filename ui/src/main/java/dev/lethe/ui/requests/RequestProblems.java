@@ -1,4 +1,4 @@
-package dev.lethe.app.requests;
+package dev.lethe.ui.requests;
 
 import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.InvalidInputException;

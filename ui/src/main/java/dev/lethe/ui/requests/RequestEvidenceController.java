@@ -1,4 +1,4 @@
-package dev.lethe.app.requests;
+package dev.lethe.ui.requests;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
@@ -41,14 +41,14 @@ class RequestEvidenceController {
     private final RequestPackages packages;
     private final PackageLinks links;
     private final Receipts receipts;
-    private final EvidenceProperties properties;
+    private final EvidenceApiSettings settings;
 
     RequestEvidenceController(
-            RequestPackages packages, PackageLinks links, Receipts receipts, EvidenceProperties properties) {
+            RequestPackages packages, PackageLinks links, Receipts receipts, EvidenceApiSettings settings) {
         this.packages = packages;
         this.links = links;
         this.receipts = receipts;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     /** What an officer passes on to the subject: a link to download the package, until it expires. */
@@ -67,7 +67,7 @@ class RequestEvidenceController {
     ResponseEntity<LinkView> link(Authentication auth, @PathVariable UUID id) {
         Editor officer = Caller.editor(auth, Caller.PRIVACY_WRITERS);
         StoredPackage stored = packages.latest(officer.tenantId(), id).orElseThrow(EvidenceProblem::noPackage);
-        var link = links.issue(stored, officer.actor(), properties.linkTtl());
+        var link = links.issue(stored, officer.actor(), settings.linkTtl());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(new LinkView("/api/v1/packages/" + link.token(), link.expiresAt()));

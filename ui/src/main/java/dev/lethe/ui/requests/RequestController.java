@@ -1,4 +1,4 @@
-package dev.lethe.app.requests;
+package dev.lethe.ui.requests;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
