@@ -1,4 +1,4 @@
-package dev.lethe.app.retention;
+package dev.lethe.ui.retention;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
