@@ -1,4 +1,4 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ingest.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

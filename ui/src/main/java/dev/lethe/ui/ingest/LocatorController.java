@@ -1,4 +1,4 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ui.ingest;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.audit.AuditEvent;

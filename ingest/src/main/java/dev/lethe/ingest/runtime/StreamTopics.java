@@ -1,4 +1,4 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ingest.runtime;
 
 import dev.lethe.ingest.StreamDefinition;
 import dev.lethe.ingest.registry.StreamSpec;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * created and again whenever the stream is registered or changed, so a changed setting reaches topics
  * that already exist.
  */
-final class StreamTopics implements AutoCloseable {
+public final class StreamTopics implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 10;
 
@@ -38,7 +38,7 @@ final class StreamTopics implements AutoCloseable {
     private final Optional<Short> replicationFactor;
     private final Duration deadLetterRetention;
 
-    StreamTopics(Admin admin, int partitions, short replicationFactor, Duration deadLetterRetention) {
+    public StreamTopics(Admin admin, int partitions, short replicationFactor, Duration deadLetterRetention) {
         this.admin = admin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
@@ -51,7 +51,7 @@ final class StreamTopics implements AutoCloseable {
      *
      * @throws MissingTopicsException naming the source or target topics that don't exist
      */
-    void prepare(StreamSpec spec, boolean create) {
+    public void prepare(StreamSpec spec, boolean create) {
         Set<String> existing = existing();
         Set<String> missing = new TreeSet<>();
         for (String topic : List.of(spec.sourceTopic(), spec.targetTopic())) {
@@ -126,18 +126,23 @@ final class StreamTopics implements AutoCloseable {
     }
 
     /** Source or target topics that don't exist; the client may ask for them to be created. */
-    static final class MissingTopicsException extends RuntimeException {
-        final Set<String> topics;
+    public static final class MissingTopicsException extends RuntimeException {
+        private final Set<String> topics;
 
         MissingTopicsException(Set<String> topics) {
             super("The topics " + topics + " do not exist; register again with ?createTopics=true to create them"
                     + " (with the configured partitions), or create them yourself");
             this.topics = Set.copyOf(topics);
         }
+
+        /** The topics that don't exist. */
+        public Set<String> topics() {
+            return topics;
+        }
     }
 
     /** Kafka did not answer in time. */
-    static final class KafkaUnavailableException extends RuntimeException {
+    public static final class KafkaUnavailableException extends RuntimeException {
         KafkaUnavailableException(Throwable cause) {
             super("Kafka did not answer: the stream was not registered", cause);
         }

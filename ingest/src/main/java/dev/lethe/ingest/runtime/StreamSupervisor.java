@@ -1,4 +1,4 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ingest.runtime;
 
 import dev.lethe.catalog.change.PageRequest;
 import dev.lethe.catalog.tenant.TenantContext;
@@ -6,8 +6,6 @@ import dev.lethe.ingest.IngestSettings;
 import dev.lethe.ingest.StreamMetrics;
 import dev.lethe.ingest.registry.RegisteredStream;
 import dev.lethe.ingest.registry.Streams;
-import dev.lethe.ingest.runtime.StreamRuntime;
-import dev.lethe.ingest.runtime.StreamStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * one, and right after a change through this process's API. A registry that can't be read leaves
  * the running workers as they are. Without the role, streams are IDLE here.
  */
-final class StreamSupervisor implements AutoCloseable {
+public final class StreamSupervisor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSupervisor.class);
 
@@ -34,12 +32,12 @@ final class StreamSupervisor implements AutoCloseable {
     private volatile StreamRuntime runtime;
     private ScheduledExecutorService timer;
 
-    StreamSupervisor(Streams streams, Function<IngestSettings, StreamRuntime> runtimes) {
+    public StreamSupervisor(Streams streams, Function<IngestSettings, StreamRuntime> runtimes) {
         this.streams = streams;
         this.runtimes = runtimes;
     }
 
-    synchronized void start(IngestSettings settings, Duration every) {
+    public synchronized void start(IngestSettings settings, Duration every) {
         if (runtime != null) {
             return;
         }
@@ -51,7 +49,7 @@ final class StreamSupervisor implements AutoCloseable {
     }
 
     /** Applies the registry soon, off the caller's thread (stopping workers takes up to a batch). */
-    synchronized void reconcileSoon() {
+    public synchronized void reconcileSoon() {
         if (timer != null) {
             timer.execute(this::reconcile);
         }
@@ -77,7 +75,7 @@ final class StreamSupervisor implements AutoCloseable {
         current.reconcile(registered);
     }
 
-    StreamStatus status(RegisteredStream stream) {
+    public StreamStatus status(RegisteredStream stream) {
         StreamRuntime current = runtime;
         return current != null
                 ? current.status(stream)

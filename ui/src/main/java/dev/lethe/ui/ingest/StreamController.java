@@ -1,4 +1,4 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ui.ingest;
 
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.NotFoundException;
@@ -8,6 +8,8 @@ import dev.lethe.ingest.registry.RegisteredStream;
 import dev.lethe.ingest.registry.StreamSpec;
 import dev.lethe.ingest.registry.Streams;
 import dev.lethe.ingest.runtime.StreamStatus;
+import dev.lethe.ingest.runtime.StreamSupervisor;
+import dev.lethe.ingest.runtime.StreamTopics;
 import dev.lethe.ui.api.Caller;
 import dev.lethe.ui.api.Versions;
 import dev.lethe.ui.api.WritableBy;

@@ -1,4 +1,4 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ingest.runtime;
 
 import dev.lethe.catalog.dataset.FieldDiscovery;
 import dev.lethe.catalog.tenant.TenantContext;

@@ -1,5 +1,6 @@
-package dev.lethe.app.ingest;
+package dev.lethe.ui.ingest;
 
+import dev.lethe.ingest.runtime.StreamTopics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,7 +14,7 @@ class StreamProblems {
     ProblemDetail missingTopics(StreamTopics.MissingTopicsException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Unknown topic");
-        problem.setProperty("missingTopics", e.topics);
+        problem.setProperty("missingTopics", e.topics());
         problem.setProperty("createTopics", "repeat the request with ?createTopics=true to create them");
         return problem;
     }
