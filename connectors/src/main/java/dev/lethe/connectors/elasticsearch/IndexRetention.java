@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
  * deleted or anonymized in place with one refreshed bulk request. Documents of held subjects (an
  * identity field holding a held identity) are left as they are and counted; the scan moves on past
  * them, so they never block progress. With an EVENT clock the documents of subjects active since the
- * cutoff have not expired: left as they are, not counted. A stop request ends the purge between batches, also during a
- * pause; what was written stays, and the next run finds only what is left (anonymized values are
- * recognised and not counted again). Run dry, the same scan changes nothing: the preview.
+ * cutoff have not expired: left as they are, not counted. A stop request ends the purge between
+ * batches, also during a pause; what was written stays, and the next run finds only what is left
+ * (anonymized values are recognised and not counted again). Run dry, the same scan changes nothing:
+ * the preview.
  */
 final class IndexRetention {
 

@@ -29,7 +29,7 @@ public record ActiveSubjects(Map<String, String> identityFields, BiPredicate<Str
         return !identityFields.isEmpty();
     }
 
-    /** Whether a record whose identity fields have these values (field → value, nulls allowed) is an active subject's. */
+    /** Whether a record whose identity fields have these values (field → value, nulls allowed) is active. */
     public boolean active(Map<String, String> values) {
         for (var field : identityFields.entrySet()) {
             String value = values.get(field.getKey());
