@@ -9,7 +9,8 @@ import java.util.UUID;
  * (exactly one of {@code datasetId}, {@code dataCategory} is set).
  *
  * @param period ISO-8601, e.g. {@code P30D}, {@code P7Y}
- * @param clock the field path ({@code FIELD}) or event name ({@code EVENT}) that starts the period
+ * @param clock the field path whose value starts the period ({@code FIELD}), or the activity field whose newest
+ *     value among a subject's records starts it ({@code EVENT}: the subject's last activity)
  * @param schedule a six-field cron expression (second minute hour day month weekday), kept for compatibility:
  *     retention runs do not follow it, they enforce every enabled policy at the tenant's daily run (its
  *     retention schedule)

@@ -24,6 +24,7 @@ import dev.lethe.connectors.spi.Verifying;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -144,6 +145,14 @@ final class ElasticsearchConnector
         return withCluster(client -> new IndexRetention(
                         client, IndexSnapshot.read(client, config), context, ErasedValues.forPreview(runtime, context))
                 .preview(purge));
+    }
+
+    @Override
+    public void activeIdentities(OperationContext context, ActivityScan scan, BiConsumer<String, String> sink) {
+        withCluster(client -> {
+            new IndexActivity(client, IndexSnapshot.read(client, config), context).scan(scan, sink);
+            return null;
+        });
     }
 
     /** The indices as they are now, the subject map checked against them, and the subject's selectors. */

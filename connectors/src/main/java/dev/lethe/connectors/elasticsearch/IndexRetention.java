@@ -23,9 +23,11 @@ import tools.jackson.databind.JsonNode;
  * read through a point in time one page of at most {@code batchSize} at a time, and each page is
  * deleted or anonymized in place with one refreshed bulk request. Documents of held subjects (an
  * identity field holding a held identity) are left as they are and counted; the scan moves on past
- * them, so they never block progress. A stop request ends the purge between batches, also during a
- * pause; what was written stays, and the next run finds only what is left (anonymized values are
- * recognised and not counted again). Run dry, the same scan changes nothing: the preview.
+ * them, so they never block progress. With an EVENT clock the documents of subjects active since the
+ * cutoff have not expired: left as they are, not counted. A stop request ends the purge between
+ * batches, also during a pause; what was written stays, and the next run finds only what is left
+ * (anonymized values are recognised and not counted again). Run dry, the same scan changes nothing:
+ * the preview.
  */
 final class IndexRetention {
 
@@ -67,7 +69,7 @@ final class IndexRetention {
     }
 
     PurgePreview preview(Purge purge) {
-        if (purge.anonymize().isEmpty() && !purge.held().any()) {
+        if (!purge.readsEachRecord() && purge.anonymize().isEmpty()) {
             return counted(purge);
         }
         Tally tally = scan(purge, true);
@@ -80,6 +82,7 @@ final class IndexRetention {
         Set<String> read = new LinkedHashSet<>();
         purge.anonymize().forEach(rule -> read.add(rule.field()));
         read.addAll(purge.held().identityFields().keySet());
+        read.addAll(purge.active().identityFields().keySet());
         if (dry) {
             read.add(purge.clockField());
         }
@@ -99,9 +102,13 @@ final class IndexRetention {
                             for (var hit : hits) {
                                 // Before anonymized(), which changes the source in place (identity fields too).
                                 boolean held = held(purge, hit);
+                                boolean active = active(purge, hit);
                                 Map<String, Object> changes = delete ? Map.of() : anonymized(hit, purge.anonymize());
                                 if (!delete && changes.isEmpty()) {
                                     continue; // anonymized already
+                                }
+                                if (active) {
+                                    continue; // the subject was active since the cutoff: not expired (EVENT clock)
                                 }
                                 if (held) {
                                     tally.held++;
@@ -155,7 +162,7 @@ final class IndexRetention {
                             + ", not a date",
                     null);
         }
-        if (!purge.anonymize().isEmpty() || purge.held().any()) {
+        if (!purge.anonymize().isEmpty() || purge.held().any() || purge.active().any()) {
             snapshot.requireSource(purge.dataset());
         }
         for (ErasureRule rule : purge.anonymize()) {
@@ -167,6 +174,7 @@ final class IndexRetention {
             }
         }
         purge.held().identityFields().keySet().forEach(field -> snapshot.field(purge.dataset(), field));
+        purge.active().identityFields().keySet().forEach(field -> snapshot.field(purge.dataset(), field));
         return target;
     }
 
@@ -179,6 +187,17 @@ final class IndexRetention {
         for (var field : purge.held().identityFields().entrySet()) {
             for (String value : SourceValues.strings(hit.source(), field.getKey())) {
                 if (!value.isBlank() && purge.held().isHeld().test(field.getValue(), value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean active(Purge purge, DocumentScan.Hit hit) {
+        for (var field : purge.active().identityFields().entrySet()) {
+            for (String value : SourceValues.strings(hit.source(), field.getKey())) {
+                if (!value.isBlank() && purge.active().isActive().test(field.getValue(), value)) {
                     return true;
                 }
             }

@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A connection to one database of the JDBC family (PostgreSQL, MySQL, MariaDB): the same subject
@@ -200,6 +201,17 @@ public final class JdbcConnector
                     .preview(purge);
         } catch (SQLException e) {
             throw failure("Previewing a purge of " + purge.dataset(), e);
+        }
+    }
+
+    @Override
+    public void activeIdentities(OperationContext context, ActivityScan scan, BiConsumer<String, String> sink) {
+        try (Connection connection = dialect.connect(guarded())) {
+            connection.setReadOnly(true);
+            new SubjectActivity(connection, SchemaSnapshot.read(connection, dialect, settings.schemas()), context)
+                    .scan(scan, sink);
+        } catch (SQLException e) {
+            throw failure("Reading the subjects' activity in " + scan.dataset(), e);
         }
     }
 

@@ -21,14 +21,17 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TimeZone;
 
 /**
  * A purge that must look at each record before it changes it: with subject holds (a held subject's
- * records stay) or with HASH (the hash is computed here, through the vault). It walks the expired
+ * records stay), with an EVENT clock (an active subject's records have not expired) or with HASH or
+ * TOKENIZE (the value is computed here, through the vault). It walks the expired
  * records in primary-key order, one page of at most {@code batchSize} at a time, reads their
  * identity fields, leaves the held ones and changes the rest by key. The walk always moves past
  * the page it read, so records left in place never block progress; a rerun finds only what is left.
@@ -55,10 +58,7 @@ final class KeyedPurge {
 
     /** Whether a purge needs this walk rather than whole batches changed by one statement. */
     static boolean needed(Purge purge) {
-        return purge.held().any()
-                || purge.anonymize().stream()
-                        .anyMatch(rule ->
-                                rule.strategy() == ErasureStrategy.HASH || rule.strategy() == ErasureStrategy.TOKENIZE);
+        return purge.readsEachRecord();
     }
 
     /** One expired record read: its key (as text), clock, identity values and anonymized fields' values. */
@@ -97,14 +97,18 @@ final class KeyedPurge {
         List<String> keyColumns = schema.primaryKey(dataset);
         if (keyColumns.isEmpty()) {
             throw ConnectorException.fatal(
-                    "The dataset " + dataset + " has no primary key: a purge with subject holds or HASH walks"
+                    "The dataset " + dataset + " has no primary key: a purge with subject holds, an EVENT clock,"
+                            + " HASH or TOKENIZE walks"
                             + " the records by their key",
                     null);
         }
         List<String> key = keyColumns.stream().map(dialect::quote).toList();
         List<String> keyTypes =
                 keyColumns.stream().map(column -> schema.type(dataset, column)).toList();
-        List<String> identityFields = List.copyOf(purge.held().identityFields().keySet());
+        Set<String> identityFieldSet =
+                new LinkedHashSet<>(purge.held().identityFields().keySet());
+        identityFieldSet.addAll(purge.active().identityFields().keySet());
+        List<String> identityFields = List.copyOf(identityFieldSet);
         List<ErasureRule> rules = purge.anonymize();
         for (ErasureRule rule : rules) {
             String type = schema.type(dataset, rule.field());
@@ -143,6 +147,9 @@ final class KeyedPurge {
                 String[] values = changed(rules, row.values());
                 if (!rules.isEmpty() && values == null) {
                     continue; // anonymized already (a hash, or values an earlier run wrote)
+                }
+                if (purge.active().any() && purge.active().active(row.identities())) {
+                    continue; // the subject was active since the cutoff: not expired (EVENT clock)
                 }
                 if (held(purge.held(), row)) {
                     tally.held++;

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -233,8 +234,23 @@ final class KafkaConnector implements Connector, Discovering, Locating, Accessin
                         new KafkaErasure(config, clients, vault, locator, admin, consumer, context).verify(hash, plan));
     }
 
+    /**
+     * A topic can only lose a prefix of each partition (or be compacted): the records of inactive subjects lie
+     * between those of active ones, so an EVENT clock (the subject's last activity) cannot be enforced by
+     * truncation without also keeping, or losing, everything after the first active subject's record.
+     */
+    static final String NO_EVENT_CLOCKS = "A topic can only lose a prefix of each partition: the records of"
+            + " subjects inactive since the cutoff cannot be purged apart from those of active subjects (an EVENT"
+            + " clock); use a FIELD clock on the record timestamp";
+
+    @Override
+    public void activeIdentities(OperationContext context, ActivityScan scan, BiConsumer<String, String> sink) {
+        throw ConnectorException.fatal(NO_EVENT_CLOCKS, null);
+    }
+
     @Override
     public PurgeResult purge(OperationContext context, Purge purge) {
+        refuseEventClock(purge);
         return withClients(
                 "Purging " + purge.dataset(),
                 (admin, consumer) -> retention(admin, consumer, context).purge(purge));
@@ -242,9 +258,16 @@ final class KafkaConnector implements Connector, Discovering, Locating, Accessin
 
     @Override
     public PurgePreview preview(OperationContext context, Purge purge) {
+        refuseEventClock(purge);
         return withClients(
                 "Previewing a purge of " + purge.dataset(),
                 (admin, consumer) -> retention(admin, consumer, context).preview(purge));
+    }
+
+    private static void refuseEventClock(Purge purge) {
+        if (purge.active().any()) {
+            throw ConnectorException.fatal(NO_EVENT_CLOCKS, null);
+        }
     }
 
     private TopicRetention retention(Admin admin, KafkaConsumer<byte[], byte[]> consumer, OperationContext context) {

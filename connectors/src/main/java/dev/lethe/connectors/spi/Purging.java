@@ -6,9 +6,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** A connector that can enforce a retention period on a dataset. */
 public interface Purging {
+
+    /**
+     * Hands {@code sink} every identity value (identity type, value) on the records of a dataset whose activity
+     * field is at or after the cutoff: the subjects active since then, for a purge whose clock is the subject's
+     * last activity (an EVENT clock). Changes nothing; reads in pages of at most {@code batchSize}, checking
+     * between them whether to stop. A value may be handed more than once. Blank values are left out.
+     *
+     * @throws ConnectorException fatal when the connector cannot tell a subject's activity apart (the default:
+     *     e.g. a log that can only lose a prefix), or the dataset, a field, or the activity field's type is wrong
+     */
+    default void activeIdentities(OperationContext context, ActivityScan scan, BiConsumer<String, String> sink) {
+        throw ConnectorException.fatal(
+                "This connector cannot find the subjects' last activity: an EVENT clock is not enforced here", null);
+    }
+
+    /**
+     * What {@link #activeIdentities} reads.
+     *
+     * @param activityField a date or timestamp field of the dataset: one activity of the record's subject
+     * @param identityFields the dataset's identity fields (field → identity type, e.g. {@code email → email})
+     */
+    record ActivityScan(
+            String dataset, String activityField, Instant cutoff, Map<String, String> identityFields, int batchSize) {
+
+        public ActivityScan {
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(activityField, "activityField");
+            Objects.requireNonNull(cutoff, "cutoff");
+            identityFields = Map.copyOf(identityFields);
+            if (identityFields.isEmpty()) {
+                throw new IllegalArgumentException("the subjects' activity is found by their identity fields: none");
+            }
+            if (batchSize < 1 || batchSize > 100_000) {
+                throw new IllegalArgumentException("a batch is 1 to 100,000 records: " + batchSize);
+            }
+        }
+    }
 
     /**
      * Deletes the records of a dataset whose clock field is before the cutoff, or erases the listed
@@ -48,6 +86,9 @@ public interface Purging {
      *     tokens (counts and joins still work) and no one can ever read them back
      * @param held subjects whose records stay, whatever their age
      * @param pace how fast to go
+     * @param active for an EVENT clock (the subject's last activity, {@code clockField} being the activity
+     *     field): the subjects active since the cutoff, whose records are not expired; {@link
+     *     ActiveSubjects#NONE} for a FIELD clock
      */
     record Purge(
             String dataset,
@@ -56,7 +97,8 @@ public interface Purging {
             int batchSize,
             List<ErasureRule> anonymize,
             HeldSubjects held,
-            Pace pace) {
+            Pace pace,
+            ActiveSubjects active) {
 
         private static final Set<ErasureStrategy> IN_PLACE =
                 Set.of(ErasureStrategy.NULL, ErasureStrategy.MASK, ErasureStrategy.HASH, ErasureStrategy.TOKENIZE);
@@ -67,6 +109,7 @@ public interface Purging {
             Objects.requireNonNull(cutoff, "cutoff");
             Objects.requireNonNull(held, "held");
             Objects.requireNonNull(pace, "pace");
+            Objects.requireNonNull(active, "active");
             anonymize = List.copyOf(anonymize);
             if (batchSize < 1 || batchSize > 100_000) {
                 throw new IllegalArgumentException("a batch is 1 to 100,000 records: " + batchSize);
@@ -84,6 +127,18 @@ public interface Purging {
             return anonymize.stream().anyMatch(rule -> rule.strategy() == ErasureStrategy.TOKENIZE);
         }
 
+        /** A FIELD clock's purge: each record's own clock value decides. */
+        public Purge(
+                String dataset,
+                String clockField,
+                Instant cutoff,
+                int batchSize,
+                List<ErasureRule> anonymize,
+                HeldSubjects held,
+                Pace pace) {
+            this(dataset, clockField, cutoff, batchSize, anonymize, held, pace, ActiveSubjects.NONE);
+        }
+
         /** The existing 5-argument form: no subject holds, unpaced. */
         public Purge(String dataset, String clockField, Instant cutoff, int batchSize, List<ErasureRule> anonymize) {
             this(dataset, clockField, cutoff, batchSize, anonymize, HeldSubjects.NONE, Pace.UNPACED);
@@ -91,12 +146,29 @@ public interface Purging {
 
         /** The same purge with these held subjects. */
         public Purge withHeld(HeldSubjects held) {
-            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace);
+            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace, active);
         }
 
         /** The same purge at this pace. */
         public Purge withPace(Pace pace) {
-            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace);
+            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace, active);
+        }
+
+        /** The same purge with an EVENT clock: these subjects were active since the cutoff. */
+        public Purge withActive(ActiveSubjects active) {
+            return new Purge(dataset, clockField, cutoff, batchSize, anonymize, held, pace, active);
+        }
+
+        /**
+         * Whether a record must be read before it is changed: its subject may be held or active (the identity
+         * fields are read), or a value is computed (HASH, TOKENIZE).
+         */
+        public boolean readsEachRecord() {
+            return held.any()
+                    || active.any()
+                    || anonymize.stream()
+                            .anyMatch(rule -> rule.strategy() == ErasureStrategy.HASH
+                                    || rule.strategy() == ErasureStrategy.TOKENIZE);
         }
     }
 

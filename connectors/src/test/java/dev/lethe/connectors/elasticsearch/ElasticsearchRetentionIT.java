@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.connectors.spi.ActiveSubjects;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
@@ -26,7 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,6 +202,72 @@ class ElasticsearchRetentionIT {
                         ConnectorException.class,
                         e -> assertThat(e.isRetriable()).isFalse())
                 .hasMessageContaining("lethe-locator-x is not an index of the configured index patterns");
+    }
+
+    @Test
+    void anEventClockPurgesOnlyTheSubjectsInactiveSinceTheCutoff() {
+        // ann: old visits and a recent one (an address spelled otherwise is hers too); bob: old only; carl: old
+        // only, held; dora: old visits under her address and customer number, a recent one under the number
+        // only; a visit by no one: old; eve: a visit with no time (never expires).
+        cluster.createIndex("visits", """
+                {"properties": {"email": {"type": "keyword"}, "customer": {"type": "keyword"},
+                                "seen_at": {"type": "date"}}}""");
+        Map<String, String> documents = new LinkedHashMap<>();
+        String[][] visits = {
+            {"1", "ann@example.org", null, "2025-01-01"}, {"2", "Ann@Example.org", null, "2025-02-01"},
+            {"3", "ann@example.org", "C-1", "2025-03-01"}, {"4", "ann@example.org", null, "2026-10-01"},
+            {"5", "bob@example.org", "C-2", "2025-01-01"}, {"6", "bob@example.org", null, "2025-04-01"},
+            {"7", "bob@example.org", "C-2", "2025-05-01"}, {"8", "carl@example.org", null, "2025-01-01"},
+            {"9", "carl@example.org", "C-3", "2025-02-01"}, {"10", "dora@example.org", "C-4", "2025-01-01"},
+            {"11", "dora@example.org", "C-4", "2025-02-01"}, {"12", null, "C-4", "2026-09-01"},
+            {"13", null, null, "2025-01-01"}, {"14", "eve@example.org", null, null}
+        };
+        for (String[] visit : visits) {
+            documents.put(
+                    "v" + visit[0],
+                    "{\"email\": %s, \"customer\": %s, \"seen_at\": %s}"
+                            .formatted(json(visit[1]), json(visit[2]), json(visit[3])));
+        }
+        cluster.bulk("visits", documents);
+        String index = cluster.index("visits");
+        Map<String, String> identities = Map.of("email", "email", "customer", "customer_id");
+
+        Set<String> active = new TreeSet<>();
+        try (Connector connector = open()) {
+            ((Purging) connector)
+                    .activeIdentities(
+                            OperationContext.of(UUID.randomUUID(), "retention-run"),
+                            new Purging.ActivityScan(index, "seen_at", CUTOFF, identities, 2),
+                            (type, value) -> active.add(type + ":" + value));
+        }
+        assertThat(active).containsExactly("customer_id:C-4", "email:ann@example.org");
+
+        var purge = new Purge(index, "seen_at", CUTOFF, 2, List.of())
+                .withHeld(new HeldSubjects(identities, (type, value) -> value.equals("carl@example.org")))
+                .withActive(new ActiveSubjects(
+                        identities,
+                        (type, value) -> active.contains(
+                                type + ":" + (type.equals("email") ? value.toLowerCase(Locale.ROOT) : value))));
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview)
+                .isEqualTo(new PurgePreview(
+                        4, 2, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-05-01T00:00:00Z")));
+        assertThat(result.records()).isEqualTo(4);
+        assertThat(result.held()).isEqualTo(2);
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 2));
+        assertThat(cluster.count("visits", "{\"match_all\": {}}")).isEqualTo(10);
+        for (String gone : List.of("v5", "v6", "v7", "v13")) {
+            assertThat(cluster.count("visits", "{\"ids\": {\"values\": [\"" + gone + "\"]}}"))
+                    .as(gone)
+                    .isZero();
+        }
+    }
+
+    private static String json(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     private static PurgeResult purge(Purge purge) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lethe.classifier.PiiClassifier;
+import dev.lethe.connectors.spi.ActiveSubjects;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
@@ -244,6 +245,71 @@ class PostgresRetentionIT {
 
         assertThat(purge(purge)).isEqualTo(new PurgeResult(10000, 3, 0));
         assertThat(count("select count(*) from limited")).isEqualTo(10000);
+    }
+
+    @Test
+    void anEventClockPurgesOnlyTheSubjectsInactiveSinceTheCutoff() throws SQLException {
+        // ann: three old visits and a recent one (an address spelled otherwise is hers too); bob: old only; carl:
+        // old only, held; dora: old visits under her address and customer number, a recent one under her
+        // customer number only; a visit by no one: old; eve: a visit with no time (never expires).
+        database.execute("create table visits (id bigint primary key, email text, customer text, seen_at timestamptz);"
+                + " insert into visits values"
+                + " (1, 'ann@example.org', null, '2025-01-01'), (2, 'Ann@Example.org', null, '2025-02-01'),"
+                + " (3, 'ann@example.org', 'C-1', '2025-03-01'), (4, 'ann@example.org', null, '2026-10-01'),"
+                + " (5, 'bob@example.org', 'C-2', '2025-01-01'), (6, 'bob@example.org', null, '2025-04-01'),"
+                + " (7, 'bob@example.org', 'C-2', '2025-05-01'),"
+                + " (8, 'carl@example.org', null, '2025-01-01'), (9, 'carl@example.org', 'C-3', '2025-02-01'),"
+                + " (10, 'dora@example.org', 'C-4', '2025-01-01'), (11, 'dora@example.org', 'C-4', '2025-02-01'),"
+                + " (12, null, 'C-4', '2026-09-01'), (13, null, null, '2025-01-01'),"
+                + " (14, 'eve@example.org', null, null);");
+        Map<String, String> identities = Map.of("email", "email", "customer", "customer_id");
+
+        java.util.Set<String> active = new java.util.TreeSet<>();
+        try (Connector connector = open()) {
+            ((Purging) connector)
+                    .activeIdentities(
+                            OperationContext.of(UUID.randomUUID(), "retention-run"),
+                            new Purging.ActivityScan("public.visits", "seen_at", CUTOFF, identities, 2),
+                            (type, value) -> active.add(type + ":" + value));
+        }
+        assertThat(active).containsExactly("customer_id:C-4", "email:ann@example.org");
+
+        var purge = new Purge("public.visits", "seen_at", CUTOFF, 2, List.of())
+                .withHeld(new HeldSubjects(identities, (type, value) -> value.equals("carl@example.org")))
+                .withActive(new ActiveSubjects(
+                        identities,
+                        (type, value) -> active.contains(type + ":"
+                                + (type.equals("email") ? value.toLowerCase(java.util.Locale.ROOT) : value))));
+        PurgePreview preview = preview(purge);
+        PurgeResult result = purge(purge);
+        PurgeResult again = purge(purge);
+
+        assertThat(preview)
+                .isEqualTo(new PurgePreview(
+                        4, 2, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-05-01T00:00:00Z")));
+        assertThat(result.records()).isEqualTo(4);
+        assertThat(result.held()).isEqualTo(2);
+        assertThat(again).isEqualTo(new PurgeResult(0, 0, 2));
+        assertThat(database.row("select string_agg(id::text, ',' order by id) ids from visits")
+                        .get("ids"))
+                .as("bob's three visits and the old one by no one are gone")
+                .isEqualTo("1,2,3,4,8,9,10,11,12,14");
+    }
+
+    @Test
+    void anActivityFieldThatIsNoTimeIsRefused() {
+        try (Connector connector = open()) {
+            assertThatThrownBy(() -> ((Purging) connector)
+                            .activeIdentities(
+                                    OperationContext.of(UUID.randomUUID(), "retention-run"),
+                                    new Purging.ActivityScan(
+                                            "public.deleted", "note", CUTOFF, Map.of("email", "email"), 100),
+                                    (type, value) -> {}))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("public.deleted.note is text, not a date or timestamp");
+        }
     }
 
     @Test

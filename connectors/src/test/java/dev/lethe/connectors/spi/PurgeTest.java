@@ -45,6 +45,55 @@ class PurgeTest {
     }
 
     @Test
+    void anEventClocksPurgeReadsEachRecordAndKeepsItsActiveSubjectsThroughEveryChange() {
+        var active = new ActiveSubjects(Map.of("email", "email"), (type, value) -> value.equals("ann@example.org"));
+        var purge = new Purge("public.visits", "seen_at", CUTOFF, 10, List.of()).withActive(active);
+
+        assertThat(new Purge("public.visits", "seen_at", CUTOFF, 10, List.of()).readsEachRecord())
+                .isFalse();
+        assertThat(purge.readsEachRecord()).isTrue();
+        assertThat(purge.withPace(new Pace(Duration.ofMillis(5), 0))
+                        .withHeld(HeldSubjects.NONE)
+                        .active())
+                .isSameAs(active);
+        assertThat(active.active(Map.of("email", "ann@example.org"))).isTrue();
+        assertThat(active.active(Map.of("email", " "))).isFalse();
+        assertThat(active.toString()).doesNotContain("ann");
+    }
+
+    @Test
+    void anActivityScanNeedsIdentityFieldsAndABoundedBatch() {
+        assertThatThrownBy(() -> new Purging.ActivityScan("public.visits", "seen_at", CUTOFF, Map.of(), 100))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new Purging.ActivityScan("public.visits", "seen_at", CUTOFF, Map.of("email", "email"), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aConnectorThatCannotTellActivityApartRefusesTheScan() {
+        Purging logOnly = new Purging() {
+            @Override
+            public Purging.PurgeResult purge(OperationContext context, Purge purge) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Purging.PurgePreview preview(OperationContext context, Purge purge) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        assertThatThrownBy(() -> logOnly.activeIdentities(
+                        OperationContext.of(UUID.randomUUID(), "retention-run"),
+                        new Purging.ActivityScan("clicks", "timestamp", CUTOFF, Map.of("email", "email"), 10),
+                        (type, value) -> {}))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.isRetriable()).isFalse());
+    }
+
+    @Test
     void eachOperationTokenizesUnderItsOwnSubject() {
         var first = OperationContext.of(UUID.randomUUID(), "retention:task-1");
         var second = OperationContext.of(first.tenant(), "retention:task-2");

@@ -1,5 +1,6 @@
 package dev.lethe.workflows.retention;
 
+import dev.lethe.catalog.retention.ClockKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +8,9 @@ import java.util.UUID;
 /**
  * What the planner makes of one policy on one dataset: a task to run (PENDING) or one that is not run, with
  * its reason (SKIPPED, HELD, FAILED).
+ *
+ * @param clockKind FIELD: a record expires by its own {@code clockField}; EVENT: by its subject's last
+ *     activity, the newest {@code clockField} value of the subject's records across the policy's datasets
  */
 record PlannedTask(
         UUID policyId,
@@ -16,6 +20,7 @@ record PlannedTask(
         UUID datasetId,
         String dataset,
         String clockField,
+        ClockKind clockKind,
         Instant cutoff,
         String action,
         List<AnonymizedField> anonymize,
@@ -35,6 +40,7 @@ record PlannedTask(
                 datasetId,
                 dataset,
                 clockField,
+                clockKind,
                 cutoff,
                 action,
                 anonymize,

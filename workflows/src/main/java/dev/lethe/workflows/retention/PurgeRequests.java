@@ -2,6 +2,7 @@ package dev.lethe.workflows.retention;
 
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.retention.LegalHold;
+import dev.lethe.connectors.spi.ActiveSubjects;
 import dev.lethe.connectors.spi.ErasureRule;
 import dev.lethe.connectors.spi.ErasureStrategy;
 import dev.lethe.connectors.spi.HeldSubjects;
@@ -24,6 +25,17 @@ final class PurgeRequests {
 
     PurgeRequests(RetentionParts parts) {
         this.parts = parts;
+    }
+
+    /**
+     * An EVENT clock's purge of a task: {@link #of} with the subjects active since the cutoff (keyed hashes of
+     * their identities, {@link LastActivity}) left alone.
+     */
+    Purging.Purge withActive(Purging.Purge purge, UUID tenantId, Dataset dataset, Set<String> active) {
+        Map<String, String> identityFields = TaskHolds.identityFields(dataset);
+        IdentityHashes hashes = parts.hashes();
+        return purge.withActive(
+                new ActiveSubjects(identityFields, (type, value) -> active.contains(hashes.of(tenantId, type, value))));
     }
 
     /** The purge of a task now: its selection, the held subjects, the configured batches and pace. */

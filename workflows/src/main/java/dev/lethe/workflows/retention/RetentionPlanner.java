@@ -26,12 +26,23 @@ import java.util.Optional;
  * a dataset policy targets its dataset, a category policy every dataset with a field in its category; each
  * task goes through the first connection of the dataset's system that can purge. A policy that cannot be
  * enforced as configured still gets its task, with the state and reason that say why: no connection that
- * can purge (SKIPPED), an EVENT clock (SKIPPED), a clock field the dataset does not have (FAILED), nothing
- * to anonymize (FAILED), a legal hold (HELD).
+ * can purge (SKIPPED), an EVENT clock on a topic (SKIPPED), a clock field the dataset does not have
+ * (FAILED), an EVENT clock on a dataset without identity fields (FAILED), nothing to anonymize (FAILED), a
+ * legal hold (HELD).
+ *
+ * <p>An EVENT clock is the subject's last activity: its {@code clock} names the activity field (resolved
+ * like a FIELD clock), and a record expires when no record of its subject — matched by an identity value in
+ * the catalog's identity fields — in any of the policy's datasets has an activity at or after the cutoff.
  */
 final class RetentionPlanner {
 
-    static final String EVENT_CLOCKS = "event clocks are not enforced yet";
+    /** Why an EVENT clock is not enforced on a topic (the Kafka connector refuses it too). */
+    static final String EVENT_CLOCK_ON_TOPIC = "a topic can only lose a prefix of each partition: the records of"
+            + " inactive subjects cannot be purged apart from those of active ones (an EVENT clock); use a FIELD"
+            + " clock on the record timestamp";
+
+    static final String EVENT_CLOCK_WITHOUT_IDENTITIES = "the dataset has no identity fields in the catalog:"
+            + " its records cannot be matched to their subjects' last activity (an EVENT clock)";
     /** The record timestamp of a topic, which is not a field of its values. */
     static final String TOPIC_CLOCK = "timestamp";
 
@@ -99,7 +110,9 @@ final class RetentionPlanner {
         Optional<ConnectedSystem> connection = connections.stream()
                 .filter(system -> system.systemId().equals(dataset.systemId()) && system.can(Capability.PURGE))
                 .findFirst();
-        Optional<String> clock = policy.clockKind() == ClockKind.FIELD ? clockField(policy, dataset) : Optional.empty();
+        boolean event = policy.clockKind() == ClockKind.EVENT;
+        Optional<String> clock =
+                event && dataset.kind() == DatasetKind.TOPIC ? Optional.empty() : clockField(policy, dataset);
         List<AnonymizedField> anonymize = policy.action() == RetentionAction.ANONYMIZE
                 ? anonymized(policy, strategy, dataset, clock.orElse(null))
                 : List.of();
@@ -111,18 +124,23 @@ final class RetentionPlanner {
                 dataset.id(),
                 dataset.name(),
                 clock.orElse(null),
+                policy.clockKind(),
                 cutoff,
                 policy.action().name(),
                 anonymize,
                 TaskState.PENDING,
                 null);
-        if (policy.clockKind() == ClockKind.EVENT) {
-            return task.withState(TaskState.SKIPPED, EVENT_CLOCKS);
+        if (event && dataset.kind() == DatasetKind.TOPIC) {
+            return task.withState(TaskState.SKIPPED, EVENT_CLOCK_ON_TOPIC);
         }
         if (clock.isEmpty()) {
             return task.withState(
                     TaskState.FAILED,
-                    "the clock field '" + policy.clock() + "' is not a field of the dataset in the catalog");
+                    "the " + (event ? "activity" : "clock") + " field '" + policy.clock()
+                            + "' is not a field of the dataset in the catalog");
+        }
+        if (event && TaskHolds.identityFields(dataset).isEmpty()) {
+            return task.withState(TaskState.FAILED, EVENT_CLOCK_WITHOUT_IDENTITIES);
         }
         if (policy.action() == RetentionAction.ANONYMIZE && anonymize.isEmpty()) {
             return task.withState(

@@ -79,6 +79,7 @@ final class RunLedger {
                         .set(RETENTION_RUN_TASK.DATASET_ID, task.datasetId())
                         .set(RETENTION_RUN_TASK.DATASET, task.dataset())
                         .set(RETENTION_RUN_TASK.CLOCK_FIELD, task.clockField())
+                        .set(RETENTION_RUN_TASK.CLOCK_KIND, task.clockKind().name())
                         .set(RETENTION_RUN_TASK.CUTOFF, task.cutoff().atOffset(ZoneOffset.UTC))
                         .set(RETENTION_RUN_TASK.ACTION, task.action())
                         .set(RETENTION_RUN_TASK.ANONYMIZE, JSONB.valueOf(JSON.writeValueAsString(task.anonymize())))
@@ -109,6 +110,16 @@ final class RunLedger {
                 .and(RETENTION_RUN_TASK.ID.eq(taskId))
                 .fetchOptional()
                 .orElseThrow(() -> new NotFoundException("retention task " + taskId));
+    }
+
+    /** The run's tasks of one policy, in plan order (an EVENT clock reads its subjects' activity in each). */
+    List<RetentionRunTaskRecord> policyTasks(UUID tenantId, UUID runId, UUID policyId) {
+        return dsl.selectFrom(RETENTION_RUN_TASK)
+                .where(RETENTION_RUN_TASK.TENANT_ID.eq(tenantId))
+                .and(RETENTION_RUN_TASK.RUN_ID.eq(runId))
+                .and(RETENTION_RUN_TASK.POLICY_ID.eq(policyId))
+                .orderBy(RETENTION_RUN_TASK.SEQ)
+                .fetch();
     }
 
     static List<AnonymizedField> anonymize(RetentionRunTaskRecord task) {
@@ -174,6 +185,7 @@ final class RunLedger {
                                 "system", String.valueOf(task.getSystemId()),
                                 "dataset", task.getDataset(),
                                 "action", task.getAction(),
+                                "clock", task.getClockKind(),
                                 "records", Long.toString(records),
                                 "held", Long.toString(held),
                                 "cutoff", task.getCutoff().toInstant().toString(),

@@ -2,6 +2,7 @@ package dev.lethe.workflows.retention;
 
 import dev.lethe.catalog.dataset.Dataset;
 import dev.lethe.catalog.jooq.tables.records.RetentionRunTaskRecord;
+import dev.lethe.catalog.retention.ClockKind;
 import dev.lethe.catalog.retention.LegalHold;
 import dev.lethe.connectors.spi.OperationContext;
 import dev.lethe.connectors.spi.Purging;
@@ -9,6 +10,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,7 @@ final class TaskPurging {
     private final RunLedger ledger;
     private final RunPlanning planning;
     private final PurgeRequests requests;
+    private final LastActivity activity;
     private final RetentionMetrics metrics;
 
     TaskPurging(RetentionParts parts, RunLedger ledger, RunPlanning planning, RetentionMetrics metrics) {
@@ -33,6 +36,7 @@ final class TaskPurging {
         this.ledger = ledger;
         this.planning = planning;
         this.requests = new PurgeRequests(parts);
+        this.activity = new LastActivity(parts, planning);
         this.metrics = metrics;
     }
 
@@ -69,6 +73,12 @@ final class TaskPurging {
                 holds,
                 now);
         OperationContext context = RetentionOperations.context(tenantId, taskId);
+        if (ClockKind.EVENT.name().equals(task.getClockKind())) {
+            // Read at each attempt, after the holds: whoever became active since the last attempt keeps their records.
+            Set<String> active = activity.activeSince(tenantId, sources(run, task), purge.cutoff(), context);
+            purge = requests.withActive(purge, tenantId, dataset, active);
+        }
+        Purging.Purge planned = purge;
         Purged purged = parts.connected().withConnector(tenantId, task.getConnectionId(), connector -> {
             if (!(connector instanceof Purging purging)) {
                 throw ApplicationFailure.newNonRetryableFailure(
@@ -78,9 +88,9 @@ final class TaskPurging {
             long expired = task.getExpired() != null
                     ? task.getExpired()
                     : ledger.expired(
-                            tenantId, taskId, purging.preview(context, purge).records());
-            Purging.PurgeResult result = purging.purge(context, purge);
-            long left = purging.preview(context, purge).records();
+                            tenantId, taskId, purging.preview(context, planned).records());
+            Purging.PurgeResult result = purging.purge(context, planned);
+            long left = purging.preview(context, planned).records();
             // DELETE: what was expired before the first attempt and is gone now, whoever purged it;
             // ANONYMIZE may leave records matching, so its own count is the least it did.
             return new Purged(Math.max(result.records(), expired - left), result.held(), result.batches());
@@ -88,5 +98,13 @@ final class TaskPurging {
         ledger.finish(tenantId, taskId, TaskState.DONE, purged.records(), purged.held(), purged.batches(), null);
         metrics.purged(task.getPolicyId(), purged.records());
         return TaskState.DONE;
+    }
+
+    /** Where an EVENT clock reads the subjects' activity: every dataset of the task's policy in this run. */
+    private List<LastActivity.Source> sources(RunRef run, RetentionRunTaskRecord task) {
+        return LastActivity.sources(ledger.policyTasks(run.tenantId(), run.runId(), task.getPolicyId()).stream()
+                .map(sibling -> new LastActivity.Source(
+                        sibling.getConnectionId(), sibling.getDatasetId(), sibling.getClockField()))
+                .toList());
     }
 }

@@ -7,7 +7,7 @@ public enum TaskState {
     DONE,
     /** Failed after its last attempt, or cannot be enforced as configured (the reason says which). */
     FAILED,
-    /** Not enforced, on purpose: no connection that can purge, an EVENT clock (the reason says which). */
+    /** Not enforced, on purpose: no connection that can purge, an EVENT clock on a topic (the reason says which). */
     SKIPPED,
     /** A legal hold covers the system, dataset or category (the reason names the hold). */
     HELD;

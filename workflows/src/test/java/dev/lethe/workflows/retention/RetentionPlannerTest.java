@@ -120,8 +120,8 @@ class RetentionPlannerTest {
     }
 
     @Test
-    void anEventClockIsSkippedAndADisabledPolicyIsNotPlanned() {
-        RetentionPolicy event = policy(orders.id(), null, "P30D", ClockKind.EVENT, "contract.ended");
+    void anEventClockIsPlannedOnItsActivityFieldAndADisabledPolicyIsNot() {
+        RetentionPolicy event = policy(orders.id(), null, "P30D", ClockKind.EVENT, "public.orders.created_at");
         RetentionPolicy disabled = new RetentionPolicy(
                 UUID.randomUUID(),
                 "off",
@@ -136,10 +136,55 @@ class RetentionPlannerTest {
                 null,
                 null);
 
-        assertThat(plan(List.of(event, disabled), List.of()))
-                .singleElement()
+        assertThat(plan(List.of(event, disabled), List.of())).singleElement().satisfies(task -> {
+            assertThat(task.state()).isEqualTo(TaskState.PENDING);
+            assertThat(task.clockKind()).isEqualTo(ClockKind.EVENT);
+            assertThat(task.clockField()).isEqualTo("created_at");
+            assertThat(task.connectionId()).isEqualTo(shopDb.connectionId());
+        });
+    }
+
+    @Test
+    void anEventClockNeedsItsActivityFieldAndIdentityFieldsAndIsNotEnforcedOnATopic() {
+        Dataset anonymous = dataset(SHOP, "stats", field("seen_at", List.of(), null), field("city", List.of(), null));
+        Dataset clicks = dataset(
+                SHOP,
+                DatasetKind.TOPIC,
+                "clicks",
+                field("seen_at", List.of(), null),
+                field("email", List.of("contact.email"), "email"));
+        RetentionPolicy missingField = policy(orders.id(), null, "P30D", ClockKind.EVENT, "last_login_at");
+        RetentionPolicy noIdentities = policy(anonymous.id(), null, "P30D", ClockKind.EVENT, "seen_at");
+        RetentionPolicy onTopic = policy(clicks.id(), null, "P30D", ClockKind.EVENT, "seen_at");
+
+        List<PlannedTask> tasks = RetentionPlanner.plan(
+                List.of(missingField, noIdentities, onTopic),
+                Map.of(),
+                List.of(orders, anonymous, clicks),
+                List.of(),
+                connections,
+                BERLIN,
+                NOW);
+
+        assertThat(tasks)
                 .extracting(PlannedTask::state, PlannedTask::reason)
-                .containsExactly(TaskState.SKIPPED, RetentionPlanner.EVENT_CLOCKS);
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                TaskState.FAILED,
+                                "the activity field 'last_login_at' is not a field of the dataset in the catalog"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                TaskState.FAILED, RetentionPlanner.EVENT_CLOCK_WITHOUT_IDENTITIES),
+                        org.assertj.core.groups.Tuple.tuple(TaskState.SKIPPED, RetentionPlanner.EVENT_CLOCK_ON_TOPIC));
+    }
+
+    @Test
+    void anEventClockIsHeldLikeAFieldClock() {
+        RetentionPolicy event = policy(orders.id(), null, "P30D", ClockKind.EVENT, "created_at");
+
+        assertThat(plan(List.of(event), List.of(hold(null, null, "contact", null, null))))
+                .singleElement()
+                .extracting(PlannedTask::state)
+                .isEqualTo(TaskState.HELD);
     }
 
     @Test
@@ -271,6 +316,10 @@ class RetentionPlannerTest {
     }
 
     private static Dataset dataset(UUID systemId, String name, DataField... fields) {
+        return dataset(systemId, DatasetKind.TABLE, name, fields);
+    }
+
+    private static Dataset dataset(UUID systemId, DatasetKind kind, String name, DataField... fields) {
         UUID id = UUID.randomUUID();
         List<DataField> withDataset = new ArrayList<>();
         for (DataField field : fields) {
@@ -290,7 +339,7 @@ class RetentionPlannerTest {
                     null,
                     null));
         }
-        return new Dataset(id, systemId, name, DatasetKind.TABLE, name, "", null, withDataset);
+        return new Dataset(id, systemId, name, kind, name, "", null, withDataset);
     }
 
     private static DataField field(String path, List<String> categories, String identity) {

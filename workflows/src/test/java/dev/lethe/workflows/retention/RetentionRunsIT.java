@@ -9,6 +9,7 @@ import dev.lethe.catalog.audit.Actor;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.CheckpointSigner;
 import dev.lethe.catalog.change.Editor;
+import dev.lethe.catalog.retention.ClockKind;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.LocalServicesExtension;
@@ -193,6 +194,7 @@ class RetentionRunsIT {
                 UUID.randomUUID(),
                 dataset,
                 "created_at",
+                ClockKind.FIELD,
                 PLANNED.minusSeconds(86_400 * 30L),
                 "DELETE",
                 List.of(),
