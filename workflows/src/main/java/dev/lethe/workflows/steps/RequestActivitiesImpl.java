@@ -39,6 +39,7 @@ public final class RequestActivitiesImpl implements RequestActivities {
     private final ErasureVerifying verifying;
     private final Evidence evidence;
     private final RecipientNotices recipients;
+    private final SubjectRights rights;
 
     RequestActivitiesImpl(
             RequestStore store,
@@ -47,9 +48,11 @@ public final class RequestActivitiesImpl implements RequestActivities {
             Shredding shredding,
             ErasureVerifying verifying,
             Evidence evidence,
-            RecipientNotices recipients) {
+            RecipientNotices recipients,
+            SubjectRights rights) {
         this.store = store;
         this.recipients = recipients;
+        this.rights = rights;
         this.scoping = scoping;
         this.work = work;
         this.shredding = shredding;
@@ -92,7 +95,8 @@ public final class RequestActivitiesImpl implements RequestActivities {
                 new Shredding(parts.store(), parts.vault(), parts.locator()),
                 new ErasureVerifying(parts.store(), parts.connected(), parts.subjectMaps(), results),
                 evidence,
-                new RecipientNotices(parts.store(), parts.flows()));
+                new RecipientNotices(parts.store(), parts.flows()),
+                new SubjectRights(parts.store(), parts.restrictions(), parts.flows(), parts.dsl()));
     }
 
     @Override
@@ -103,6 +107,10 @@ public final class RequestActivitiesImpl implements RequestActivities {
     @Override
     public boolean transition(RequestRef ref, RequestStatus next, String note) {
         return as(ref, () -> {
+            if (next == RequestStatus.IN_PROGRESS) {
+                // Before the systems, and whether or not any holds the subject.
+                rights.approved(ref);
+            }
             try {
                 return store.transition(ref.tenantId(), ref.requestId(), next, note);
             } catch (IllegalStateException notAllowedFromHere) {
