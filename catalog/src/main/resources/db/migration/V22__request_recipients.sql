@@ -46,3 +46,9 @@ grant select, insert, update, delete on request_recipient to lethe_app;
 alter table pending_operation drop constraint pending_operation_action;
 alter table pending_operation add constraint pending_operation_action
     check (action in ('LOCATE', 'ACCESS', 'ERASE', 'RECTIFY', 'NOTIFY'));
+
+-- Art. 21 in streams: an objection also keeps the subject's identities hashed as ingest hashes a
+-- stream's subject field (the vault's subject hash of the value as systems keep it, without its type),
+-- so that ingest marks the protected records of a subject who objected with the purposes objected to.
+alter table subject_objection add column stream_hashes text[] not null default '{}';
+create index subject_objection_stream_hashes on subject_objection using gin (stream_hashes);

@@ -18,16 +18,26 @@ import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.CommittedRecords;
 import dev.lethe.infra.testing.Eventually;
+import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.ingest.ObjectedPurposes;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +50,8 @@ import tools.jackson.databind.JsonNode;
  * manual tasks and the request completes only once each acknowledged or an officer waived it with a
  * reason; an erasure shreds at once but issues its receipt only after its recipients answered; an
  * approved objection makes the purpose checks answer "no" for that subject and purpose (and the flows
- * that serve it), whatever identity spelling a processing system asks with, and nothing else.
+ * that serve it), whatever identity spelling a processing system asks with, and nothing else; and a
+ * protected Kafka stream marks that subject's records with the purpose objected to.
  */
 class RecipientsAndObjectionsIT extends AppIntegrationTest {
 
@@ -306,6 +317,67 @@ class RecipientsAndObjectionsIT extends AppIntegrationTest {
                 answer -> answer.get("restricted").asBoolean()
                         && !answer.get("allowed").asBoolean(),
                 PATIENCE);
+    }
+
+    @Test
+    void aProtectedStreamMarksTheRecordsOfASubjectWhoObjectedWithThePurposeOnly() {
+        String path = file(Map.of(
+                "type", "OBJECTION",
+                "identities", Map.of("email", "Customer26@Example.org"),
+                "regulation", "GDPR",
+                "purpose", "marketing"));
+        await(officer, path, request -> status(request).equals("AWAITING_APPROVAL"));
+        ok(officer.post(path + "/approve", Map.of("reason", "Art. 21(3)")));
+        await(officer, path, request -> status(request).startsWith("COMPLETED"));
+
+        String stream = UniqueNames.of("newsletter");
+        String raw = stream + ".raw";
+        String clean = stream + ".clean";
+        created(engineer.post(
+                "/api/v1/streams?createTopics=true",
+                Map.of(
+                        "name",
+                        stream,
+                        "sourceTopic",
+                        raw,
+                        "targetTopic",
+                        clean,
+                        "system",
+                        "ingest-" + stream,
+                        "dataset",
+                        "signups",
+                        "subjectPath",
+                        "$.customer.email",
+                        "policy",
+                        Map.of("contact.email", "DETERMINISTIC", "*", "REDACT"))));
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers", TestServices.endpoints().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(raw, "objected", signup("customer26@example.org")));
+            ProducerRecord<String, String> spoofed =
+                    new ProducerRecord<>(raw, "spoofed", signup("customer27@example.org"));
+            spoofed.headers().add(ObjectedPurposes.HEADER, "analytics".getBytes(StandardCharsets.UTF_8));
+            producer.send(spoofed);
+            producer.send(new ProducerRecord<>(raw, "other", signup("customer28@example.org")));
+        }
+        Map<String, String> marks = new HashMap<>();
+        for (ConsumerRecord<String, String> record : CommittedRecords.read(clean, 3, Duration.ofSeconds(60))) {
+            Header header = record.headers().lastHeader(ObjectedPurposes.HEADER);
+            marks.put(record.key(), header == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+            assertThat(record.value()).doesNotContain("customer26@", "customer27@", "customer28@");
+        }
+
+        assertThat(marks)
+                .containsEntry("objected", "marketing")
+                .as("only Lethe sets the mark: a producer's is dropped")
+                .containsEntry("spoofed", "")
+                .containsEntry("other", "");
+    }
+
+    private static String signup(String email) {
+        return "{\"customer\": {\"email\": \"" + email + "\"}, \"channel\": \"web\"}";
     }
 
     private static Map<String, Object> question(String email, String purpose) {

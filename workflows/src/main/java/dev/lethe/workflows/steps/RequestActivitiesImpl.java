@@ -96,7 +96,7 @@ public final class RequestActivitiesImpl implements RequestActivities {
                 new ErasureVerifying(parts.store(), parts.connected(), parts.subjectMaps(), results),
                 evidence,
                 new RecipientNotices(parts.store(), parts.flows()),
-                new SubjectRights(parts.store(), parts.restrictions(), parts.flows(), parts.dsl()));
+                new SubjectRights(parts.store(), parts.restrictions(), parts.flows(), parts.dsl(), parts.vault()));
     }
 
     @Override

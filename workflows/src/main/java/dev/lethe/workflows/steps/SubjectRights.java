@@ -3,6 +3,9 @@ package dev.lethe.workflows.steps;
 import static dev.lethe.catalog.jooq.Tables.PROCESSING_ACTIVITY;
 
 import dev.lethe.catalog.flow.DataFlows;
+import dev.lethe.connectors.spi.Identities;
+import dev.lethe.vault.Vault;
+import dev.lethe.workflows.request.IdentityHashes;
 import dev.lethe.workflows.request.PurposeChecks;
 import dev.lethe.workflows.request.RequestSnapshot;
 import dev.lethe.workflows.request.RequestStore;
@@ -11,6 +14,8 @@ import dev.lethe.workflows.run.RequestRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -19,7 +24,8 @@ import org.jooq.DSLContext;
  * Records what an approved restriction (Art. 18) or objection (Art. 21) gives the subject, once the
  * request is approved and before (or without) any system: the restriction, or the objection to its
  * purpose, which the purpose checks answer from from then on; for an objection also the catalog's data
- * flows that serve the purpose, now stopped for the subject ({@code request.flows_stopped}, ids only).
+ * flows that serve the purpose, now stopped for the subject ({@code request.flows_stopped}, ids only),
+ * and the subject's hashes as ingest sees them, so that streams mark the subject's records.
  * A request that found the subject in no system still records them. Idempotent.
  */
 final class SubjectRights {
@@ -28,8 +34,10 @@ final class SubjectRights {
     private final SubjectRestrictions restrictions;
     private final DataFlows flows;
     private final DSLContext dsl;
+    private final Vault vault;
 
-    SubjectRights(RequestStore store, SubjectRestrictions restrictions, DataFlows flows, DSLContext dsl) {
+    SubjectRights(RequestStore store, SubjectRestrictions restrictions, DataFlows flows, DSLContext dsl, Vault vault) {
+        this.vault = vault;
         this.store = store;
         this.restrictions = restrictions;
         this.flows = flows;
@@ -43,7 +51,7 @@ final class SubjectRights {
             case RESTRICTION -> restrictions.restrict(tenant, ref.requestId());
             case OBJECTION -> {
                 String purpose = store.subject(tenant, ref.requestId()).purpose();
-                restrictions.object(tenant, ref.requestId(), purpose);
+                restrictions.object(tenant, ref.requestId(), purpose, streamHashes(ref));
                 Map<UUID, String> activityPurposes = dsl.select(
                                 PROCESSING_ACTIVITY.ID, PROCESSING_ACTIVITY.PURPOSE_CODE)
                         .from(PROCESSING_ACTIVITY)
@@ -63,5 +71,20 @@ final class SubjectRights {
                 // Other types give the subject nothing to record before their systems run.
             }
         }
+    }
+
+    /**
+     * The subject's identities hashed as ingest hashes a stream's subject field: the vault's subject hash
+     * of the bare value, as typed and as systems usually keep it.
+     */
+    private Set<String> streamHashes(RequestRef ref) {
+        String tenant = ref.tenantId().toString();
+        Identities typed = store.identities(ref.tenantId(), ref.requestId());
+        Set<String> values = new TreeSet<>();
+        typed.values().values().forEach(value -> values.add(value.strip()));
+        values.addAll(IdentityHashes.asSystemsKeepThem(typed).values().values());
+        Set<String> hashes = new TreeSet<>();
+        values.forEach(value -> hashes.add(vault.subjectHash(tenant, value).hex()));
+        return hashes;
     }
 }
