@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -52,6 +54,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
     private final RecordProcessor processor;
     private final SubjectLocator locator;
     private final DatasetFields fields;
+    private final ObjectedPurposes objections;
     private final StreamMetrics metrics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -72,6 +75,20 @@ public final class StreamWorker implements Runnable, AutoCloseable {
             SubjectLocator locator,
             DatasetFields fields,
             StreamMetrics metrics) {
+        this(stream, index, settings, processor, locator, fields, ObjectedPurposes.NONE, metrics);
+    }
+
+    /** @param objections what subjects objected to: their protected records carry it ({@link ObjectedPurposes#HEADER}) */
+    public StreamWorker(
+            StreamDefinition stream,
+            int index,
+            IngestSettings settings,
+            RecordProcessor processor,
+            SubjectLocator locator,
+            DatasetFields fields,
+            ObjectedPurposes objections,
+            StreamMetrics metrics) {
+        this.objections = objections;
         this.stream = stream;
         this.index = index;
         this.processor = processor;
@@ -258,7 +275,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
             return;
         }
         producer.send(new ProducerRecord<>(
-                stream.targetTopic(), null, record.timestamp(), clean.key(), clean.value(), record.headers()));
+                stream.targetTopic(), null, record.timestamp(), clean.key(), clean.value(), headers(record, clean)));
         batch.out++;
         clean.tokenizations().forEach((kind, count) -> batch.tokenizations.merge(kind, count, Integer::sum));
         batch.sightings.addAll(clean.sightings());
@@ -277,6 +294,24 @@ public final class StreamWorker implements Runnable, AutoCloseable {
                     Instant.ofEpochMilli(record.timestamp()).toString(),
                     batch.seenAt));
         }
+    }
+
+    /**
+     * The record's headers, and the purposes its subject objected to (Art. 21). Only Lethe sets that
+     * header: one a producer sent along is dropped, so a consumer can trust it (and its absence).
+     */
+    private Headers headers(ConsumerRecord<byte[], byte[]> record, ProtectedRecord clean) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(ObjectedPurposes.HEADER);
+        if (clean.subjectHash() != null) {
+            Set<String> objected = objections.of(stream.tenant(), clean.subjectHash());
+            if (!objected.isEmpty()) {
+                headers.add(
+                        ObjectedPurposes.HEADER,
+                        String.join(",", new TreeSet<>(objected)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
     }
 
     private static String keyText(byte[] key) {

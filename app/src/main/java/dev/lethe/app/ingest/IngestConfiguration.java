@@ -9,6 +9,7 @@ import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.ingest.IngestSettings;
 import dev.lethe.ingest.RecordProtector;
+import dev.lethe.ingest.StoredObjections;
 import dev.lethe.ingest.SubjectLocations;
 import dev.lethe.ingest.SubjectLocator;
 import dev.lethe.ingest.registry.Streams;
@@ -20,6 +21,7 @@ import dev.lethe.vault.Vault;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import org.apache.kafka.clients.admin.Admin;
@@ -77,11 +79,16 @@ class IngestConfiguration {
             CatalogDatasetFields fields,
             Vault vault,
             ElasticsearchClient elasticsearch,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry,
+            DSLContext dsl,
+            IngestProperties properties) {
         var protector = new RecordProtector(PiiClassifier.create(), vault, fields);
         var locator = new SubjectLocator(elasticsearch);
+        // Art. 21: protected records of a subject who objected carry the purposes (re-read as often as fields).
+        var objections = new StoredObjections(dsl, properties.fieldsRefresh(), Clock.systemUTC());
         return new StreamSupervisor(
-                streams, settings -> new StreamRuntime(settings, protector, locator, fields, meterRegistry));
+                streams,
+                settings -> new StreamRuntime(settings, protector, locator, fields, objections, meterRegistry));
     }
 
     /**

@@ -2,14 +2,19 @@ package dev.lethe.app.requests;
 
 import dev.lethe.app.connectors.SealedKeyRotation;
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.catalog.flow.DataFlows;
+import dev.lethe.catalog.processing.ProcessingActivities;
+import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.vault.kms.Sealing;
 import dev.lethe.workflows.request.Deadlines;
 import dev.lethe.workflows.request.IdentityHashes;
+import dev.lethe.workflows.request.PurposeChecks;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestSignals;
 import dev.lethe.workflows.request.RequestStore;
+import dev.lethe.workflows.request.SubjectRestrictions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -63,5 +68,17 @@ class RequestsConfiguration {
             RequestMetrics metrics) {
         return new RequestManagement(
                 dsl, trail, sealing, new IdentityHashes(vault), deadlines, signals, Clock.systemUTC(), metrics);
+    }
+
+    @Bean
+    PurposeChecks purposeChecks(
+            DSLContext dsl,
+            AuditTrail trail,
+            Vault vault,
+            DataFlows flows,
+            ProcessingActivities activities,
+            Taxonomy taxonomy) {
+        return new PurposeChecks(
+                new SubjectRestrictions(dsl, trail), new IdentityHashes(vault), flows, activities, taxonomy);
     }
 }

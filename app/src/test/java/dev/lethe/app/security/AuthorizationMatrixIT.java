@@ -219,6 +219,10 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/release", null),
         tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/systems" + ID + "/retry", null),
         tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/systems" + ID + "/skip", EMPTY),
+        tenant("YYNNNY", "POST", "/api/v1/requests" + ID + "/recipients" + ID + "/waive", EMPTY),
+        // Purpose checks (Art. 21): processing systems (ENGINEER keys), PRIVACY_OFFICER and ADMIN ask; a write
+        // scope, because the subject travels in the body.
+        tenant("YYYNNY", "POST", "/api/v1/purpose-checks", "{\"identities\":{\"email\":\"m@example.org\"}}"),
         // Retention runs: PRIVACY_OFFICER and ADMIN run them and set the schedule; AUDITOR reads and previews
         // (a POST, so not with a read-only key). An unknown policy to run: 400 for those allowed.
         tenant("YYNYYY", "GET", "/api/v1/retention/runs", null),

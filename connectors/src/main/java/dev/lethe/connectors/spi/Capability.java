@@ -17,5 +17,11 @@ public enum Capability {
     /** Delete or anonymize records older than a cutoff, in batches. */
     PURGE,
     /** Report what of a subject is still there after an erasure. */
-    VERIFY
+    VERIFY,
+    /**
+     * Tell a recipient the subject's data was disclosed to of an erasure, rectification or restriction
+     * (GDPR Art. 19). No connector type declares it: it names the manual tasks a request opens for a
+     * person to tell a recipient Lethe has no connection to.
+     */
+    NOTIFY
 }

@@ -3,6 +3,7 @@ package dev.lethe.ingest.runtime;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.ingest.DatasetFields;
 import dev.lethe.ingest.IngestSettings;
+import dev.lethe.ingest.ObjectedPurposes;
 import dev.lethe.ingest.RecordProcessor;
 import dev.lethe.ingest.StreamDefinition;
 import dev.lethe.ingest.StreamMetrics;
@@ -40,6 +41,7 @@ public final class StreamRuntime implements AutoCloseable {
     private final RecordProcessor processor;
     private final SubjectLocator locator;
     private final DatasetFields fields;
+    private final ObjectedPurposes objections;
     private final MeterRegistry registry;
     private final Map<String, Running> running = new HashMap<>();
     private final Map<String, StreamMetrics> metrics = new HashMap<>();
@@ -50,6 +52,18 @@ public final class StreamRuntime implements AutoCloseable {
             SubjectLocator locator,
             DatasetFields fields,
             MeterRegistry registry) {
+        this(settings, processor, locator, fields, ObjectedPurposes.NONE, registry);
+    }
+
+    /** @param objections the purposes subjects objected to, marked on their protected records */
+    public StreamRuntime(
+            IngestSettings settings,
+            RecordProcessor processor,
+            SubjectLocator locator,
+            DatasetFields fields,
+            ObjectedPurposes objections,
+            MeterRegistry registry) {
+        this.objections = objections;
         this.settings = settings;
         this.processor = processor;
         this.locator = locator;
@@ -147,7 +161,8 @@ public final class StreamRuntime implements AutoCloseable {
         }
 
         private void start(int index) {
-            var worker = new StreamWorker(definition, index, settings, processor, locator, fields, streamMetrics);
+            var worker = new StreamWorker(
+                    definition, index, settings, processor, locator, fields, objections, streamMetrics);
             workers.set(index, worker);
             threads.set(
                     index,

@@ -155,6 +155,16 @@ class RequestController {
         return RequestView.of(requests.skipSystem(officer(auth), id, system, reason(body)));
     }
 
+    /** Records why a recipient (Art. 19) is not told or will not acknowledge; {@code recipient} is its id. */
+    @PostMapping("/{id}/recipients/{recipient}/waive")
+    RequestView waiveRecipient(
+            Authentication auth,
+            @PathVariable UUID id,
+            @PathVariable UUID recipient,
+            @RequestBody(required = false) ReasonBody body) {
+        return RequestView.of(requests.waiveRecipient(officer(auth), id, recipient, reason(body)));
+    }
+
     private static Editor officer(Authentication auth) {
         return Caller.editor(auth, Caller.PRIVACY_WRITERS);
     }

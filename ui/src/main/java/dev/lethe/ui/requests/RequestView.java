@@ -2,6 +2,7 @@ package dev.lethe.ui.requests;
 
 import dev.lethe.workflows.request.Channel;
 import dev.lethe.workflows.request.RequestDetail;
+import dev.lethe.workflows.request.RequestRecipients;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestSummary;
 import dev.lethe.workflows.request.RequestType;
@@ -29,6 +30,7 @@ record RequestView(
         Instant closedAt,
         RequestDetail.Decisions decisions,
         List<SystemView> systems,
+        List<RequestRecipients.Recipient> recipients,
         List<RequestDetail.TimelineEntry> timeline,
         long revision) {
 
@@ -64,6 +66,7 @@ record RequestView(
                 request.closedAt(),
                 detail.decisions(),
                 detail.systems().stream().map(RequestView::system).toList(),
+                detail.recipients(),
                 detail.timeline(),
                 detail.revision());
     }

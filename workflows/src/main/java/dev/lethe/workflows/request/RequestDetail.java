@@ -7,17 +7,19 @@ import java.util.UUID;
 
 /**
  * One request as an officer sees it: its summary, the decisions on it, each system's progress with
- * its plan, and its timeline. No identity values.
+ * its plan, the recipients it tells (Art. 19) and where each stands, and its timeline. No identity values.
  */
 public record RequestDetail(
         RequestSummary request,
         Decisions decisions,
         List<SystemView> systems,
+        List<RequestRecipients.Recipient> recipients,
         List<TimelineEntry> timeline,
         long revision) {
 
     public RequestDetail {
         systems = List.copyOf(systems);
+        recipients = List.copyOf(recipients);
         timeline = List.copyOf(timeline);
     }
 

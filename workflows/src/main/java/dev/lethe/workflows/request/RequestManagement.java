@@ -175,6 +175,7 @@ public final class RequestManagement {
                         request.getExtensionReason(),
                         request.getHoldReason()),
                 systems,
+                RequestRecipients.list(tx, tenantId, request.getId()),
                 rows.timeline(tx, tenantId, request.getId()),
                 request.getRevision());
     }
@@ -312,6 +313,42 @@ public final class RequestManagement {
             request.setRevision(request.getRevision() + 1);
             return record(
                     tx, editor, request, "request.system_skipped", Map.of("connection", connectionId.toString()), why);
+        });
+    }
+
+    /**
+     * Records why a recipient (Art. 19) is not told or will not acknowledge — it cannot be reached, it no
+     * longer exists, telling it would be disproportionate — so that the request can complete without its
+     * acknowledgement. The reason is required; the request then completes with exceptions.
+     */
+    public RequestDetail waiveRecipient(Editor editor, UUID id, UUID recipientId, String reason) {
+        String why = required(reason);
+        RequestRecipients recipients = new RequestRecipients(rows);
+        return act(editor, id, (tx, request, current) -> {
+            if (current.closed()) {
+                throw new ConflictException("A " + current + " request's recipients can't change");
+            }
+            RequestRecipients.Recipient recipient = RequestRecipients.list(tx, editor.tenantId(), id).stream()
+                    .filter(candidate -> candidate.id().equals(recipientId))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("recipient " + recipientId + " of request " + id));
+            if (recipient.state() == RequestRecipients.State.WAIVED) {
+                return false;
+            }
+            if (recipient.state() == RequestRecipients.State.ACKNOWLEDGED) {
+                throw new ConflictException("The recipient acknowledged already");
+            }
+            recipients.settle(
+                    tx,
+                    editor.tenantId(),
+                    id,
+                    recipientId,
+                    RequestRecipients.State.WAIVED,
+                    why,
+                    editor.actor(),
+                    editor.by());
+            request.setRevision(request.getRevision() + 1);
+            return true;
         });
     }
 

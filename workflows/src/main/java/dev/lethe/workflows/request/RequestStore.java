@@ -54,6 +54,11 @@ public final class RequestStore implements RequestLedger {
         this.closings = Objects.requireNonNull(closings, "closings");
     }
 
+    /** The recipients (Art. 19) of the store's requests, written in the store's transactions. */
+    public RequestRecipients recipients() {
+        return new RequestRecipients(rows);
+    }
+
     @Override
     public RequestSnapshot snapshot(UUID tenantId, UUID requestId) {
         return rows.transaction(tx -> {

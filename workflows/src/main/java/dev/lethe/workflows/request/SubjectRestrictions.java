@@ -70,6 +70,14 @@ public final class SubjectRestrictions {
 
     /** Records the subject's objection to {@code purpose} (a catalog purpose code, from the request's sealed subject). */
     public void object(UUID tenantId, UUID requestId, String purpose) {
+        object(tenantId, requestId, purpose, Set.of());
+    }
+
+    /**
+     * The same, with the subject's identities hashed as ingest hashes a stream's subject field, so that
+     * ingest marks the subject's protected records with the purpose.
+     */
+    public void object(UUID tenantId, UUID requestId, String purpose, Collection<String> streamHashes) {
         if (purpose == null || purpose.isBlank()) {
             throw new InvalidInputException("an objection names a purpose");
         }
@@ -80,6 +88,7 @@ public final class SubjectRestrictions {
                     .set(SUBJECT_OBJECTION.REQUEST_ID, requestId)
                     .set(SUBJECT_OBJECTION.SUBJECT_HASHES, hashes(tx, tenantId, requestId))
                     .set(SUBJECT_OBJECTION.PURPOSE, purpose.strip())
+                    .set(SUBJECT_OBJECTION.STREAM_HASHES, new TreeSet<>(streamHashes).toArray(String[]::new))
                     .onConflictDoNothing()
                     .execute();
             if (rows > 0) {

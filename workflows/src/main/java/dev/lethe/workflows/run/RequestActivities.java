@@ -112,6 +112,14 @@ public interface RequestActivities {
     ReceiptSummary issueReceipt(RequestRef ref);
 
     /**
+     * Erasure, rectification, restriction (Art. 19): tells the request's recipients that are not told
+     * yet (a manual task for each one without a connection), settles those that acknowledged (their
+     * connection's step is done, their task was completed) and answers where they stand. Called when
+     * the request's own systems are settled. Idempotent: opens no task twice, records nothing twice.
+     */
+    RecipientSummary recipients(RequestRef ref);
+
+    /**
      * Appends an event to the request's timeline and the audit chain ({@code request.reminder},
      * {@code request.overdue}, …), details without personal data. Idempotent on (request, kind,
      * details): the same event recorded again is not appended twice — so the workflow puts what makes

@@ -10,12 +10,19 @@ import dev.lethe.workflows.request.SystemState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The step each status calls for; each returns the request as read again after it. */
 final class Steps {
+
+    /**
+     * The change that added Art. 19 recipients: workflows that started before it (their history has no
+     * marker) keep the old path, so a running request replays as it ran.
+     */
+    static final String RECIPIENTS_CHANGE = "art19-recipients";
 
     private final RequestView view;
     private final RequestActivities store;
@@ -90,6 +97,16 @@ final class Steps {
         if (now.status() != RequestStatus.IN_PROGRESS || !allSettled(now)) {
             return now; // held meanwhile (waits), or a system was retried again (runs again)
         }
+        RecipientSummary recipients = RecipientSummary.NONE;
+        if (tellsRecipients(now)) {
+            // The request's own work is done: its recipients are told now. An erasure does not wait for
+            // them before shredding (that would keep the subject's keys alive for a third party's answer);
+            // it waits before its receipt. The other types wait here.
+            recipients = store.recipients(ref);
+            if (now.type() != RequestType.ERASURE && recipients.open() > 0) {
+                return view.awaitChange(recheck);
+            }
+        }
         if (now.type() == RequestType.ERASURE) {
             store.shred(ref);
             return move(RequestStatus.VERIFYING, "erased in every system; keys shredded, locator entries removed");
@@ -97,7 +114,13 @@ final class Steps {
         if (now.type().producesPackage()) {
             longer.assemblePackage(ref);
         }
-        return complete(now, 0);
+        return complete(now, recipients.waived());
+    }
+
+    /** Whether this request tells recipients (Art. 19); never for a workflow that started before the change. */
+    private static boolean tellsRecipients(RequestSnapshot request) {
+        return request.type().notifiesRecipients()
+                && Workflow.getVersion(RECIPIENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     }
 
     private RequestSnapshot verify(RequestSnapshot request) {
@@ -112,8 +135,21 @@ final class Steps {
         if (now.status() != RequestStatus.VERIFYING) {
             return now; // held or canceled meanwhile
         }
+        long waived = 0;
+        if (tellsRecipients(now)) {
+            // The receipt is issued once every recipient acknowledged or was waived by an officer.
+            RecipientSummary recipients = store.recipients(ref);
+            while (recipients.open() > 0) {
+                now = view.awaitChange(recheck);
+                if (now.status() != RequestStatus.VERIFYING) {
+                    return now; // held or canceled meanwhile; verified again after a release
+                }
+                recipients = store.recipients(ref);
+            }
+            waived = recipients.waived();
+        }
         ReceiptSummary receipt = store.issueReceipt(ref);
-        return complete(now, receipt.exceptions() + unverified);
+        return complete(now, receipt.exceptions() + unverified + waived);
     }
 
     /** A check that failed for good after its retries counts as not verified: an exception, not a stop. */

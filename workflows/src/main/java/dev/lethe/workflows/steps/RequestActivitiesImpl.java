@@ -12,6 +12,7 @@ import dev.lethe.workflows.request.SystemProgress;
 import dev.lethe.workflows.request.SystemState;
 import dev.lethe.workflows.run.PackageSummary;
 import dev.lethe.workflows.run.ReceiptSummary;
+import dev.lethe.workflows.run.RecipientSummary;
 import dev.lethe.workflows.run.RequestActivities;
 import dev.lethe.workflows.run.RequestRef;
 import dev.lethe.workflows.run.ScopeSummary;
@@ -37,6 +38,8 @@ public final class RequestActivitiesImpl implements RequestActivities {
     private final Shredding shredding;
     private final ErasureVerifying verifying;
     private final Evidence evidence;
+    private final RecipientNotices recipients;
+    private final SubjectRights rights;
 
     RequestActivitiesImpl(
             RequestStore store,
@@ -44,8 +47,12 @@ public final class RequestActivitiesImpl implements RequestActivities {
             SystemWork work,
             Shredding shredding,
             ErasureVerifying verifying,
-            Evidence evidence) {
+            Evidence evidence,
+            RecipientNotices recipients,
+            SubjectRights rights) {
         this.store = store;
+        this.recipients = recipients;
+        this.rights = rights;
         this.scoping = scoping;
         this.work = work;
         this.shredding = shredding;
@@ -87,7 +94,9 @@ public final class RequestActivitiesImpl implements RequestActivities {
                         evidence),
                 new Shredding(parts.store(), parts.vault(), parts.locator()),
                 new ErasureVerifying(parts.store(), parts.connected(), parts.subjectMaps(), results),
-                evidence);
+                evidence,
+                new RecipientNotices(parts.store(), parts.flows()),
+                new SubjectRights(parts.store(), parts.restrictions(), parts.flows(), parts.dsl(), parts.vault()));
     }
 
     @Override
@@ -98,6 +107,10 @@ public final class RequestActivitiesImpl implements RequestActivities {
     @Override
     public boolean transition(RequestRef ref, RequestStatus next, String note) {
         return as(ref, () -> {
+            if (next == RequestStatus.IN_PROGRESS) {
+                // Before the systems, and whether or not any holds the subject.
+                rights.approved(ref);
+            }
             try {
                 return store.transition(ref.tenantId(), ref.requestId(), next, note);
             } catch (IllegalStateException notAllowedFromHere) {
@@ -154,6 +167,11 @@ public final class RequestActivitiesImpl implements RequestActivities {
     @Override
     public ReceiptSummary issueReceipt(RequestRef ref) {
         return as(ref, () -> evidence.issue(ref));
+    }
+
+    @Override
+    public RecipientSummary recipients(RequestRef ref) {
+        return as(ref, () -> recipients.tell(ref));
     }
 
     @Override

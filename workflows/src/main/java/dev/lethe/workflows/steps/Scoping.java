@@ -1,6 +1,5 @@
 package dev.lethe.workflows.steps;
 
-import dev.lethe.catalog.flow.DataFlow;
 import dev.lethe.catalog.flow.DataFlows;
 import dev.lethe.catalog.subject.SubjectMapping;
 import dev.lethe.catalog.subject.SubjectMaps;
@@ -10,6 +9,7 @@ import dev.lethe.connectors.spi.Identities;
 import dev.lethe.connectors.spi.Locating;
 import dev.lethe.workflows.erasure.ErasurePlanner;
 import dev.lethe.workflows.request.IdentityHashes;
+import dev.lethe.workflows.request.RequestRecipients;
 import dev.lethe.workflows.request.RequestSnapshot;
 import dev.lethe.workflows.request.RequestStore;
 import dev.lethe.workflows.request.RequestType;
@@ -21,11 +21,14 @@ import dev.lethe.workflows.systems.CatalogSubjectMap;
 import dev.lethe.workflows.systems.ConnectedSystem;
 import dev.lethe.workflows.systems.ConnectedSystems;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -100,30 +103,36 @@ final class Scoping {
             }
         }
         if (snapshot.type().notifiesRecipients()) {
-            listRecipients(ref, holding);
+            recordRecipients(ref, snapshot.type(), holding);
         }
         return new ScopeSummary(systems, unknown ? -1 : found);
     }
 
     /**
      * Art. 19: recipients the subject's data went to must hear of an erasure, rectification or
-     * restriction. A recipient registered as a connection is one of the request's systems and is told
-     * through it (its webhook, or a manual task), which the request tracks; one that is only named on a
-     * data flow is put on the request's timeline for a person to tell.
+     * restriction: the external recipients of the data flows out of the systems the subject was found
+     * in. A recipient registered as a connection is one of the request's systems and, for an erasure
+     * or rectification, is told through it (its webhook, or its manual task); the request tracks its
+     * answer as the acknowledgement. Every other one (and every one, for a restriction, which no
+     * connector can carry) is told by a person through a manual task once the request's own work is
+     * done. Recorded now, so the approver sees who will be told.
      */
-    private void listRecipients(RequestRef ref, Set<UUID> holding) {
-        Set<String> connectedNames = new HashSet<>();
-        connected.list(ref.tenantId()).forEach(system -> connectedNames.add(system.systemName()));
-        new TreeSet<>(flows.list(ref.tenantId()).stream()
-                        .filter(flow -> flow.externalRecipient() != null && holding.contains(flow.fromSystemId()))
-                        .map(DataFlow::externalRecipient)
-                        .filter(recipient -> !connectedNames.contains(recipient))
-                        .toList())
-                .forEach(recipient -> store.recordEvent(
-                        ref.tenantId(),
-                        ref.requestId(),
-                        "request.recipient_to_notify",
-                        Map.of("recipient", recipient, "how", "no connection: tell them by hand")));
+    private void recordRecipients(RequestRef ref, RequestType type, Set<UUID> holding) {
+        Map<String, UUID> connections = new HashMap<>();
+        connected
+                .list(ref.tenantId())
+                .forEach(system -> connections.putIfAbsent(system.systemName(), system.connectionId()));
+        Map<String, List<UUID>> flowsByRecipient = new TreeMap<>();
+        flows.list(ref.tenantId()).stream()
+                .filter(flow -> flow.externalRecipient() != null && holding.contains(flow.fromSystemId()))
+                .forEach(flow -> flowsByRecipient
+                        .computeIfAbsent(flow.externalRecipient(), recipient -> new ArrayList<>())
+                        .add(flow.id()));
+        boolean throughConnections = type == RequestType.ERASURE || type == RequestType.RECTIFICATION;
+        List<RequestRecipients.Found> found = new ArrayList<>();
+        flowsByRecipient.forEach((recipient, flowIds) -> found.add(new RequestRecipients.Found(
+                recipient, flowIds, throughConnections ? connections.get(recipient) : null)));
+        store.recipients().record(ref.tenantId(), ref.requestId(), found);
     }
 
     /** Whether the request has begun its work there (or a person has acted on it): keep what is recorded. */

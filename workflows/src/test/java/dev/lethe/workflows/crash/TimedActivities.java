@@ -4,6 +4,7 @@ import dev.lethe.workflows.request.RequestSnapshot;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.run.PackageSummary;
 import dev.lethe.workflows.run.ReceiptSummary;
+import dev.lethe.workflows.run.RecipientSummary;
 import dev.lethe.workflows.run.RequestActivities;
 import dev.lethe.workflows.run.RequestRef;
 import dev.lethe.workflows.run.ScopeSummary;
@@ -83,6 +84,11 @@ final class TimedActivities implements RequestActivities {
     @Override
     public ReceiptSummary issueReceipt(RequestRef ref) {
         return timed("issueReceipt", ref, null, () -> real.issueReceipt(ref));
+    }
+
+    @Override
+    public RecipientSummary recipients(RequestRef ref) {
+        return timed("recipients", ref, null, () -> real.recipients(ref));
     }
 
     @Override

@@ -31,9 +31,52 @@ class DataSubjectRequestReplayTest {
 
     static final String HISTORY = "dev/lethe/workflows/run/erasure-history.json";
 
+    /** Recorded after the Art. 19 change: an erasure whose recipient acknowledges a day after the shred. */
+    static final String RECIPIENTS_HISTORY = "dev/lethe/workflows/run/erasure-recipients-history.json";
+
     @Test
     void theRecordedErasureReplaysOnTheCurrentWorkflow() throws Exception {
         WorkflowReplayer.replayWorkflowExecutionFromResource(HISTORY, DataSubjectRequestWorkflowImpl.class);
+    }
+
+    @Test
+    void theRecordedErasureWithARecipientReplaysOnTheCurrentWorkflow() throws Exception {
+        WorkflowReplayer.replayWorkflowExecutionFromResource(RECIPIENTS_HISTORY, DataSubjectRequestWorkflowImpl.class);
+    }
+
+    /** The erasure with a recipient: approved, run, recipient told, shred, verified, the recipient answers a day later, receipt. */
+    @Test
+    @EnabledIfSystemProperty(named = "lethe.record-history", matches = "true")
+    void recordTheErasureWithARecipientHistory() throws IOException {
+        FakeRequests fake = new FakeRequests();
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            RequestWorker.register(env.getWorkerFactory(), fake);
+            env.start();
+            WorkflowClient client = env.getWorkflowClient();
+            TemporalRequestSignals signals = new TemporalRequestSignals(client, RequestTestTimings.of());
+            SystemProgress crm = FakeRequests.system("crm", SystemState.PENDING);
+            Instant dueAt = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofDays(30));
+            RequestRef ref = fake.file(RequestType.ERASURE, RequestStatus.RECEIVED, dueAt, null, crm);
+            fake.recipients(ref, 1);
+
+            signals.started(ref.tenantId(), ref.requestId());
+            await(() -> fake.request(ref).status() == RequestStatus.AWAITING_APPROVAL);
+            fake.setStatus(ref, RequestStatus.APPROVED);
+            signals.changed(ref.tenantId(), ref.requestId());
+            await(() -> fake.request(ref).status() == RequestStatus.VERIFYING
+                    && fake.calls().contains("verify:crm"));
+            env.sleep(Duration.ofDays(1));
+            fake.recipientSettled(ref, false);
+            signals.changed(ref.tenantId(), ref.requestId());
+            DataSubjectRequestWorkflow workflow = client.newWorkflowStub(
+                    DataSubjectRequestWorkflow.class, ref.requestId().toString());
+            assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
+
+            String json = client.fetchHistory(ref.requestId().toString()).toJson(true);
+            Path file = Path.of("src/test/resources").resolve(RECIPIENTS_HISTORY);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, json);
+        }
     }
 
     /**

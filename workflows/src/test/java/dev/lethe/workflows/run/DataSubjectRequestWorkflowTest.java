@@ -184,4 +184,40 @@ class DataSubjectRequestWorkflowTest extends WorkflowTestSupport {
         awaitStatus(duplicate, RequestStatus.AWAITING_APPROVAL);
         assertThat(fake.calls()).contains("scope");
     }
+
+    @Test
+    void aRectificationCompletesOnlyOnceEveryRecipientAcknowledgedAndAWaiverIsAnException() {
+        RequestRef ref = request(RequestType.RECTIFICATION, RequestStatus.APPROVED, Duration.ofDays(30), crm, shop);
+        fake.recipients(ref, 2);
+        DataSubjectRequestWorkflow workflow = start(ref);
+
+        await(() -> fake.calls().contains("recipients:2"));
+        assertThat(fake.transitions()).doesNotContain(RequestStatus.COMPLETED, RequestStatus.COMPLETED_WITH_EXCEPTIONS);
+        act(ref, () -> fake.recipientSettled(ref, false));
+        await(() -> fake.calls().contains("recipients:1"));
+        assertThat(fake.request(ref).status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        act(ref, () -> fake.recipientSettled(ref, true));
+
+        assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED_WITH_EXCEPTIONS);
+        assertThat(fake.calls()).contains("recipients:0").doesNotContain("shred", "receipt");
+        assertThat(fake.count("run:crm")).isEqualTo(1);
+    }
+
+    @Test
+    void anErasureShredsWithoutWaitingForItsRecipientsButIssuesItsReceiptOnlyAfterTheyAcknowledged() {
+        RequestRef ref = erasure(RequestStatus.APPROVED, crm);
+        fake.recipients(ref, 1);
+        DataSubjectRequestWorkflow workflow = start(ref);
+
+        awaitStatus(ref, RequestStatus.VERIFYING);
+        await(() -> fake.count("verify:crm") == 1 && fake.count("recipients:1") >= 2);
+        assertThat(fake.calls()).contains("shred").doesNotContain("receipt");
+        List<String> calls = fake.calls();
+        assertThat(calls.indexOf("recipients:1")).isLessThan(calls.indexOf("shred"));
+        act(ref, () -> fake.recipientSettled(ref, false));
+
+        assertThat(workflow.run(null)).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(fake.count("receipt")).isEqualTo(1);
+        assertThat(fake.calls().indexOf("receipt")).isGreaterThan(fake.calls().indexOf("recipients:0"));
+    }
 }

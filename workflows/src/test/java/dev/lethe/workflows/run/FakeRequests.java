@@ -49,6 +49,9 @@ final class FakeRequests implements RequestActivities {
     private final Map<String, Map<String, String>> events = new LinkedHashMap<>();
     private Consumer<FakeRequests> afterRun = fake -> {};
     private int receiptExceptions;
+    /** Per request with recipients: [total, open, waived]. */
+    private final Map<UUID, int[]> recipients = new HashMap<>();
+
     private final Set<UUID> unverified = new HashSet<>();
     final CountDownLatch cancelled = new CountDownLatch(1);
 
@@ -285,6 +288,30 @@ final class FakeRequests implements RequestActivities {
     public synchronized ReceiptSummary issueReceipt(RequestRef ref) {
         calls.add("receipt");
         return new ReceiptSummary("receipt-1", receiptExceptions);
+    }
+
+    /** The request tells {@code total} recipients, none of which has answered yet. */
+    synchronized void recipients(RequestRef ref, int total) {
+        recipients.put(ref.requestId(), new int[] {total, total, 0});
+    }
+
+    /** One recipient answers: acknowledged, or waived by an officer (then signal `changed`). */
+    synchronized void recipientSettled(RequestRef ref, boolean waived) {
+        int[] counts = recipients.get(ref.requestId());
+        counts[1]--;
+        if (waived) {
+            counts[2]++;
+        }
+    }
+
+    @Override
+    public synchronized RecipientSummary recipients(RequestRef ref) {
+        int[] counts = recipients.get(ref.requestId());
+        if (counts == null) {
+            return RecipientSummary.NONE;
+        }
+        calls.add("recipients:" + counts[1]);
+        return new RecipientSummary(counts[0], counts[1], counts[2]);
     }
 
     @Override
