@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.connectors.spi.ActiveSubjects;
 import dev.lethe.connectors.spi.Connector;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.ConnectorRuntime;
@@ -180,6 +181,32 @@ class KafkaRetentionIT {
                         ConnectorException.class,
                         e -> assertThat(e.isRetriable()).isFalse())
                 .hasMessageContaining("cannot be changed in place; purge deletes");
+    }
+
+    @Test
+    void anEventClockIsRefusedAndTheTopicKeepsEveryRecord() {
+        var active = new ActiveSubjects(Map.of("email", "email"), (type, value) -> true);
+        var purge = new Purge(VISITS, "timestamp", CUTOFF, 100, List.of()).withActive(active);
+        List<Long> before = startOffsets(VISITS);
+
+        assertThatThrownBy(() -> purge(purge))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("can only lose a prefix");
+        assertThatThrownBy(() -> preview(purge)).isInstanceOf(ConnectorException.class);
+        try (Connector connector = open()) {
+            assertThatThrownBy(() -> ((Purging) connector)
+                            .activeIdentities(
+                                    context(),
+                                    new Purging.ActivityScan(VISITS, "timestamp", CUTOFF, Map.of("email", "email"), 10),
+                                    (type, value) -> {}))
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class,
+                            e -> assertThat(e.isRetriable()).isFalse())
+                    .hasMessageContaining("can only lose a prefix");
+        }
+        assertThat(startOffsets(VISITS)).isEqualTo(before);
     }
 
     @Test

@@ -74,6 +74,11 @@ final class TaskPurging {
                 now);
         OperationContext context = RetentionOperations.context(tenantId, taskId);
         if (ClockKind.EVENT.name().equals(task.getClockKind())) {
+            if (TaskHolds.identityFields(dataset).isEmpty()) {
+                // Changed in the catalog since the plan: without identities every record would be its own subject.
+                throw ApplicationFailure.newNonRetryableFailure(
+                        RetentionPlanner.EVENT_CLOCK_WITHOUT_IDENTITIES, RetentionActivitiesImpl.REFUSED);
+            }
             // Read at each attempt, after the holds: whoever became active since the last attempt keeps their records.
             Set<String> active = activity.activeSince(tenantId, sources(run, task), purge.cutoff(), context);
             purge = requests.withActive(purge, tenantId, dataset, active);

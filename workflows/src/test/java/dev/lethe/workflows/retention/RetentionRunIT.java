@@ -100,6 +100,7 @@ class RetentionRunIT {
     private UUID tenant;
     private Editor officer;
     private UUID policyId;
+    private UUID ordersId;
     private ShopDatabase shop;
     private RetentionRuns runs;
 
@@ -145,6 +146,7 @@ class RetentionRunIT {
                                         new DiscoveredField("created_at", "timestamptz", List.of(), 0, null)))),
                         List.of()));
         UUID orders = imported.datasets().getFirst().id();
+        ordersId = orders;
         Datasets datasets = new Datasets(app, changes);
         int version =
                 as(() -> datasets.find(tenant, orders).orElseThrow().revision().version());
@@ -250,6 +252,58 @@ class RetentionRunIT {
     }
 
     @Test
+    void anEventClockKeepsTheOldOrdersOfCustomersWhoOrderedAgainAndPurgesTheOthers() throws Exception {
+        // Customers 1..600 ordered a year ago; 101..200 ordered again today: by their last order they are active.
+        shop.orderAgain(101, 200);
+        UUID lastOrder = as(() -> new RetentionPolicies(app, changes, new Taxonomy(app, changes))
+                .create(
+                        officer,
+                        new RetentionDraft(
+                                "orders 90 days after the customer's last order",
+                                ordersId,
+                                null,
+                                "P90D",
+                                "EVENT",
+                                "created_at",
+                                null,
+                                null,
+                                null,
+                                null))
+                .id());
+        RetentionParts parts = parts(RetentionSettings.defaults());
+        startWorker(parts);
+        TemporalRetentionControl control = control();
+
+        TargetPreview preview = as(() -> new RetentionPreviews(parts).preview(tenant, lastOrder))
+                .targets()
+                .getFirst();
+        RetentionRun first = run(control, Set.of(lastOrder));
+        RetentionRun second = run(control, Set.of(lastOrder));
+
+        assertThat(preview.state()).as("%s", preview.reason()).isEqualTo(TaskState.PENDING);
+        assertThat(preview.records()).isEqualTo(499);
+        assertThat(preview.held()).as("user7, held and inactive").isEqualTo(1);
+        assertThat(first.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.state()).as("%s", task.reason()).isEqualTo(TaskState.DONE);
+            assertThat(task.records()).isEqualTo(499);
+            assertThat(task.held()).isEqualTo(1);
+        });
+        assertThat(shop.count("email in ('user150@example.org', 'user101@example.org', 'user200@example.org')"))
+                .as("both orders of customers who ordered again")
+                .isEqualTo(6);
+        assertThat(shop.count("email = 'user300@example.org'")).isZero();
+        assertThat(shop.expired())
+                .as("the active customers' old orders and the held one")
+                .isEqualTo(101);
+        assertThat(shop.count("true")).isEqualTo(1100 - 499);
+        assertThat(second.tasks())
+                .singleElement()
+                .extracting(RunTask::records, RunTask::held)
+                .containsExactly(0L, 1L);
+        assertThat(shop.count("true")).isEqualTo(1100 - 499);
+    }
+
+    @Test
     void aRunWhoseWorkerStopsHalfwayIsFinishedByANewWorkerWithCorrectCounts() throws Exception {
         // 20 orders a batch and a pause after each: 30 batches, seconds long, to stop the worker in between.
         RetentionParts parts = parts(new RetentionSettings(
@@ -284,7 +338,11 @@ class RetentionRunIT {
     }
 
     private RetentionRun run(TemporalRetentionControl control) throws Exception {
-        RetentionRun run = as(() -> control.runNow(new Editor(tenant, Actor.user("officer")), Set.of()));
+        return run(control, Set.of());
+    }
+
+    private RetentionRun run(TemporalRetentionControl control, Set<UUID> policies) throws Exception {
+        RetentionRun run = as(() -> control.runNow(new Editor(tenant, Actor.user("officer")), policies));
         result(run.id());
         return as(() -> runs.find(tenant, run.id())).orElseThrow();
     }

@@ -58,6 +58,12 @@ final class ShopDatabase implements ConnectedSystems {
         return shop;
     }
 
+    /** Customers {@code from..to} order again now (ids from 10,000 on). */
+    void orderAgain(int from, int to) throws SQLException {
+        execute("insert into orders select 10000 + i, 'user' || i || '@example.org', 1, now()"
+                + " from generate_series(" + from + ", " + to + ") i");
+    }
+
     long count(String where) throws SQLException {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement();
