@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * context (same configuration) and one database; classes isolate their data by unique names.
  */
 @ExtendWith(LocalServicesExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The application class named, not found by package: a few ITs sit in the package of the moved class
+// they test (dev.lethe.catalog.search, ...), outside dev.lethe.app.
+@SpringBootTest(classes = LetheApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppIntegrationTest {
 
     private static final String APP_ROLE = "lethe_app";
