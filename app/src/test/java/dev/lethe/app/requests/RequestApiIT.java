@@ -130,15 +130,15 @@ class RequestApiIT extends AppIntegrationTest {
         HttpResponse<String> again = secondOfficer.post(path + "/approve", Map.of("reason", "plan checked"));
 
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        assertThat(CatalogHttp.body(approved).get("status").asString()).isEqualTo("APPROVED");
+        // The approval signal lets the workflow run on at once: the answer may already show it working.
+        assertThat(CatalogHttp.body(approved).get("status").asString()).isIn("APPROVED", "IN_PROGRESS");
         assertThat(CatalogHttp.body(approved)
                         .get("decisions")
                         .get("approvalReason")
                         .asString())
                 .isEqualTo("plan checked");
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(CatalogHttp.body(again).get("revision").asLong())
-                .isEqualTo(CatalogHttp.body(approved).get("revision").asLong());
+        assertThat(CatalogHttp.body(again).get("decisions")).isEqualTo(CatalogHttp.body(approved).get("decisions"));
 
         HttpResponse<String> skipped =
                 officer.post(path + "/systems/" + crm + "/skip", Map.of("reason", "decommissioned"));
