@@ -138,7 +138,8 @@ class RequestApiIT extends AppIntegrationTest {
                         .asString())
                 .isEqualTo("plan checked");
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(CatalogHttp.body(again).get("decisions")).isEqualTo(CatalogHttp.body(approved).get("decisions"));
+        assertThat(CatalogHttp.body(again).get("decisions"))
+                .isEqualTo(CatalogHttp.body(approved).get("decisions"));
 
         HttpResponse<String> skipped =
                 officer.post(path + "/systems/" + crm + "/skip", Map.of("reason", "decommissioned"));

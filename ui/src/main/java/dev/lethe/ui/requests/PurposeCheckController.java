@@ -1,11 +1,11 @@
-package dev.lethe.app.requests;
+package dev.lethe.ui.requests;
 
-import dev.lethe.app.catalog.api.Caller;
-import dev.lethe.app.catalog.api.WritableBy;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.connectors.spi.Identities;
+import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.api.WritableBy;
 import dev.lethe.workflows.request.PurposeChecks;
 import java.util.Map;
 import java.util.Set;
