@@ -226,6 +226,49 @@ class RecipientsAndObjectionsIT extends AppIntegrationTest {
     }
 
     @Test
+    void aRecipientWithAConnectionIsToldThroughItAndItsAnswerIsTheAcknowledgement() {
+        created(engineer.post(
+                "/api/v1/connections",
+                Map.of(
+                        "name",
+                        UniqueNames.of("payments"),
+                        "type",
+                        "manual",
+                        "system",
+                        "Payments Inc.",
+                        "config",
+                        Map.of("instructions", "Ask Payments Inc. to erase the customer."))));
+        flow("Orders to the payment provider", "Payments Inc.", "billing");
+        String path = file(Map.of(
+                "type", "ERASURE", "identities", Map.of("email", "customer29@example.org"), "regulation", "GDPR"));
+        JsonNode scoped = await(officer, path, request -> status(request).equals("AWAITING_APPROVAL"));
+        JsonNode payments = recipient(scoped, "Payments Inc.");
+        assertThat(payments.get("via").asString()).isEqualTo("CONNECTION");
+        assertThat(payments.get("connectionId").asString()).isEqualTo(RequestsHttp.connectionId(scoped, "manual"));
+        ok(secondOfficer.post(path + "/approve", Map.of("reason", "identity checked")));
+
+        await(officer, path, request -> RequestsHttp.state(request, "manual").equals("WAITING"));
+        JsonNode task = Eventually.require(
+                        "the connection's own erasure task",
+                        () -> CatalogHttp.body(officer.get("/api/v1/manual-tasks?status=open")),
+                        open -> open.size() == 1,
+                        PATIENCE)
+                .get(0);
+        assertThat(task.get("action").asString()).as("no second, NOTIFY task").isEqualTo("ERASE");
+        ok(officer.post(
+                path + "/tasks/" + task.get("id").asString() + "/complete",
+                Map.of("note", "Payments Inc. erased the customer, ticket 7")));
+
+        JsonNode closed = await(officer, path, request -> status(request).startsWith("COMPLETED"));
+        JsonNode acknowledged = recipient(closed, "Payments Inc.");
+        assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.get("settledBy").asString()).startsWith("connection:");
+        assertThat(acknowledged.get("taskId").isNull()).isTrue();
+        assertThat(CatalogHttp.body(officer.get("/api/v1/manual-tasks?status=open")))
+                .isEmpty();
+    }
+
+    @Test
     void anApprovedObjectionStopsItsPurposeAndItsFlowsForThatSubjectOnly() {
         String marketingFlow = flow("Newsletter to the mailer", "Mailer GmbH", "marketing");
         String billingFlow = flow("Orders to the payment provider", "Payments Inc.", "billing");
