@@ -52,3 +52,7 @@ alter table pending_operation add constraint pending_operation_action
 -- so that ingest marks the protected records of a subject who objected with the purposes objected to.
 alter table subject_objection add column stream_hashes text[] not null default '{}';
 create index subject_objection_stream_hashes on subject_objection using gin (stream_hashes);
+
+-- Art. 18 in streams likewise: ingest marks the protected records of a restricted subject.
+alter table subject_restriction add column stream_hashes text[] not null default '{}';
+create index subject_restriction_stream_hashes on subject_restriction using gin (stream_hashes);

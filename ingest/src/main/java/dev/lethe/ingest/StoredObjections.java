@@ -1,12 +1,15 @@
 package dev.lethe.ingest;
 
 import static dev.lethe.catalog.jooq.Tables.SUBJECT_OBJECTION;
+import static dev.lethe.catalog.jooq.Tables.SUBJECT_RESTRICTION;
 
 import dev.lethe.catalog.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
- * {@link ObjectedPurposes} from the objections requests recorded ({@code subject_objection.stream_hashes},
- * V22), read per tenant, under row-level security, and kept for {@code refresh}: a new objection marks a
+ * {@link ObjectedPurposes} from the objections and restrictions (not lifted) requests recorded ({@code
+ * subject_objection.stream_hashes}, {@code subject_restriction.stream_hashes}, V22), read per tenant, under row-level security, and kept for {@code refresh}: a new objection marks a
  * stream's records at the latest one refresh after it was recorded. Objections are few (one per approved
  * request), so a tenant's are held whole: hash → purposes. Thread-safe.
  */
@@ -27,7 +30,7 @@ public final class StoredObjections implements ObjectedPurposes {
     private final Clock clock;
     private final Map<String, Loaded> tenants = new ConcurrentHashMap<>();
 
-    private record Loaded(Instant at, Map<String, Set<String>> purposes) {}
+    private record Loaded(Instant at, Map<String, Set<String>> purposes, Set<String> restricted) {}
 
     public StoredObjections(DSLContext dsl, Duration refresh, Clock clock) {
         this.dsl = dsl;
@@ -37,11 +40,19 @@ public final class StoredObjections implements ObjectedPurposes {
 
     @Override
     public Set<String> of(String tenant, String subjectHash) {
+        return loaded(tenant).purposes().getOrDefault(subjectHash, Set.of());
+    }
+
+    @Override
+    public boolean restricted(String tenant, String subjectHash) {
+        return loaded(tenant).restricted().contains(subjectHash);
+    }
+
+    private Loaded loaded(String tenant) {
         Instant now = clock.instant();
-        Loaded loaded = tenants.compute(
+        return tenants.compute(
                 tenant,
                 (key, before) -> before != null && before.at().plus(refresh).isAfter(now) ? before : load(key, now));
-        return loaded.purposes().getOrDefault(subjectHash, Set.of());
     }
 
     private Loaded load(String tenant, Instant now) {
@@ -59,6 +70,15 @@ public final class StoredObjections implements ObjectedPurposes {
                     }
                 });
         purposes.replaceAll((hash, set) -> Set.copyOf(set));
-        return new Loaded(now, Map.copyOf(purposes));
+        Set<String> restricted = new HashSet<>();
+        TenantContext.callAs(
+                        tenantId,
+                        () -> dsl.select(SUBJECT_RESTRICTION.STREAM_HASHES)
+                                .from(SUBJECT_RESTRICTION)
+                                .where(SUBJECT_RESTRICTION.TENANT_ID.eq(tenantId))
+                                .and(SUBJECT_RESTRICTION.LIFTED_AT.isNull())
+                                .fetch(SUBJECT_RESTRICTION.STREAM_HASHES))
+                .forEach(hashes -> restricted.addAll(List.of(hashes)));
+        return new Loaded(now, Map.copyOf(purposes), Set.copyOf(restricted));
     }
 }

@@ -297,13 +297,18 @@ public final class StreamWorker implements Runnable, AutoCloseable {
     }
 
     /**
-     * The record's headers, and the purposes its subject objected to (Art. 21). Only Lethe sets that
-     * header: one a producer sent along is dropped, so a consumer can trust it (and its absence).
+     * The record's headers, and the purposes its subject objected to (Art. 21) or that it is restricted
+     * (Art. 18). Only Lethe sets those headers: one a producer sent along is dropped, so a consumer can
+     * trust them (and their absence).
      */
     private Headers headers(ConsumerRecord<byte[], byte[]> record, ProtectedRecord clean) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.remove(ObjectedPurposes.HEADER);
+        headers.remove(ObjectedPurposes.RESTRICTED_HEADER);
         if (clean.subjectHash() != null) {
+            if (objections.restricted(stream.tenant(), clean.subjectHash())) {
+                headers.add(ObjectedPurposes.RESTRICTED_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+            }
             Set<String> objected = objections.of(stream.tenant(), clean.subjectHash());
             if (!objected.isEmpty()) {
                 headers.add(

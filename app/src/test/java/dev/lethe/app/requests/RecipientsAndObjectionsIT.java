@@ -51,7 +51,8 @@ import tools.jackson.databind.JsonNode;
  * reason; an erasure shreds at once but issues its receipt only after its recipients answered; an
  * approved objection makes the purpose checks answer "no" for that subject and purpose (and the flows
  * that serve it), whatever identity spelling a processing system asks with, and nothing else; and a
- * protected Kafka stream marks that subject's records with the purpose objected to.
+ * protected Kafka stream marks that subject's records with the purpose objected to (and a restricted
+ * subject's as restricted).
  */
 class RecipientsAndObjectionsIT extends AppIntegrationTest {
 
@@ -226,6 +227,49 @@ class RecipientsAndObjectionsIT extends AppIntegrationTest {
     }
 
     @Test
+    void aRecipientWithAConnectionIsToldThroughItAndItsAnswerIsTheAcknowledgement() {
+        created(engineer.post(
+                "/api/v1/connections",
+                Map.of(
+                        "name",
+                        UniqueNames.of("payments"),
+                        "type",
+                        "manual",
+                        "system",
+                        "Payments Inc.",
+                        "config",
+                        Map.of("instructions", "Ask Payments Inc. to erase the customer."))));
+        flow("Orders to the payment provider", "Payments Inc.", "billing");
+        String path = file(Map.of(
+                "type", "ERASURE", "identities", Map.of("email", "customer29@example.org"), "regulation", "GDPR"));
+        JsonNode scoped = await(officer, path, request -> status(request).equals("AWAITING_APPROVAL"));
+        JsonNode payments = recipient(scoped, "Payments Inc.");
+        assertThat(payments.get("via").asString()).isEqualTo("CONNECTION");
+        assertThat(payments.get("connectionId").asString()).isEqualTo(RequestsHttp.connectionId(scoped, "manual"));
+        ok(secondOfficer.post(path + "/approve", Map.of("reason", "identity checked")));
+
+        await(officer, path, request -> RequestsHttp.state(request, "manual").equals("WAITING"));
+        JsonNode task = Eventually.require(
+                        "the connection's own erasure task",
+                        () -> CatalogHttp.body(officer.get("/api/v1/manual-tasks?status=open")),
+                        open -> open.size() == 1,
+                        PATIENCE)
+                .get(0);
+        assertThat(task.get("action").asString()).as("no second, NOTIFY task").isEqualTo("ERASE");
+        ok(officer.post(
+                path + "/tasks/" + task.get("id").asString() + "/complete",
+                Map.of("note", "Payments Inc. erased the customer, ticket 7")));
+
+        JsonNode closed = await(officer, path, request -> status(request).startsWith("COMPLETED"));
+        JsonNode acknowledged = recipient(closed, "Payments Inc.");
+        assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.get("settledBy").asString()).startsWith("connection:");
+        assertThat(acknowledged.get("taskId").isNull()).isTrue();
+        assertThat(CatalogHttp.body(officer.get("/api/v1/manual-tasks?status=open")))
+                .isEmpty();
+    }
+
+    @Test
     void anApprovedObjectionStopsItsPurposeAndItsFlowsForThatSubjectOnly() {
         String marketingFlow = flow("Newsletter to the mailer", "Mailer GmbH", "marketing");
         String billingFlow = flow("Orders to the payment provider", "Payments Inc.", "billing");
@@ -320,15 +364,19 @@ class RecipientsAndObjectionsIT extends AppIntegrationTest {
     }
 
     @Test
-    void aProtectedStreamMarksTheRecordsOfASubjectWhoObjectedWithThePurposeOnly() {
+    void aProtectedStreamMarksTheRecordsOfASubjectWhoObjectedOrIsRestrictedAndNobodyElses() {
         String path = file(Map.of(
                 "type", "OBJECTION",
                 "identities", Map.of("email", "Customer26@Example.org"),
                 "regulation", "GDPR",
                 "purpose", "marketing"));
-        await(officer, path, request -> status(request).equals("AWAITING_APPROVAL"));
-        ok(officer.post(path + "/approve", Map.of("reason", "Art. 21(3)")));
-        await(officer, path, request -> status(request).startsWith("COMPLETED"));
+        String restriction = file(Map.of(
+                "type", "RESTRICTION", "identities", Map.of("email", "customer30@example.org"), "regulation", "GDPR"));
+        for (String request : List.of(path, restriction)) {
+            await(officer, request, r -> status(r).equals("AWAITING_APPROVAL"));
+            ok(officer.post(request + "/approve", Map.of("reason", "checked")));
+            await(officer, request, r -> status(r).startsWith("COMPLETED"));
+        }
 
         String stream = UniqueNames.of("newsletter");
         String raw = stream + ".raw";
@@ -359,21 +407,35 @@ class RecipientsAndObjectionsIT extends AppIntegrationTest {
             ProducerRecord<String, String> spoofed =
                     new ProducerRecord<>(raw, "spoofed", signup("customer27@example.org"));
             spoofed.headers().add(ObjectedPurposes.HEADER, "analytics".getBytes(StandardCharsets.UTF_8));
+            spoofed.headers().add(ObjectedPurposes.RESTRICTED_HEADER, "true".getBytes(StandardCharsets.UTF_8));
             producer.send(spoofed);
             producer.send(new ProducerRecord<>(raw, "other", signup("customer28@example.org")));
+            producer.send(new ProducerRecord<>(raw, "restricted", signup("customer30@example.org")));
         }
         Map<String, String> marks = new HashMap<>();
-        for (ConsumerRecord<String, String> record : CommittedRecords.read(clean, 3, Duration.ofSeconds(60))) {
-            Header header = record.headers().lastHeader(ObjectedPurposes.HEADER);
-            marks.put(record.key(), header == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-            assertThat(record.value()).doesNotContain("customer26@", "customer27@", "customer28@");
+        Map<String, String> restricted = new HashMap<>();
+        for (ConsumerRecord<String, String> record : CommittedRecords.read(clean, 4, Duration.ofSeconds(60))) {
+            marks.put(record.key(), header(record, ObjectedPurposes.HEADER));
+            restricted.put(record.key(), header(record, ObjectedPurposes.RESTRICTED_HEADER));
+            assertThat(record.value()).doesNotContain("customer26@", "customer27@", "customer28@", "customer30@");
         }
 
         assertThat(marks)
                 .containsEntry("objected", "marketing")
-                .as("only Lethe sets the mark: a producer's is dropped")
+                .as("only Lethe sets the marks: a producer's are dropped")
+                .containsEntry("spoofed", "")
+                .containsEntry("other", "")
+                .containsEntry("restricted", "");
+        assertThat(restricted)
+                .containsEntry("restricted", "true")
+                .containsEntry("objected", "")
                 .containsEntry("spoofed", "")
                 .containsEntry("other", "");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String signup(String email) {

@@ -38,12 +38,18 @@ public final class SubjectRestrictions {
 
     /** Records that the request's subject is restricted, until lifted. */
     public void restrict(UUID tenantId, UUID requestId) {
+        restrict(tenantId, requestId, Set.of());
+    }
+
+    /** The same, with the subject's identities hashed as ingest hashes a stream's subject field (see {@link #object}). */
+    public void restrict(UUID tenantId, UUID requestId, Collection<String> streamHashes) {
         dsl.transaction(configuration -> {
             DSLContext tx = DSL.using(configuration);
             int rows = tx.insertInto(SUBJECT_RESTRICTION)
                     .set(SUBJECT_RESTRICTION.TENANT_ID, tenantId)
                     .set(SUBJECT_RESTRICTION.REQUEST_ID, requestId)
                     .set(SUBJECT_RESTRICTION.SUBJECT_HASHES, hashes(tx, tenantId, requestId))
+                    .set(SUBJECT_RESTRICTION.STREAM_HASHES, new TreeSet<>(streamHashes).toArray(String[]::new))
                     .onConflictDoNothing()
                     .execute();
             if (rows > 0) {

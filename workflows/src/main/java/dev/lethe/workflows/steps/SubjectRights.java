@@ -25,7 +25,7 @@ import org.jooq.DSLContext;
  * request is approved and before (or without) any system: the restriction, or the objection to its
  * purpose, which the purpose checks answer from from then on; for an objection also the catalog's data
  * flows that serve the purpose, now stopped for the subject ({@code request.flows_stopped}, ids only),
- * and the subject's hashes as ingest sees them, so that streams mark the subject's records.
+ * and, for both, the subject's hashes as ingest sees them, so that streams mark the subject's records.
  * A request that found the subject in no system still records them. Idempotent.
  */
 final class SubjectRights {
@@ -48,7 +48,7 @@ final class SubjectRights {
         UUID tenant = ref.tenantId();
         RequestSnapshot request = store.snapshot(tenant, ref.requestId());
         switch (request.type()) {
-            case RESTRICTION -> restrictions.restrict(tenant, ref.requestId());
+            case RESTRICTION -> restrictions.restrict(tenant, ref.requestId(), streamHashes(ref));
             case OBJECTION -> {
                 String purpose = store.subject(tenant, ref.requestId()).purpose();
                 restrictions.object(tenant, ref.requestId(), purpose, streamHashes(ref));

@@ -453,6 +453,72 @@ class RequestStoreIT {
         return id;
     }
 
+    @Test
+    void recipientsAreRecordedOnceToldByOneTaskSettledOnceAndInvisibleToOtherTenants() {
+        var filed = as(() -> management.file(filer, erasure(EMAIL)));
+        RequestRecipients recipients = store.recipients();
+        UUID flow = UUID.randomUUID();
+        var found = List.of(new RequestRecipients.Found("Mailer GmbH", List.of(flow), null));
+        as(() -> recipients.record(tenant, filed.id(), found));
+        as(() -> recipients.record(tenant, filed.id(), found));
+        List<RequestRecipients.Recipient> recorded = as(() -> recipients.list(tenant, filed.id()));
+        assertThat(recorded).hasSize(1);
+        RequestRecipients.Recipient mailer = recorded.get(0);
+        assertThat(mailer.state()).isEqualTo(RequestRecipients.State.PENDING);
+        assertThat(mailer.via()).isEqualTo(RequestRecipients.Via.TASK);
+        assertThat(mailer.flows()).containsExactly(flow);
+
+        String operation = "request:" + filed.id();
+        as(() ->
+                recipients.openTask(tenant, filed.id(), mailer.id(), operation, "Tell Mailer GmbH", "PRIVACY_OFFICER"));
+        as(() ->
+                recipients.openTask(tenant, filed.id(), mailer.id(), operation, "Tell Mailer GmbH", "PRIVACY_OFFICER"));
+        RequestRecipients.Recipient told =
+                as(() -> recipients.list(tenant, filed.id())).get(0);
+        assertThat(told.state()).isEqualTo(RequestRecipients.State.NOTIFIED);
+        assertThat(told.taskId()).isNotNull();
+        assertThat(owner.fetchCount(
+                        dev.lethe.catalog.jooq.Tables.PENDING_OPERATION,
+                        dev.lethe.catalog.jooq.Tables.PENDING_OPERATION.TENANT_ID.eq(tenant)))
+                .as("one task, however often it is opened")
+                .isEqualTo(1);
+        assertThat(as(() -> recipients.taskCompletedBy(tenant, told.taskId()))).isNull();
+
+        UUID stranger =
+                new Tenants(owner).create(UniqueNames.of("req-other"), "Other").id();
+        assertThat(TenantContext.callAs(stranger, () -> recipients.list(stranger, filed.id())))
+                .isEmpty();
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        stranger,
+                        () -> management.waiveRecipient(
+                                new Editor(stranger, Actor.apiKey("x")), filed.id(), mailer.id(), "not theirs")))
+                .isInstanceOf(dev.lethe.catalog.change.NotFoundException.class);
+
+        assertThatThrownBy(() -> as(() -> management.waiveRecipient(filer, filed.id(), mailer.id(), " ")))
+                .isInstanceOf(InvalidInputException.class);
+        RequestDetail waived =
+                as(() -> management.waiveRecipient(filer, filed.id(), mailer.id(), "The mailer closed in 2025"));
+        RequestDetail again = as(() -> management.waiveRecipient(filer, filed.id(), mailer.id(), "again"));
+        assertThat(waived.recipients().get(0).state()).isEqualTo(RequestRecipients.State.WAIVED);
+        assertThat(again.recipients().get(0).reason()).isEqualTo("The mailer closed in 2025");
+        assertThat(again.timeline().stream()
+                        .filter(entry -> entry.kind().equals("request.recipient_waived"))
+                        .count())
+                .as("waived once")
+                .isEqualTo(1);
+        assertThat(as(() -> recipients.settle(
+                        tenant,
+                        filed.id(),
+                        mailer.id(),
+                        RequestRecipients.State.ACKNOWLEDGED,
+                        null,
+                        RequestStore.WORKFLOW,
+                        "late")))
+                .as("a settled recipient stays as it is")
+                .isFalse();
+        assertThat(auditOfTenant()).contains("request.recipient_waived").doesNotContain("closed in 2025");
+    }
+
     private static NewRequest erasure(String email) {
         return new NewRequest(RequestType.ERASURE, Identities.of("email", email), "GDPR", Channel.API, null, null);
     }
