@@ -2,7 +2,8 @@
 -- external identity provider (OIDC), both ending up as one row per person and tenant. Secrets never sit
 -- here in the clear: passwords as Argon2id hashes (PHC strings), the TOTP secret wrapped by the KMS's
 -- key-encryption key (bound to the tenant and user), recovery codes and set-up tokens as SHA-256 (they
--- are long random strings, which is what makes a fast hash enough).
+-- are long random strings, which is what makes a fast hash enough). totp_last_step is the time step of
+-- the last code accepted, so that a code seen over someone's shoulder cannot be used a second time.
 create table app_user (
     id                uuid        primary key,
     tenant_id         uuid        not null references tenant (id),
@@ -14,6 +15,7 @@ create table app_user (
     totp_secret       bytea,
     totp_kek_version  integer,
     totp_confirmed_at timestamptz,
+    totp_last_step    bigint,
     failed_attempts   integer     not null default 0,
     locked_until      timestamptz,
     last_sign_in_at   timestamptz,

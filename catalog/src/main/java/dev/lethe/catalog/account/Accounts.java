@@ -183,11 +183,26 @@ public final class Accounts {
                 .set(APP_USER.TOTP_SECRET, secret.ciphertext())
                 .set(APP_USER.TOTP_KEK_VERSION, secret.kekVersion())
                 .setNull(APP_USER.TOTP_CONFIRMED_AT)
+                .setNull(APP_USER.TOTP_LAST_STEP)
                 .set(APP_USER.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(APP_USER.TENANT_ID.eq(tenantId))
                 .and(APP_USER.ID.eq(userId))
                 .execute();
         return updated == 0 ? Optional.empty() : find(tenantId, userId);
+    }
+
+    /**
+     * Accepts a TOTP code's time step once: true when no code of this step or a later one was accepted
+     * before, so a code cannot be replayed (atomic: of two sign-ins with the same code, one wins).
+     */
+    public boolean acceptTotpStep(UUID tenantId, UUID userId, long step) {
+        return dsl.update(APP_USER)
+                        .set(APP_USER.TOTP_LAST_STEP, step)
+                        .where(APP_USER.TENANT_ID.eq(tenantId))
+                        .and(APP_USER.ID.eq(userId))
+                        .and(APP_USER.TOTP_LAST_STEP.isNull().or(APP_USER.TOTP_LAST_STEP.lt(step)))
+                        .execute()
+                == 1;
     }
 
     /** Confirms the pending TOTP secret (after a first valid code) and stores fresh recovery codes. */
@@ -217,6 +232,7 @@ public final class Accounts {
                     .setNull(APP_USER.TOTP_SECRET)
                     .setNull(APP_USER.TOTP_KEK_VERSION)
                     .setNull(APP_USER.TOTP_CONFIRMED_AT)
+                    .setNull(APP_USER.TOTP_LAST_STEP)
                     .set(APP_USER.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(APP_USER.TENANT_ID.eq(tenantId))
                     .and(APP_USER.ID.eq(userId))

@@ -170,6 +170,12 @@ class AccountsIT {
                                 tenant, id, now, List.of("AAAA-BBBB-CCCC-DDDD", "EEEE-FFFF-GGGG-HHHH")))
                 .orElseThrow();
         assertThat(confirmed.hasSecondFactor()).isTrue();
+        assertThat(as(tenant, () -> accounts.acceptTotpStep(tenant, id, 100))).isTrue();
+        assertThat(as(tenant, () -> accounts.acceptTotpStep(tenant, id, 100)))
+                .as("the same code twice")
+                .isFalse();
+        assertThat(as(tenant, () -> accounts.acceptTotpStep(tenant, id, 99))).isFalse();
+        assertThat(as(tenant, () -> accounts.acceptTotpStep(tenant, id, 101))).isTrue();
         assertThat(as(tenant, () -> accounts.remainingRecoveryCodes(tenant, id)))
                 .isEqualTo(2);
 
