@@ -137,6 +137,19 @@ public final class Accounts {
         return update(tenantId, userId, APP_USER.STATUS, status.name());
     }
 
+    /**
+     * Changes the account's e-mail address.
+     *
+     * @throws EmailTakenException when another account of the tenant has it
+     */
+    public Optional<Account> setEmail(UUID tenantId, UUID userId, String email) {
+        try {
+            return update(tenantId, userId, APP_USER.EMAIL, email.strip());
+        } catch (DataAccessException e) {
+            throw translate(e);
+        }
+    }
+
     public Optional<Account> setDisplayName(UUID tenantId, UUID userId, String displayName) {
         return update(tenantId, userId, APP_USER.DISPLAY_NAME, displayName.strip());
     }
