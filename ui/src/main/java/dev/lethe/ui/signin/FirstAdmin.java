@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ class FirstAdmin implements ApplicationRunner {
     private final PasswordHashing hashing;
     private final SignInAudit audit;
     private final SignInProperties properties;
-    private final int port;
+    private final Environment environment;
     private final SecureRandom random = new SecureRandom();
 
     FirstAdmin(
@@ -46,12 +46,12 @@ class FirstAdmin implements ApplicationRunner {
             PasswordHashing hashing,
             SignInAudit audit,
             SignInProperties properties,
-            @Value("${server.port:8080}") int port) {
+            Environment environment) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.audit = audit;
         this.properties = properties;
-        this.port = port;
+        this.environment = environment;
     }
 
     @Override
@@ -108,6 +108,8 @@ class FirstAdmin implements ApplicationRunner {
     }
 
     private String baseUrl() {
+        // The port the server listens on (a test's random port), else the configured one.
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String url = properties.publicUrl().isBlank() ? "http://localhost:" + port : properties.publicUrl();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
