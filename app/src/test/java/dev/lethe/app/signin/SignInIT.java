@@ -47,6 +47,9 @@ class SignInIT extends AppIntegrationTest {
 
     private Tenant tenant;
 
+    /** The time step whose code the last enrolment used (and so used up). */
+    private long enrolmentStep;
+
     @BeforeEach
     void tenant() {
         tenant = tenants.create(UniqueNames.of("signin"), "Sign-in test");
@@ -83,8 +86,8 @@ class SignInIT extends AppIntegrationTest {
         assertThat(qr.statusCode()).isEqualTo(200);
         assertThat(qr.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
-        HttpResponse<String> codes =
-                browser.post("/sign-in/enrol", Map.of("code", Totp.code(secret, Totp.step(Instant.now()))));
+        enrolmentStep = Totp.step(Instant.now());
+        HttpResponse<String> codes = browser.post("/sign-in/enrol", Map.of("code", Totp.code(secret, enrolmentStep)));
         assertThat(codes.statusCode()).as(codes.body()).isEqualTo(200);
         assertThat(codes.body()).contains("Your recovery codes");
         return secret;
@@ -99,15 +102,25 @@ class SignInIT extends AppIntegrationTest {
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Pat Person").contains("privacy officer");
+        // The session lives in PostgreSQL, indexed by the person's id, with the idle time-out (30 min).
+        var session = owner().fetchOne(
+                        "select max_inactive_interval, principal_name from spring_session where principal_name = ?",
+                        "user:" + pat.id());
+        assertThat(session).as("the signed-in session is stored").isNotNull();
+        assertThat(session.get(0, Integer.class)).isEqualTo(1800);
 
         HttpResponse<String> signedOut = browser.post("/sign-out", Map.of());
         assertThat(location(signedOut)).endsWith("/sign-in?signed-out");
         assertThat(browser.get("/").statusCode()).isEqualTo(302);
+        assertThat(owner().fetchCount(
+                                owner().selectFrom("spring_session").where("principal_name = ?", "user:" + pat.id())))
+                .as("signing out removes the session")
+                .isZero();
 
         HttpResponse<String> afterPassword = password(browser, "PAT@example.org", PASSWORD);
         assertThat(location(afterPassword)).endsWith("/sign-in/second-factor");
         browser.get("/sign-in/second-factor");
-        long step = Totp.step(Instant.now());
+        long step = enrolmentStep;
         // The enrolment's code was accepted for this step already: the same code again is a replay.
         HttpResponse<String> replay = browser.post("/sign-in/second-factor", Map.of("code", Totp.code(secret, step)));
         assertThat(replay.statusCode()).isEqualTo(401);
@@ -126,6 +139,28 @@ class SignInIT extends AppIntegrationTest {
                         .value2())
                 .as("a success forgets the failure")
                 .isZero();
+    }
+
+    @Test
+    void signingOutEverywhereEndsThePersonsOtherSessionsToo() {
+        Account pat = person("everywhere@example.org", Role.ENGINEER);
+        WebClient laptop = new WebClient(port);
+        byte[] secret = enrol(laptop, "everywhere@example.org");
+        WebClient phone = new WebClient(port);
+        password(phone, "everywhere@example.org", PASSWORD);
+        phone.get("/sign-in/second-factor");
+        HttpResponse<String> second =
+                phone.post("/sign-in/second-factor", Map.of("code", Totp.code(secret, Totp.step(Instant.now()) + 1)));
+        assertThat(location(second)).endsWith("/");
+        assertThat(laptop.get("/").statusCode()).isEqualTo(200);
+        assertThat(phone.get("/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> everywhere = phone.post("/account/sign-out-everywhere", Map.of());
+
+        assertThat(location(everywhere)).endsWith("/sign-in?signed-out");
+        assertThat(laptop.get("/").statusCode()).isEqualTo(302);
+        assertThat(phone.get("/").statusCode()).isEqualTo(302);
+        assertThat(actions(pat.id())).contains("user.sessions.ended");
     }
 
     @Test

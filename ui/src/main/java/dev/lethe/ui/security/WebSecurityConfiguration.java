@@ -32,8 +32,20 @@ class WebSecurityConfiguration {
             + "img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** The sign-in steps, static files, the error page, and the API's description (public, as before). */
     private static final String[] OPEN = {
-        "/sign-in", "/sign-in/**", "/setup/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"
+        "/sign-in",
+        "/sign-in/**",
+        "/setup/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico",
+        "/error",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
     };
 
     @Bean
