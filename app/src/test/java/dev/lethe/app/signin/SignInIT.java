@@ -295,10 +295,18 @@ class SignInIT extends AppIntegrationTest {
     void pagesNeedASignedInPerson() {
         WebClient browser = new WebClient(port);
 
-        HttpResponse<String> home = browser.get("/");
-
-        assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(location(home)).endsWith("/sign-in");
+        for (String page : List.of("/", "/account/status", "/sign-out-of-nowhere")) {
+            HttpResponse<String> response = browser.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(location(response)).as(page).endsWith("/sign-in");
+        }
+        // htmx swaps fragments: it is told to load the sign-in page instead of following a redirect.
+        HttpResponse<String> fragment = browser.get("/account/status", Map.of("HX-Request", "true"));
+        assertThat(fragment.statusCode()).isEqualTo(401);
+        assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/sign-in");
+        // Signing out everywhere needs a session and the form's token.
+        assertThat(browser.postWithout("/account/sign-out-everywhere", Map.of()).statusCode())
+                .isEqualTo(403);
     }
 
     @Test

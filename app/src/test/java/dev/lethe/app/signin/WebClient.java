@@ -36,8 +36,15 @@ final class WebClient {
     }
 
     HttpResponse<String> get(String path) {
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return get(path, Map.of());
+    }
+
+    /** A GET with extra headers, such as htmx's {@code HX-Request}. */
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request);
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrf = token.group(1);
