@@ -1,7 +1,10 @@
 package dev.lethe.ui.shell;
 
+import dev.lethe.catalog.account.Account;
 import dev.lethe.catalog.account.Accounts;
 import dev.lethe.ui.security.UserAuthentication;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -30,11 +33,11 @@ class ShellAdvice {
             return null;
         }
         String roles = person.roles().stream()
-                .map(role -> role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .map(role -> role.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .sorted()
                 .collect(Collectors.joining(", "));
         String name = accounts.find(person.tenantId(), person.userId())
-                .map(account -> account.displayName())
+                .map(Account::displayName)
                 .orElse("");
         return new SignedInPerson(name, roles);
     }
@@ -42,8 +45,6 @@ class ShellAdvice {
     /** {@code {"X-CSRF-TOKEN": "..."}} for the body's {@code hx-headers}: htmx's posts carry the token. */
     @ModelAttribute("csrfHeaders")
     String csrfHeaders(CsrfToken token) {
-        return token == null
-                ? null
-                : JSON.writeValueAsString(java.util.Map.of(token.getHeaderName(), token.getToken()));
+        return token == null ? null : JSON.writeValueAsString(Map.of(token.getHeaderName(), token.getToken()));
     }
 }

@@ -5,6 +5,7 @@ import dev.lethe.ui.security.UserAuthentication;
 import dev.lethe.ui.security.WebSessions;
 import dev.lethe.ui.shell.WebPage;
 import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,6 +50,6 @@ class AccountController {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof UserAuthentication person) {
             return person;
         }
-        throw new org.springframework.security.access.AccessDeniedException("Only people have accounts");
+        throw new AccessDeniedException("Only people have accounts");
     }
 }

@@ -1,6 +1,7 @@
 package dev.lethe.ui.signin;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -43,7 +44,7 @@ public final class Totp {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
         }
