@@ -101,6 +101,18 @@ $$;
 revoke all on function lethe_external_user_tenant(text, text) from public;
 grant execute on function lethe_external_user_tenant(text, text) to lethe_app;
 
+-- KEK rotation runs for the platform, not a tenant: it asks which KEK versions still wrap TOTP secrets
+-- (so that none of them is retired while a secret needs it), and learns nothing else.
+create function lethe_totp_kek_versions() returns setof integer
+    language sql stable security definer
+    set search_path = public, pg_temp as
+$$
+select distinct totp_kek_version from app_user where totp_kek_version is not null
+$$;
+
+revoke all on function lethe_totp_kek_versions() from public;
+grant execute on function lethe_totp_kek_versions() to lethe_app;
+
 -- Server-side sessions of the web UI (Spring Session JDBC, its PostgreSQL schema), shared by every
 -- web instance. Not tenant tables: a session is looked up by its id before anyone's tenant is known;
 -- its principal name is the user's id, never an e-mail address.

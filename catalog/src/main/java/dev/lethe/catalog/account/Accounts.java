@@ -254,6 +254,14 @@ public final class Accounts {
         });
     }
 
+    /**
+     * The KEK versions that wrap any tenant's TOTP secrets, for KEK rotation (which must retire none of
+     * them): works without a tenant, through a function that answers the versions and nothing else.
+     */
+    public Set<Integer> totpKekVersions() {
+        return Set.copyOf(dsl.fetch("select * from lethe_totp_kek_versions()").getValues(0, Integer.class));
+    }
+
     /** Uses up a recovery code: true when it was one of the account's and not used before. */
     public boolean useRecoveryCode(UUID tenantId, UUID userId, String code, Instant at) {
         return dsl.update(APP_USER_RECOVERY_CODE)
