@@ -22,8 +22,9 @@ class StartupBanner {
         log.info("""
 
                 Lethe is up.
+                  Sign in {}/sign-in
                   API     {}/api/v1   (Authorization: Bearer <api key>; OpenAPI at /v3/api-docs)
                   Health  {}/actuator/health
-                Press Ctrl-C to stop Lethe and its local services.""", base, base);
+                Press Ctrl-C to stop Lethe and its local services.""", base, base, base);
     }
 }

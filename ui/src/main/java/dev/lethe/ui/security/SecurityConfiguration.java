@@ -22,7 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * <p>Scopes are checked here, for every API request, before any controller runs: GET, HEAD and
  * OPTIONS need {@code read}, every other method {@code write}, and the KEK endpoints {@code admin}
  * (whatever the method). Roles are checked on top by the controllers ({@code @PreAuthorize},
- * {@code @WritableBy}); a request needs both.
+ * {@code @WritableBy}); a request needs both. The web UI's chain is {@link WebSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -67,15 +67,6 @@ class SecurityConfiguration {
                                         "Send an API key as Authorization: Bearer <key>."))
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
                                 response, 403, "Forbidden", "Your API key's roles or scopes do not allow this.")))
-                .build();
-    }
-
-    /** Everything else is the (static, for now) web UI, open to read. */
-    @Bean
-    @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'")))
                 .build();
     }
 }
