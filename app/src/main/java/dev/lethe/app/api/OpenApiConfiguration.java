@@ -5,17 +5,21 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API's OpenAPI description, generated from the controllers: {@code /v3/api-docs}
- * (JSON) and {@code /swagger-ui.html}. Every operation takes an API key as a bearer token.
+ * (JSON) and {@code /swagger-ui.html}. Every operation takes either an API key or a JWT access
+ * token of the configured issuer as a bearer token, and says which problem responses it may give
+ * ({@link ProblemResponsesCustomizer}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    private static final String API_KEY = "apiKey";
+    static final String API_KEY = "apiKey";
+    static final String JWT = "jwt";
 
     @Bean
     OpenAPI letheOpenApi() {
@@ -31,7 +35,22 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("An API key: Authorization: Bearer <key>")))
-                .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+                                        .description("An API key: Authorization: Bearer <key>"))
+                        .addSecuritySchemes(
+                                JWT,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token of the configured issuer (lethe.security.jwt.*), "
+                                                + "RS256 or ES256: Authorization: Bearer <token>")))
+                // Two requirements: either scheme is enough.
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY))
+                .addSecurityItem(new SecurityRequirement().addList(JWT));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponsesCustomizer();
     }
 }
