@@ -22,7 +22,7 @@ import java.util.Map;
  *       with the password {@value #PASSWORD}. Clients (secret: the client id's last word plus
  *       {@code -secret}): {@code lethe-api-client} (audience {@value #AUDIENCE}; its service
  *       account is an ENGINEER), {@code lethe-no-audience}, {@code lethe-no-tenant}, {@code
- *       lethe-short-lived} (tokens live 2 s) and {@code lethe-web} (authorization code with PKCE
+ *       lethe-short-lived} (tokens live 5 s) and {@code lethe-web} (authorization code with PKCE
  *       S256, redirects to any loopback URL).
  *   <li>{@value #OTHER_REALM}: another issuer with the same {@code lethe-api-client}, whose tokens
  *       an application trusting {@value #REALM} must refuse.
