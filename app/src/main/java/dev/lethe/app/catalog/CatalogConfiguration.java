@@ -1,5 +1,6 @@
 package dev.lethe.app.catalog;
 
+import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.tenant.Tenants;
 import org.jooq.DSLContext;
@@ -18,5 +19,10 @@ class CatalogConfiguration {
     @Bean
     ApiKeys apiKeys(DSLContext dsl) {
         return new ApiKeys(dsl);
+    }
+
+    @Bean
+    Accounts accounts(DSLContext dsl) {
+        return new Accounts(dsl);
     }
 }

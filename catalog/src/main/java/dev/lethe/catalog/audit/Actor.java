@@ -1,9 +1,14 @@
 package dev.lethe.catalog.audit;
 
+import java.io.Serializable;
 import java.util.Objects;
 
-/** Who did something: a person, an API key, or a part of the system acting on its own. */
-public record Actor(Kind kind, String id) {
+/**
+ * Who did something: a person, an API key, or a part of the system acting on its own. Serializable
+ * because a signed-in person's authentication, which names them as an actor, is kept in their
+ * server-side session.
+ */
+public record Actor(Kind kind, String id) implements Serializable {
 
     public enum Kind {
         USER,
