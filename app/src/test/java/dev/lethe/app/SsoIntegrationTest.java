@@ -23,6 +23,9 @@ public abstract class SsoIntegrationTest extends AppIntegrationTest {
         registry.add("lethe.security.jwt.audiences", () -> TestKeycloak.AUDIENCE);
         // Expiry exactly: the short-lived client's tokens live 5 s, and the test waits for them to end.
         registry.add("lethe.security.jwt.clock-skew", () -> "0s");
+        registry.add("lethe.security.oidc.issuer", () -> keycloak.issuer(TestKeycloak.REALM));
+        registry.add("lethe.security.oidc.client-id", () -> "lethe-web");
+        registry.add("lethe.security.oidc.client-secret", () -> "web-secret");
     }
 
     protected static KeycloakServer keycloak() {

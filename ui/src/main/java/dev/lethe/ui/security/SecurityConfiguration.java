@@ -4,6 +4,7 @@ import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
 import dev.lethe.ui.security.jwt.JwtAuthenticator;
+import dev.lethe.ui.security.oidc.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,7 +85,12 @@ class SecurityConfiguration {
     /** Everything else is the (static, for now) web UI, open to read. */
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<OidcSignIn> oidcSignIn) throws Exception {
+        // SIGNIN's web chain replaces this placeholder and makes the same call.
+        OidcSignIn sso = oidcSignIn.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http);
+        }
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'")))
                 .build();

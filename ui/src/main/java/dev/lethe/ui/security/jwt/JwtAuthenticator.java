@@ -138,7 +138,7 @@ public final class JwtAuthenticator {
     }
 
     /** A claim by its dotted path: {@code realm_access.roles} is {@code roles} inside {@code realm_access}. */
-    static Object claim(Map<String, Object> claims, String path) {
+    public static Object claim(Map<String, Object> claims, String path) {
         Object value = claims;
         for (String part : path.split("\\.")) {
             if (!(value instanceof Map<?, ?> map)) {
@@ -149,7 +149,8 @@ public final class JwtAuthenticator {
         return value;
     }
 
-    static Set<Role> roles(Object claim) {
+    /** The Lethe roles a claim's values name (case-insensitive); other values are ignored. */
+    public static Set<Role> roles(Object claim) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String value : values(claim)) {
             for (Role role : Role.values()) {
