@@ -8,6 +8,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The REST API's OpenAPI description, generated from the controllers: {@code /v3/api-docs}
@@ -52,5 +56,21 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemResponses() {
         return new ProblemResponsesCustomizer();
+    }
+
+    /**
+     * The description is public, as API references are: a chain of its own ahead of the web chain,
+     * which asks people to sign in, and of the API chain, which asks for a bearer credential.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDescriptionSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
     }
 }
