@@ -227,6 +227,11 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNYNY", "POST", "/api/v1/retention-policies" + ID + "/preview", null),
         tenant("YYNYYY", "GET", "/api/v1/retention/schedule", null),
         tenant("YYNNNY", "PUT", "/api/v1/retention/schedule", EMPTY),
+        // People's accounts: ADMIN only (reading with the read scope, inviting and changing with write).
+        tenant("YNNNYY", "GET", "/api/v1/users", null),
+        tenant("YNNNYY", "GET", "/api/v1/users" + ID, null),
+        tenant("YNNNNY", "POST", "/api/v1/users", EMPTY),
+        tenant("YNNNNY", "PUT", "/api/v1/users" + ID, EMPTY),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),

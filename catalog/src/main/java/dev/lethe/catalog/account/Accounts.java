@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.TableField;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -123,7 +122,7 @@ public final class Accounts {
                                     ? null
                                     : account.external().subject())
                     .execute();
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
             throw translate(e);
         }
         return find(account.tenantId(), id).orElseThrow();
@@ -135,6 +134,19 @@ public final class Accounts {
 
     public Optional<Account> setStatus(UUID tenantId, UUID userId, AccountStatus status) {
         return update(tenantId, userId, APP_USER.STATUS, status.name());
+    }
+
+    /**
+     * Changes the account's e-mail address.
+     *
+     * @throws EmailTakenException when another account of the tenant has it
+     */
+    public Optional<Account> setEmail(UUID tenantId, UUID userId, String email) {
+        try {
+            return update(tenantId, userId, APP_USER.EMAIL, email.strip());
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     public Optional<Account> setDisplayName(UUID tenantId, UUID userId, String displayName) {
@@ -152,7 +164,7 @@ public final class Accounts {
                     .and(APP_USER.ID.eq(userId))
                     .execute();
             return updated == 0 ? Optional.empty() : find(tenantId, userId);
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
             throw translate(e);
         }
     }
@@ -366,8 +378,17 @@ public final class Accounts {
         return updated == 0 ? Optional.empty() : find(tenantId, userId);
     }
 
-    private static RuntimeException translate(DataAccessException e) {
-        SQLException sql = e.getCause(SQLException.class);
+    /**
+     * The account's own words for a unique violation, whichever exception carries it (jOOQ's, or
+     * Spring's translation of it in the application).
+     */
+    private static RuntimeException translate(RuntimeException e) {
+        SQLException sql = null;
+        for (Throwable cause = e; cause != null && sql == null; cause = cause.getCause()) {
+            if (cause instanceof SQLException found) {
+                sql = found;
+            }
+        }
         if (sql != null && "23505".equals(sql.getSQLState())) {
             String message = String.valueOf(sql.getMessage());
             if (message.contains("app_user_email")) {

@@ -4,7 +4,6 @@ import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
 import dev.lethe.ui.security.jwt.JwtAuthenticator;
-import dev.lethe.ui.security.oidc.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * <p>Scopes are checked here, for every API request, before any controller runs: GET, HEAD and
  * OPTIONS need {@code read}, every other method {@code write}, and the KEK endpoints {@code admin}
  * (whatever the method). Roles are checked on top by the controllers ({@code @PreAuthorize},
- * {@code @WritableBy}); a request needs both.
+ * {@code @WritableBy}); a request needs both. The web UI's chain is {@link WebSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -79,20 +78,6 @@ class SecurityConfiguration {
                                         "Send an API key or an access token as Authorization: Bearer <credential>."))
                                 .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
                                         response, 403, "Forbidden", "Your roles or scopes do not allow this.")))
-                .build();
-    }
-
-    /** Everything else is the (static, for now) web UI, open to read. */
-    @Bean
-    @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<OidcSignIn> oidcSignIn) throws Exception {
-        // SIGNIN's web chain replaces this placeholder and makes the same call.
-        OidcSignIn sso = oidcSignIn.getIfAvailable();
-        if (sso != null) {
-            sso.configure(http);
-        }
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'")))
                 .build();
     }
 }

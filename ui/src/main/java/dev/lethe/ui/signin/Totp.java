@@ -102,6 +102,11 @@ public final class Totp {
         return grouped.toString();
     }
 
+    /** The secret back from its {@link #manualKey} form (what a person types into an app). */
+    public static byte[] secretOfManualKey(String manualKey) {
+        return Base32.decode(manualKey);
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -1,0 +1,93 @@
+package dev.lethe.ui.security;
+
+import dev.lethe.ui.security.oidc.OidcSignIn;
+import dev.lethe.ui.signin.SignInAudit;
+import dev.lethe.ui.signin.SignInProperties;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.FindByIndexNameSessionRepository;
+
+/**
+ * The web UI's chain (everything the API chain does not take): people sign in with a password and a
+ * second factor (or single sign-on) into a server-side session; every page but the sign-in steps
+ * needs one. Forms carry CSRF tokens; the Content-Security-Policy allows only the app's own scripts,
+ * styles and images (no inline script, no CDN); pages may not be framed; no referrer leaves (set-up
+ * links carry a token); HSTS is sent on HTTPS.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final String[] OPEN = {
+        "/sign-in", "/sign-in/**", "/setup/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"
+    };
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    WebSessions webSessions(SecurityContextRepository contexts, FindByIndexNameSessionRepository<?> sessions) {
+        return new WebSessions(contexts, sessions);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(
+            HttpSecurity http,
+            SecurityContextRepository contexts,
+            SignInProperties properties,
+            SignInAudit audit,
+            ObjectProvider<OidcSignIn> oidcSignIn)
+            throws Exception {
+        http.securityContext(context -> context.securityContextRepository(contexts))
+                .addFilterBefore(
+                        new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
+                        SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionTenantFilter(), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests ->
+                        requests.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.logoutUrl("/sign-out")
+                        .logoutSuccessUrl("/sign-in?signed-out")
+                        .addLogoutHandler(new SignOutAudit(audit)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    if (request.getHeader("HX-Request") != null) {
+                        // htmx swaps fragments: tell it to load the sign-in page instead of a redirect.
+                        response.setHeader("HX-Redirect", "/sign-in");
+                        response.sendError(401);
+                    } else {
+                        new LoginUrlAuthenticationEntryPoint("/sign-in").commence(request, response, e);
+                    }
+                }))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(
+                                permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        oidcSignIn.ifAvailable(oidc -> {
+            try {
+                oidc.configure(http);
+            } catch (Exception e) {
+                throw new IllegalStateException("Single sign-on could not be set up", e);
+            }
+        });
+        return http.build();
+    }
+}

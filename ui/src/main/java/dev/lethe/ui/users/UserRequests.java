@@ -1,0 +1,23 @@
+package dev.lethe.ui.users;
+
+import dev.lethe.catalog.apikey.Role;
+import java.time.Instant;
+import java.util.Set;
+
+/** The users API's request and response bodies. */
+final class UserRequests {
+
+    private UserRequests() {}
+
+    /** {@code POST /api/v1/users}: invite a person, who chooses their password through the link. */
+    record Invitation(String email, String displayName, Set<Role> roles) {}
+
+    /** The invited person and their set-up link, shown once. */
+    record Invited(UserView user, String setupLink, Instant setupLinkExpiresAt) {}
+
+    /**
+     * {@code PUT /api/v1/users/{id}}: what to change; absent fields stay. {@code status} is ACTIVE or
+     * DISABLED; {@code resetSecondFactor} makes the person enrol a new one at their next sign-in.
+     */
+    record Change(String displayName, Set<Role> roles, String status, Boolean resetSecondFactor) {}
+}
