@@ -62,6 +62,7 @@ class OidcSignInBrowserIT extends SsoIntegrationTest {
         throughTheProvider("admin@example.com");
 
         assertThat(page).hasURL("http://localhost:" + port + "/");
+        assertThat(page.getByText("Signed in as")).isVisible();
         TestBrowser.screenshot(page, "sso-signed-in");
         Account admin = as(tenant, () -> accounts.findByEmail(tenant, "admin@example.com"))
                 .orElseThrow();
