@@ -2,6 +2,7 @@ package dev.lethe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.app.api.OpenApiIT;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -66,6 +67,7 @@ class LauncherIT {
     void upServesHealthyServicesKeepsDataAcrossRestartsAndCleansUpAfterACrash() throws Exception {
         Process first = up();
         awaitAllComponentsUp(first);
+        theApiDescribesItself();
         try (Connection db = database()) {
             db.createStatement().execute("create table launcher_kept (note text)");
             db.createStatement().execute("insert into launcher_kept values ('kept')");
@@ -149,6 +151,23 @@ class LauncherIT {
             Thread.sleep(1000);
         }
         throw new AssertionError("Lethe was not up within 3 minutes; its output:\n" + log());
+    }
+
+    /**
+     * {@code /v3/api-docs} on the launched class path, not the test's: it once answered 500 there
+     * (a class missing from the launcher's class path) while the test context served it.
+     */
+    private void theApiDescribesItself() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/v3/api-docs"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var parsed = OpenApiIT.parse(response.body());
+        assertThat(parsed.getMessages()).as("swagger-parser's findings").isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/requests/{id}");
+        assertThat(parsed.getOpenAPI().getComponents().getSecuritySchemes()).containsKeys("apiKey", "jwt");
     }
 
     private JsonNode health() throws InterruptedException {

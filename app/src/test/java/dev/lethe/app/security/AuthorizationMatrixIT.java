@@ -77,9 +77,9 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
     }
 
     private static final String ID = "/" + UUID.randomUUID();
-    private static final String TOKEN = "<token>";
+    static final String TOKEN = "<token>";
     private static final String EMPTY = "{}";
-    private static final String TOKENIZE =
+    static final String TOKENIZE =
             "{\"subject\":\"matrix-1\",\"category\":\"contact.email\",\"kind\":\"DETERMINISTIC\",\"value\":\"a@example.com\"}";
     private static final String DETOKENIZE = "{\"token\":\"" + TOKEN + "\",\"purpose\":\"authz-matrix\"}";
     private static final String DETOKENIZE_BATCH =

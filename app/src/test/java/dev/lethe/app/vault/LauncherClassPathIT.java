@@ -26,4 +26,13 @@ class LauncherClassPathIT {
         assertThat(entries).noneSatisfy(e -> assertThat(e).contains("/software/amazon/awssdk/netty-nio-client/"));
         assertThat(entries).noneSatisfy(e -> assertThat(e).contains("/software/amazon/awssdk/apache-client/"));
     }
+
+    /** swagger-core reads JAXB annotations: without the API, /v3/api-docs answered 500 on ./lethe up. */
+    @Test
+    void theLauncherClassPathShipsTheJaxbApiThatTheOpenApiDocumentNeeds() throws Exception {
+        List<String> entries = Arrays.asList(
+                Files.readString(Path.of("target", "lethe.classpath")).trim().split(File.pathSeparator));
+
+        assertThat(entries).anySatisfy(e -> assertThat(e).contains("/jakarta/xml/bind/jakarta.xml.bind-api/"));
+    }
 }

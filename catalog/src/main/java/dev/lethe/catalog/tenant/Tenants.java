@@ -34,6 +34,13 @@ public final class Tenants {
                 .fetch(record -> new Tenant(record.value1(), record.value2(), record.value3()));
     }
 
+    public Optional<Tenant> find(UUID id) {
+        return dsl.select(TENANT.ID, TENANT.SLUG, TENANT.NAME)
+                .from(TENANT)
+                .where(TENANT.ID.eq(id))
+                .fetchOptional(record -> new Tenant(record.value1(), record.value2(), record.value3()));
+    }
+
     public Optional<Tenant> findBySlug(String slug) {
         return dsl.select(TENANT.ID, TENANT.SLUG, TENANT.NAME)
                 .from(TENANT)

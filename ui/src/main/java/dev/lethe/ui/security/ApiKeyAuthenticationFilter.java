@@ -55,7 +55,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        // Already authenticated by an earlier filter (a JWT): the bearer credential was judged there.
+        boolean authenticated = SecurityContextHolder.getContext().getAuthentication() instanceof LetheAuthentication;
+        if (authenticated || header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             chain.doFilter(request, response);
             return;
         }

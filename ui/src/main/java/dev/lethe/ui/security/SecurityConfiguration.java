@@ -2,6 +2,9 @@ package dev.lethe.ui.security;
 
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Scope;
+import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
+import dev.lethe.ui.security.jwt.JwtAuthenticator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,7 +37,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ApiLimitsProperties limits) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiKeys apiKeys,
+            ApiLimitsProperties limits,
+            ObjectProvider<JwtAuthenticator> jwtAuthenticator)
+            throws Exception {
+        // With an issuer configured, a bearer JWT is judged before (and instead of) the API keys.
+        jwtAuthenticator.ifAvailable(authenticator ->
+                http.addFilterBefore(new JwtAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class));
         return http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -59,14 +70,14 @@ class SecurityConfiguration {
                         .hasAuthority(READ_SCOPE)
                         .anyRequest()
                         .hasAuthority(WRITE_SCOPE))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                                (request, response, e) -> ProblemResponses.write(
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(
                                         response,
                                         401,
                                         "Unauthorized",
-                                        "Send an API key as Authorization: Bearer <key>."))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
-                                response, 403, "Forbidden", "Your API key's roles or scopes do not allow this.")))
+                                        "Send an API key or an access token as Authorization: Bearer <credential>."))
+                                .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                        response, 403, "Forbidden", "Your roles or scopes do not allow this.")))
                 .build();
     }
 }
