@@ -1,6 +1,7 @@
 package dev.lethe.app.vault;
 
 import dev.lethe.catalog.account.Accounts;
+import dev.lethe.vault.KekVersionsInUse;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
