@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,19 @@ class CheckpointSigningKeyIT extends AppIntegrationTest {
     LocalKms kms;
     String current;
     final List<Duration> pauses = new ArrayList<>();
+
+    /** The application's KMS: the shared database's newest key goes back to it after each test. */
+    @Autowired
+    Kms applicationKms;
+
+    /**
+     * Another application context on the same database (a test class with other settings) loads the
+     * newest key at start-up: leave one the application's KMS unwraps, by a deliberate replacement.
+     */
+    @AfterEach
+    void theApplicationsKmsWrapsTheNewestKeyAgain() {
+        new Ed25519CheckpointSigner(dsl, applicationKms, true);
+    }
 
     /** Every test starts from a key of its own KMS as the newest one, made by a deliberate replacement. */
     @BeforeEach

@@ -262,6 +262,37 @@ public final class Accounts {
         return Set.copyOf(dsl.fetch("select * from lethe_totp_kek_versions()").getValues(0, Integer.class));
     }
 
+    /** A person's TOTP secret as stored, for a KEK rotation to re-wrap. */
+    public record SealedTotp(UUID userId, SealedSecret secret) {}
+
+    /** Up to {@code limit} of the tenant's TOTP secrets wrapped under another KEK version than {@code primary}. */
+    public List<SealedTotp> totpSecretsNotUnder(UUID tenantId, int primary, int limit) {
+        return dsl.select(APP_USER.ID, APP_USER.TOTP_KEK_VERSION, APP_USER.TOTP_SECRET)
+                .from(APP_USER)
+                .where(APP_USER.TENANT_ID.eq(tenantId))
+                .and(APP_USER.TOTP_SECRET.isNotNull())
+                .and(APP_USER.TOTP_KEK_VERSION.ne(primary))
+                .orderBy(APP_USER.ID)
+                .limit(limit)
+                .fetch(r -> new SealedTotp(r.value1(), new SealedSecret(r.value2(), r.value3())));
+    }
+
+    /**
+     * Replaces a TOTP secret by the same secret re-wrapped, only if it is still {@code old}: a secret
+     * enrolled anew meanwhile is left alone. True when replaced.
+     */
+    public boolean rewrapTotpSecret(UUID tenantId, UUID userId, SealedSecret old, SealedSecret fresh) {
+        return dsl.update(APP_USER)
+                        .set(APP_USER.TOTP_SECRET, fresh.ciphertext())
+                        .set(APP_USER.TOTP_KEK_VERSION, fresh.kekVersion())
+                        .where(APP_USER.TENANT_ID.eq(tenantId))
+                        .and(APP_USER.ID.eq(userId))
+                        .and(APP_USER.TOTP_KEK_VERSION.eq(old.kekVersion()))
+                        .and(APP_USER.TOTP_SECRET.eq(old.ciphertext()))
+                        .execute()
+                == 1;
+    }
+
     /** Uses up a recovery code: true when it was one of the account's and not used before. */
     public boolean useRecoveryCode(UUID tenantId, UUID userId, String code, Instant at) {
         return dsl.update(APP_USER_RECOVERY_CODE)
