@@ -224,9 +224,15 @@ class LauncherIT {
         }
     }
 
+    /** The errors first (a service that failed to start says why early, then pages of shut-down), then the tail. */
     private String log() throws IOException {
         List<String> lines = Files.readAllLines(dataDir.resolve("lethe-up.log"));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        List<String> errors = lines.stream()
+                .filter(line -> line.contains(" ERROR ") || line.contains("FATAL") || line.startsWith("Caused by"))
+                .limit(40)
+                .toList();
+        return "errors:\n" + String.join("\n", errors) + "\nlast lines:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static int freePort() {
