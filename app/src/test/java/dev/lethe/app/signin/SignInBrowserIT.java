@@ -112,6 +112,8 @@ class SignInBrowserIT extends AppIntegrationTest {
         enterPassword(email);
         assertThat(page).hasURL(url("/sign-in/enrol"));
         assertThat(page.locator("img.qr")).isVisible();
+        // Visible is not loaded: wait until the browser has decoded the image (or given up on it).
+        page.waitForFunction("() => document.querySelector('img.qr').complete");
         Object qrWidth = page.locator("img.qr").evaluate("img => img.naturalWidth");
         assertThat(((Number) qrWidth).intValue()).as("the QR code image loaded").isGreaterThan(0);
         if (screenshots) {

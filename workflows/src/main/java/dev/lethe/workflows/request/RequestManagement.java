@@ -186,7 +186,10 @@ public final class RequestManagement {
      */
     public RequestDetail approve(Editor editor, UUID id, String reason) {
         return act(editor, id, (tx, request, current) -> {
-            if (current == RequestStatus.APPROVED && editor.by().equals(request.getApprovedBy())) {
+            // A repeated approval by its approver changes nothing, also once the workflow has moved on.
+            if (current != RequestStatus.AWAITING_APPROVAL
+                    && request.getApprovedAt() != null
+                    && editor.by().equals(request.getApprovedBy())) {
                 return false;
             }
             if (RequestType.valueOf(request.getType()) == RequestType.ERASURE
