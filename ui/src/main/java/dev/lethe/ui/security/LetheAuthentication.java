@@ -64,8 +64,18 @@ public abstract class LetheAuthentication extends AbstractAuthenticationToken {
         return "";
     }
 
+    /** The principal's name, {@code <kind>:<id>} ({@code api-key:…}, {@code user:…}): sessions and the vault key on it. */
     @Override
     public Object getPrincipal() {
-        return actor.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + actor.id();
+        return principalName(actor);
+    }
+
+    public static String principalName(Actor actor) {
+        return principalPrefix(actor.kind()) + actor.id();
+    }
+
+    /** What every principal name of this kind of actor starts with. */
+    public static String principalPrefix(Actor.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":";
     }
 }

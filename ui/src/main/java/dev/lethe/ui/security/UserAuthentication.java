@@ -33,7 +33,7 @@ public final class UserAuthentication extends LetheAuthentication {
 
     /** The principal name sessions of the person with this id are indexed by. */
     public static String principalName(UUID userId) {
-        return "user:" + userId;
+        return principalName(Actor.user(userId.toString()));
     }
 
     public UUID userId() {

@@ -6,7 +6,6 @@ import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.vault.Principal;
 import dev.lethe.vault.VaultPermissions;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,26 +30,17 @@ public record VaultCaller(String tenant, Principal principal) {
                 : Set.of();
         return new VaultCaller(
                 authentication.tenantId().toString(),
-                new Principal(principalName(authentication.actor()), permissions));
-    }
-
-    /** {@code api-key:<id>} or {@code user:<id>}: what the application's vault audit turns back into an actor. */
-    static String principalName(Actor actor) {
-        return prefix(actor.kind()) + actor.id();
+                new Principal(LetheAuthentication.principalName(authentication.actor()), permissions));
     }
 
     /** The actor behind a vault principal's name; anything else is a part of the system. */
     public static Actor actorOf(String principalName) {
         for (Actor.Kind kind : List.of(Actor.Kind.API_KEY, Actor.Kind.USER)) {
-            String prefix = prefix(kind);
+            String prefix = LetheAuthentication.principalPrefix(kind);
             if (principalName.startsWith(prefix)) {
                 return new Actor(kind, principalName.substring(prefix.length()));
             }
         }
         return Actor.system(principalName);
-    }
-
-    private static String prefix(Actor.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":";
     }
 }
