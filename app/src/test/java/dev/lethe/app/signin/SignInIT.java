@@ -5,6 +5,7 @@ import static dev.lethe.catalog.jooq.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.web.WebClient;
 import dev.lethe.catalog.account.Account;
 import dev.lethe.catalog.account.AccountStatus;
 import dev.lethe.catalog.account.Accounts;

@@ -4,6 +4,7 @@ import static dev.lethe.catalog.jooq.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.web.WebClient;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;

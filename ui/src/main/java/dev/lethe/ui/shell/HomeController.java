@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The signed-in home page: where the shell starts. */
 @Controller
 @WebPage
+@OpenPage
 class HomeController {
 
     @GetMapping("/")

@@ -2,9 +2,12 @@ package dev.lethe.ui.shell;
 
 import dev.lethe.catalog.account.Account;
 import dev.lethe.catalog.account.Accounts;
+import dev.lethe.catalog.apikey.Role;
 import dev.lethe.ui.security.UserAuthentication;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -18,8 +21,17 @@ class ShellAdvice {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The signed-in person as the shell names them. */
-    record SignedInPerson(String displayName, String roles) {}
+    /** The signed-in person as the shell names them, and their roles for what the navigation offers. */
+    record SignedInPerson(String displayName, String roles, Set<Role> roleSet) {
+
+        /** Whether the person has any of the roles, by name: {@code signedIn.hasAny('ADMIN,AUDITOR')}. */
+        public boolean hasAny(String names) {
+            return Arrays.stream(names.split(","))
+                    .map(String::strip)
+                    .map(Role::valueOf)
+                    .anyMatch(roleSet::contains);
+        }
+    }
 
     private final Accounts accounts;
 
@@ -39,7 +51,7 @@ class ShellAdvice {
         String name = accounts.find(person.tenantId(), person.userId())
                 .map(Account::displayName)
                 .orElse("");
-        return new SignedInPerson(name, roles);
+        return new SignedInPerson(name, roles, Set.copyOf(person.roles()));
     }
 
     /** {@code {"X-CSRF-TOKEN": "..."}} for the body's {@code hx-headers}: htmx's posts carry the token. */

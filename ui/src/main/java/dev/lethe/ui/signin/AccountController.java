@@ -3,6 +3,7 @@ package dev.lethe.ui.signin;
 import dev.lethe.catalog.account.Accounts;
 import dev.lethe.ui.security.UserAuthentication;
 import dev.lethe.ui.security.WebSessions;
+import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 /** A signed-in person's own account: recovery codes left, signing out of every session. */
 @Controller
 @WebPage
+@OpenPage
 class AccountController {
 
     private final Accounts accounts;

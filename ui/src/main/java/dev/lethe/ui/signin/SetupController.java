@@ -5,6 +5,7 @@ import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.account.EmailTakenException;
 import dev.lethe.catalog.account.SetupToken;
 import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @WebPage
+@OpenPage
 class SetupController {
 
     /** The address the first ADMIN is created with, until they choose theirs (.invalid is reserved). */

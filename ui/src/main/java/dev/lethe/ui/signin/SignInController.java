@@ -7,6 +7,7 @@ import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ui.security.UserAuthentication;
 import dev.lethe.ui.security.WebSessions;
+import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import dev.lethe.ui.signin.SignInOutcome.EnrolmentNeeded;
 import dev.lethe.ui.signin.SignInOutcome.Refused;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @WebPage
+@OpenPage
 class SignInController {
 
     private final SignIn signIn;

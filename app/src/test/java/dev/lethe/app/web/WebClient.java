@@ -1,4 +1,4 @@
-package dev.lethe.app.signin;
+package dev.lethe.app.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,15 +19,17 @@ import java.util.stream.Collectors;
  * A browser at the HTTP level: keeps cookies, does not follow redirects (so tests see them), and
  * sends forms with the CSRF token of the last page it read, as a browser submitting that page would.
  */
-final class WebClient {
+public final class WebClient {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The token in a form's hidden field, or in the shell's {@code hx-headers} (HTML-escaped JSON). */
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|X-CSRF-TOKEN&quot;:&quot;([^&]+)&quot;");
 
     private final String base;
     private final HttpClient http;
     private String csrf;
 
-    WebClient(int port) {
+    public WebClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -35,25 +37,25 @@ final class WebClient {
                 .build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return get(path, Map.of());
     }
 
     /** A GET with extra headers, such as htmx's {@code HX-Request}. */
-    HttpResponse<String> get(String path, Map<String, String> headers) {
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).GET();
         headers.forEach(request::header);
         HttpResponse<String> response = send(request);
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
-            csrf = token.group(1);
+            csrf = token.group(1) != null ? token.group(1) : token.group(2);
         }
         return response;
     }
 
     /** Posts a form with the CSRF token of the last page read. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         if (csrf != null) {
             withToken.put("_csrf", csrf);
@@ -62,7 +64,7 @@ final class WebClient {
     }
 
     /** Posts a form exactly as given: no CSRF token unless the fields have one. */
-    HttpResponse<String> postWithout(String path, Map<String, String> fields) {
+    public HttpResponse<String> postWithout(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
@@ -71,7 +73,7 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
-            csrf = token.group(1);
+            csrf = token.group(1) != null ? token.group(1) : token.group(2);
         }
         return response;
     }
