@@ -6,19 +6,39 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Inputs built to trigger backtracking or quadratic searches scan in time linear in their size. A
- * question of time, so not a unit test: the bound is loose (a linear scan of 200 KB takes a few
- * milliseconds, a quadratic one minutes), and it runs with the integration tests.
+ * question of time, so not a unit test, and judged by a ratio measured in the same run rather than a
+ * bound in seconds (which a loaded machine breaks): four times the input may take at most ten times
+ * as long (linear gives about four, quadratic sixteen), unless even the larger scan is quick.
  */
 class AdversarialInputIT {
+
+    private static final int SMALL = 50_000;
+    private static final int LARGE = 4 * SMALL;
+    private static final long QUICK_MILLIS = 300;
 
     private final PiiClassifier classifier =
             PiiClassifier.builder().defaultRegion("FR").build();
 
     @Test
     void adversarialInputsScanInLinearTime() {
-        int size = 200_000;
         for (String pattern : FuzzTest.ADVERSARIAL_PATTERNS) {
-            String input = pattern.repeat(size / pattern.length());
+            long small = fastestOfThree(pattern.repeat(SMALL / pattern.length()));
+            long large = fastestOfThree(pattern.repeat(LARGE / pattern.length()));
+
+            if (large > QUICK_MILLIS * 1_000_000) {
+                assertThat((double) large / Math.max(small, 1))
+                        .as(
+                                "scan of '%s': %d ms for %d chars, %d ms for %d",
+                                pattern, small / 1_000_000, SMALL, large / 1_000_000, LARGE)
+                        .isLessThan(10.0);
+            }
+        }
+    }
+
+    /** The fastest of three scans, in nanoseconds: the least disturbed by whatever else runs. */
+    private long fastestOfThree(String input) {
+        long fastest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
             classifier.scanText(input);
             try {
@@ -26,10 +46,8 @@ class AdversarialInputIT {
             } catch (InvalidInputException expected) {
                 // most of these are not JSON
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(millis)
-                    .as("scan of %d x '%s'", size / pattern.length(), pattern)
-                    .isLessThan(3_000);
+            fastest = Math.min(fastest, System.nanoTime() - start);
         }
+        return fastest;
     }
 }

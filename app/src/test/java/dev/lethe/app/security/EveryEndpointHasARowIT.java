@@ -3,6 +3,7 @@ package dev.lethe.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.web.PageMatrix;
 import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import java.util.Comparator;

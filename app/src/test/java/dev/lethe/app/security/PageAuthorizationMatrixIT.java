@@ -3,6 +3,7 @@ package dev.lethe.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.web.PageMatrix;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
 import dev.lethe.catalog.account.Accounts;

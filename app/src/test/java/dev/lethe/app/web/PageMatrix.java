@@ -1,4 +1,4 @@
-package dev.lethe.app.security;
+package dev.lethe.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,16 +19,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * test class path: {@code METHOD<TAB>PATH<TAB>EXPECT}, EXPECT four letters Y (allowed) or N (403) for
  * ADMIN, PRIVACY_OFFICER, ENGINEER and AUDITOR in that order; {@code {id}} in a path stands for an id.
  */
-final class PageMatrix {
+public final class PageMatrix {
 
     /** The roles in the order of a row's letters. */
-    static final List<Role> ROLES = List.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.ENGINEER, Role.AUDITOR);
+    public static final List<Role> ROLES = List.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.ENGINEER, Role.AUDITOR);
 
     /** One page request and the roles that may make it. */
-    record Row(String source, String method, String path, Set<Role> allowed) {
+    public record Row(String source, String method, String path, Set<Role> allowed) {
 
         /** The path with a fresh random id for each {@code {id}}. */
-        String concretePath() {
+        public String concretePath() {
             String path = this.path;
             while (path.contains("{id}")) {
                 path = path.replaceFirst("\\{id}", UUID.randomUUID().toString());
@@ -44,7 +44,7 @@ final class PageMatrix {
 
     private PageMatrix() {}
 
-    static List<Row> rows() {
+    public static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:page-matrix/*.tsv");
