@@ -127,7 +127,7 @@ class AdminPagesIT extends AppIntegrationTest {
     }
 
     @Test
-    void anAdminMakesAKeySeesItOnceAndRevokesIt() {
+    void anAdminMakesAKeySeesItOnceAndRevokesIt() throws Exception {
         browser.get("/admin/api-keys");
         HttpResponse<String> made =
                 browser.post("/admin/api-keys", Map.of("name", "page key", "roles", "ADMIN", "scopes", "read"));

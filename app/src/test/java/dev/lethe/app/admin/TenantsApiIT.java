@@ -96,7 +96,7 @@ class TenantsApiIT extends AppIntegrationTest {
     }
 
     @Test
-    void refusesBadSlugsNamesAndAddressesAndUnknownIds() {
+    void refusesBadSlugsNamesAndAddressesAndUnknownIds() throws Exception {
         String slug = UniqueNames.of("twice");
         assertThat(create("{\"slug\":\"" + slug + "\",\"name\":\"Once\"}").statusCode())
                 .isEqualTo(201);

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -151,7 +152,7 @@ class ApiKeyManagement {
     }
 
     private static Set<Role> roles(Set<Role> roles) {
-        if (roles == null || roles.isEmpty() || roles.contains(null)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
             throw new ApiKeyProblem(
                     HttpStatus.BAD_REQUEST,
                     "roles must name at least one of ADMIN, PRIVACY_OFFICER, ENGINEER, AUDITOR");

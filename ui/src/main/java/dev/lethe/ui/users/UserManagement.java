@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -193,7 +194,7 @@ public class UserManagement {
     }
 
     private static Set<Role> requireRoles(Set<Role> roles) {
-        if (roles == null || roles.isEmpty() || roles.contains(null)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
             throw new UserProblem(
                     HttpStatus.BAD_REQUEST,
                     "roles must name at least one of ADMIN, PRIVACY_OFFICER, ENGINEER, AUDITOR");
