@@ -4,6 +4,7 @@ import dev.lethe.catalog.account.Account;
 import dev.lethe.catalog.account.AccountStatus;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.ui.security.LetheAuthentication;
+import dev.lethe.ui.security.UserAuthentication;
 import dev.lethe.ui.shell.PageAccess;
 import dev.lethe.ui.shell.PageTimes;
 import dev.lethe.ui.shell.WebPage;
@@ -153,6 +154,8 @@ class UsersPage {
                 "people",
                 users.list(caller.tenantId()).stream().map(PersonRow::of).toList());
         model.addAttribute("allRoles", Role.values());
+        // No button to disable oneself: the service would refuse it anyway.
+        model.addAttribute("selfId", caller instanceof UserAuthentication person ? person.userId() : null);
         return "admin/users";
     }
 
