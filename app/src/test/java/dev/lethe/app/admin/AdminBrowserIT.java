@@ -92,7 +92,9 @@ class AdminBrowserIT extends AppIntegrationTest {
                 .click();
         assertThat(page.locator("h1")).hasText("API keys");
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("nightly export");
-        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("ADMIN").setExact(true))
+        page.getByRole(
+                        AriaRole.CHECKBOX,
+                        new Page.GetByRoleOptions().setName("ADMIN").setExact(true))
                 .check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the key"))
                 .click();
