@@ -10,6 +10,7 @@ import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.ui.users.UserManagement;
 import dev.lethe.ui.users.UserRequests.Invitation;
 import dev.lethe.ui.users.UserRequests.Invited;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +103,16 @@ class TenantsController {
         if (tenants.findBySlug(slug).isPresent()) {
             throw new TenantProblem(HttpStatus.CONFLICT, "Another tenant has this slug");
         }
-        Tenant tenant = tenants.create(slug, name);
+        Tenant tenant;
+        try {
+            tenant = tenants.create(slug, name);
+        } catch (RuntimeException e) {
+            // Another request took the slug between the check above and this insert.
+            if (uniqueViolation(e)) {
+                throw new TenantProblem(HttpStatus.CONFLICT, "Another tenant has this slug");
+            }
+            throw e;
+        }
         boolean withAdmin = invitation != null;
         TenantContext.runAs(
                 Tenant.DEFAULT_ID,
@@ -120,6 +130,15 @@ class TenantsController {
 
     private Invited invite(Tenant tenant, LetheAuthentication caller, Invitation invitation) {
         return TenantContext.callAs(tenant.id(), () -> users.invite(tenant.id(), caller.actor(), invitation));
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requirePlatformAdmin(LetheAuthentication caller) {
