@@ -236,6 +236,17 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YNNNYY", "GET", "/api/v1/users" + ID, null),
         tenant("YNNNNY", "POST", "/api/v1/users", EMPTY),
         tenant("YNNNNY", "PUT", "/api/v1/users" + ID, EMPTY),
+        // API keys: ADMIN only (listing with the read scope, making and revoking with write).
+        tenant("YNNNYY", "GET", "/api/v1/api-keys", null),
+        tenant("YNNNNY", "POST", "/api/v1/api-keys", EMPTY),
+        tenant("YNNNNY", "DELETE", "/api/v1/api-keys" + ID, null),
+        // Tenants: the platform administrator only (an ADMIN key of the default tenant with the admin scope).
+        platform("YNNNNN", "GET", "/api/v1/tenants", null),
+        platform("YNNNNN", "GET", "/api/v1/tenants" + ID, null),
+        platform("YNNNNN", "POST", "/api/v1/tenants", EMPTY),
+        tenant("NNNNNN", "GET", "/api/v1/tenants", null),
+        tenant("NNNNNN", "GET", "/api/v1/tenants" + ID, null),
+        tenant("NNNNNN", "POST", "/api/v1/tenants", EMPTY),
         platform("YNNNNN", "GET", "/api/v1/vault/kek", null),
         platform("YNNNNN", "POST", "/api/v1/vault/kek/rotate", null),
         tenant("NNNNNN", "GET", "/api/v1/vault/kek", null),

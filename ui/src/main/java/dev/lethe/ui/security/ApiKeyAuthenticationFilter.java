@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer <api key>}. A request without the header goes on
  * anonymous (public endpoints still answer); a header with an unknown, revoked or expired key is
  * refused at once with a problem response, so a typo never looks like "not allowed". The request
- * then runs as the key's tenant ({@link TenantContext}), which row-level security enforces.
+ * then runs as the key's tenant ({@link TenantContext}), which row-level security enforces. The key's
+ * use is noted (at most once a minute), so that its owner sees which keys are still in use.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -67,6 +68,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             ProblemResponses.write(response, 401, "Unauthorized", "The API key is unknown, revoked or expired.");
             return;
         }
+        apiKeys.recordUse(key.get());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(key.get()));
         SecurityContextHolder.setContext(context);

@@ -23,8 +23,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * components, and every other actuator endpoint, need the ADMIN role and the admin scope.
  *
  * <p>Scopes are checked here, for every API request, before any controller runs: GET, HEAD and
- * OPTIONS need {@code read}, every other method {@code write}, and the KEK endpoints {@code admin}
- * (whatever the method). Roles are checked on top by the controllers ({@code @PreAuthorize},
+ * OPTIONS need {@code read}, every other method {@code write}, and the platform's endpoints (the KEK,
+ * tenants) {@code admin} (whatever the method). Roles are checked on top by the controllers ({@code @PreAuthorize},
  * {@code @WritableBy}); a request needs both. The web UI's chain is {@link WebSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,7 +60,8 @@ class SecurityConfiguration {
                         .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(ADMIN_SCOPE)))
-                        .requestMatchers("/api/v1/vault/kek", "/api/v1/vault/kek/**")
+                        .requestMatchers(
+                                "/api/v1/vault/kek", "/api/v1/vault/kek/**", "/api/v1/tenants", "/api/v1/tenants/**")
                         .hasAuthority(ADMIN_SCOPE)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAuthority(READ_SCOPE)

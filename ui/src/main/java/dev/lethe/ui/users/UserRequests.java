@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.Set;
 
 /** The users API's request and response bodies. */
-final class UserRequests {
+public final class UserRequests {
 
     private UserRequests() {}
 
     /** {@code POST /api/v1/users}: invite a person, who chooses their password through the link. */
-    record Invitation(String email, String displayName, Set<Role> roles) {}
+    public record Invitation(String email, String displayName, Set<Role> roles) {}
 
     /** The invited person and their set-up link, shown once. */
-    record Invited(UserView user, String setupLink, Instant setupLinkExpiresAt) {}
+    public record Invited(UserView user, String setupLink, Instant setupLinkExpiresAt) {}
 
     /**
      * {@code PUT /api/v1/users/{id}}: what to change; absent fields stay. {@code status} is ACTIVE or

@@ -10,7 +10,7 @@ import java.util.UUID;
  * A person's account as the users API shows it: never a hash or a secret, only whether a second factor
  * is enrolled and whether sign-in is paused.
  */
-record UserView(
+public record UserView(
         UUID id,
         String email,
         String displayName,

@@ -1,28 +1,11 @@
 package dev.lethe.ui.users;
 
-import dev.lethe.catalog.account.Account;
-import dev.lethe.catalog.account.AccountStatus;
-import dev.lethe.catalog.account.Accounts;
-import dev.lethe.catalog.account.EmailTakenException;
-import dev.lethe.catalog.account.NewAccount;
-import dev.lethe.catalog.apikey.Role;
 import dev.lethe.ui.security.LetheAuthentication;
-import dev.lethe.ui.security.UserAuthentication;
-import dev.lethe.ui.security.WebSessions;
-import dev.lethe.ui.signin.SignInAudit;
-import dev.lethe.ui.signin.SignInProperties;
 import dev.lethe.ui.users.UserRequests.Change;
 import dev.lethe.ui.users.UserRequests.Invitation;
 import dev.lethe.ui.users.UserRequests.Invited;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,173 +16,42 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The tenant's people, for its ADMINs: invite (a one-time set-up link, shown once), change roles,
- * disable and enable, reset a lost second factor. Disabling, changing roles and resetting the second
- * factor end all of the person's sessions at once, so that the change holds from the next request.
- * An ADMIN cannot disable themselves or take away their own ADMIN role (no tenant without one by
- * accident). Every change is audited.
+ * The tenant's people, for its ADMINs, over the API: what {@link UserManagement} does (invite, change
+ * roles, disable and enable, reset a lost second factor), every change audited there.
  */
 @RestController
 @RequestMapping("/api/v1/users")
 @PreAuthorize("hasRole('ADMIN')")
 class UsersController {
 
-    private final Accounts accounts;
-    private final WebSessions sessions;
-    private final SignInAudit audit;
-    private final SignInProperties properties;
-    private final SecureRandom random = new SecureRandom();
+    private final UserManagement users;
 
-    UsersController(Accounts accounts, WebSessions sessions, SignInAudit audit, SignInProperties properties) {
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.audit = audit;
-        this.properties = properties;
+    UsersController(UserManagement users) {
+        this.users = users;
     }
 
     @GetMapping
     List<UserView> list(LetheAuthentication caller) {
-        return accounts.list(caller.tenantId()).stream().map(UserView::of).toList();
+        return users.list(caller.tenantId()).stream().map(UserView::of).toList();
     }
 
     @GetMapping("/{id}")
     UserView one(LetheAuthentication caller, @PathVariable UUID id) {
-        return UserView.of(find(caller, id));
+        return UserView.of(users.find(caller.tenantId(), id));
     }
 
     @PostMapping
     ResponseEntity<Invited> invite(LetheAuthentication caller, @RequestBody Invitation invitation) {
-        String email = invitation.email() == null ? "" : invitation.email().strip();
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 320) {
-            throw new UserProblem(HttpStatus.BAD_REQUEST, "email must be an e-mail address");
-        }
-        String name =
-                invitation.displayName() == null ? "" : invitation.displayName().strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new UserProblem(HttpStatus.BAD_REQUEST, "displayName must be 1 to 200 characters");
-        }
-        Set<Role> roles = requireRoles(invitation.roles());
-        Account invited;
-        try {
-            invited = accounts.create(NewAccount.invited(caller.tenantId(), email, name, roles));
-        } catch (EmailTakenException e) {
-            throw new UserProblem(HttpStatus.CONFLICT, e.getMessage());
-        }
-        String token = newToken();
-        Instant expires = Instant.now().plus(properties.setupLinkValidity());
-        accounts.issueSetupToken(caller.tenantId(), invited.id(), token, expires);
-        audit.record(caller.tenantId(), caller.actor(), "user.invited", invited.id(), Map.of("roles", names(roles)));
-        String link = baseUrl() + "/setup/" + token;
+        Invited invited = users.invite(caller.tenantId(), caller.actor(), invitation);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
-                .body(new Invited(UserView.of(invited), link, expires));
+                .body(invited);
     }
 
     @PutMapping("/{id}")
     UserView change(LetheAuthentication caller, @PathVariable UUID id, @RequestBody Change change) {
-        Account account = find(caller, id);
-        UUID tenantId = caller.tenantId();
-        boolean self =
-                caller instanceof UserAuthentication person && person.userId().equals(id);
-        boolean endSessions = false;
-        Map<String, String> changed = new LinkedHashMap<>();
-        if (change.displayName() != null) {
-            String name = change.displayName().strip();
-            if (name.isEmpty() || name.length() > 200) {
-                throw new UserProblem(HttpStatus.BAD_REQUEST, "displayName must be 1 to 200 characters");
-            }
-            accounts.setDisplayName(tenantId, id, name);
-            changed.put("displayName", "changed");
-        }
-        if (change.roles() != null) {
-            Set<Role> roles = requireRoles(change.roles());
-            if (self && !roles.contains(Role.ADMIN)) {
-                throw new UserProblem(HttpStatus.CONFLICT, "You cannot take away your own ADMIN role");
-            }
-            if (!roles.equals(account.roles())) {
-                accounts.setRoles(tenantId, id, roles);
-                audit.record(tenantId, caller.actor(), "user.roles.changed", id, Map.of("roles", names(roles)));
-                endSessions = true;
-            }
-        }
-        if (change.status() != null) {
-            endSessions |= changeStatus(caller, account, change.status(), self);
-        }
-        if (Boolean.TRUE.equals(change.resetSecondFactor())) {
-            accounts.resetSecondFactor(tenantId, id);
-            audit.record(tenantId, caller.actor(), "user.second_factor.reset", id, Map.of());
-            endSessions = true;
-        }
-        if (!changed.isEmpty()) {
-            audit.record(tenantId, caller.actor(), "user.changed", id, changed);
-        }
-        if (endSessions) {
-            int ended = sessions.endAll(id);
-            audit.record(
-                    tenantId, caller.actor(), "user.sessions.ended", id, Map.of("sessions", Integer.toString(ended)));
-        }
-        return UserView.of(find(caller, id));
-    }
-
-    private boolean changeStatus(LetheAuthentication caller, Account account, String status, boolean self) {
-        UUID tenantId = caller.tenantId();
-        switch (status) {
-            case "DISABLED" -> {
-                if (self) {
-                    throw new UserProblem(HttpStatus.CONFLICT, "You cannot disable your own account");
-                }
-                if (account.status() != AccountStatus.DISABLED) {
-                    accounts.setStatus(tenantId, account.id(), AccountStatus.DISABLED);
-                    audit.record(tenantId, caller.actor(), "user.disabled", account.id(), Map.of());
-                }
-                return true;
-            }
-            case "ACTIVE" -> {
-                if (account.status() == AccountStatus.DISABLED) {
-                    // An account that never chose a password goes back to waiting for its set-up link.
-                    AccountStatus back = account.passwordHash() == null && account.external() == null
-                            ? AccountStatus.INVITED
-                            : AccountStatus.ACTIVE;
-                    accounts.setStatus(tenantId, account.id(), back);
-                    audit.record(tenantId, caller.actor(), "user.enabled", account.id(), Map.of());
-                }
-                return false;
-            }
-            default -> throw new UserProblem(HttpStatus.BAD_REQUEST, "status must be ACTIVE or DISABLED");
-        }
-    }
-
-    private Account find(LetheAuthentication caller, UUID id) {
-        return accounts.find(caller.tenantId(), id)
-                .orElseThrow(() -> new UserProblem(HttpStatus.NOT_FOUND, "No user with this id"));
-    }
-
-    private static Set<Role> requireRoles(Set<Role> roles) {
-        if (roles == null || roles.isEmpty() || roles.contains(null)) {
-            throw new UserProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "roles must name at least one of ADMIN, PRIVACY_OFFICER, ENGINEER, AUDITOR");
-        }
-        return Set.copyOf(roles);
-    }
-
-    private static String names(Set<Role> roles) {
-        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
-    }
-
-    private String baseUrl() {
-        String url = properties.publicUrl().isBlank()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : properties.publicUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return UserView.of(users.change(caller, id, change));
     }
 }
