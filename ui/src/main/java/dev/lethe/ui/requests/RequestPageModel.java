@@ -102,6 +102,16 @@ class RequestPageModel {
             return filedByViewer && request().type() == RequestType.ERASURE;
         }
 
+        /** The name of the system a task's connection ({@code connectionId}) reaches, as the systems table shows it. */
+        public String systemOf(String connectionId) {
+            return detail.systems().stream()
+                    .map(RequestDetail.SystemView::progress)
+                    .filter(system -> system.connectionId().toString().equals(connectionId))
+                    .map(system -> system.name())
+                    .findFirst()
+                    .orElse(connectionId);
+        }
+
         /** The badge's class for a request's or a system's state: ok, warn or bad. */
         public String badge(Enum<?> state) {
             return switch (state.name()) {
