@@ -61,9 +61,10 @@ record RequestForm(
         }
         Map<String, String> identities = identities(errors);
         Map<String, String> corrected = corrections(requestType, errors);
+        // What the corrections and the purpose must be depends on the type: checked once it is known.
         if (requestType == RequestType.OBJECTION && blank(purpose)) {
             errors.put("purpose", "An objection names the purpose (its code) the subject objects to.");
-        } else if (requestType != RequestType.OBJECTION && !blank(purpose)) {
+        } else if (requestType != null && requestType != RequestType.OBJECTION && !blank(purpose)) {
             errors.put("purpose", "Only an objection names a purpose; leave this empty.");
         }
         if (!errors.isEmpty()) {
@@ -121,6 +122,9 @@ record RequestForm(
             if (requestType == RequestType.RECTIFICATION) {
                 errors.put("corrections", "A rectification says what to correct: one 'what = corrected value' a line.");
             }
+            return corrected;
+        }
+        if (requestType == null) {
             return corrected;
         }
         if (requestType != RequestType.RECTIFICATION) {
