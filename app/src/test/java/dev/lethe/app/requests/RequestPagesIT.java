@@ -55,12 +55,17 @@ class RequestPagesIT extends AppIntegrationTest {
         WebClient olga = People.signIn(port, officer);
         assertThat(olga.get("/requests/new").statusCode()).isEqualTo(200);
 
-        String page = enter(olga, form("ACCESS", "olga.subject@example.org", "+49 30 1234567"));
+        Map<String, String> fields = form("ACCESS", "olga.subject@example.org", "+49 30 1234567");
+        fields.put("note", "Asked on the phone on Monday");
+        String page = enter(olga, fields);
 
         assertThat(page)
                 .contains("Access", "o***@e***.org", "+***67", "The request was entered.")
                 .doesNotContain("olga.subject", "example.org<", "1234567");
-        assertThat(page).contains("Timeline", "request.filed", "Audit trail", "Olga Officer");
+        assertThat(page)
+                .contains("Timeline", "request.filed", "Audit trail", "Olga Officer")
+                .as("the officer's note is on the timeline")
+                .contains("Note: Asked on the phone on Monday");
     }
 
     @Test

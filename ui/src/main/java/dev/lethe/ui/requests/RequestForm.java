@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * personal data: {@link #toString()} names none.
  *
  * @param corrections a rectification's corrections, one {@code what = corrected value} per line
+ * @param note the officer's note for the request's timeline (free text: never in the audit trail)
  */
 record RequestForm(
         String type,
@@ -27,10 +28,13 @@ record RequestForm(
         String otherType,
         String otherValue,
         String corrections,
-        String purpose) {
+        String purpose,
+        String note) {
 
     /** The channels an officer enters a request from; the portal's requests file themselves. */
     static final Set<Channel> OFFICER_CHANNELS = Set.of(Channel.EMAIL, Channel.API);
+
+    static final int MAX_NOTE = 4000;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
@@ -39,7 +43,7 @@ record RequestForm(
 
     /** An empty form: GDPR, entered from an e-mail. */
     static RequestForm blank() {
-        return new RequestForm(null, "GDPR", Channel.EMAIL.name(), null, null, null, null, null, null, null);
+        return new RequestForm(null, "GDPR", Channel.EMAIL.name(), null, null, null, null, null, null, null, null);
     }
 
     /** The outcome of checking the form: the request to file, or the problem of each field. */
@@ -66,6 +70,9 @@ record RequestForm(
             errors.put("purpose", "An objection names the purpose (its code) the subject objects to.");
         } else if (requestType != null && requestType != RequestType.OBJECTION && !blank(purpose)) {
             errors.put("purpose", "Only an objection names a purpose; leave this empty.");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            errors.put("note", "A note is at most " + MAX_NOTE + " characters.");
         }
         if (!errors.isEmpty()) {
             return new Checked(null, errors);

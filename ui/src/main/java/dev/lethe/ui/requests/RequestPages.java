@@ -59,7 +59,7 @@ class RequestPages {
         }
         try {
             return "redirect:/requests/"
-                    + requests.file(officer, checked.request()).id() + "?filed";
+                    + requests.file(officer, checked.request(), form.note()).id() + "?filed";
         } catch (InvalidInputException e) {
             return form(model, form, Map.of(), "The request was not entered: " + e.getMessage());
         }

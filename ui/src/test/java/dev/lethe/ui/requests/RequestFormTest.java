@@ -24,7 +24,8 @@ class RequestFormTest {
                         "account_no",
                         "991",
                         "",
-                        "")
+                        "",
+                        null)
                 .check(REGULATIONS);
         assertThat(checked.errors()).isEmpty();
         assertThat(checked.request().type()).isEqualTo(RequestType.ERASURE);
@@ -37,7 +38,8 @@ class RequestFormTest {
 
     @Test
     void eachMistakeIsNamedByItsField() {
-        var checked = new RequestForm(null, "HIPAA", "PORTAL", "nope", "call me", null, "Bad Type", "x", "a = b", "ads")
+        var checked = new RequestForm(
+                        null, "HIPAA", "PORTAL", "nope", "call me", null, "Bad Type", "x", "a = b", "ads", null)
                 .check(REGULATIONS);
         assertThat(checked.request()).isNull();
         assertThat(checked.errors()).containsOnlyKeys("type", "regulation", "channel", "email", "phone", "otherType");
@@ -45,8 +47,8 @@ class RequestFormTest {
 
     @Test
     void noIdentityAtAllIsOneMistake() {
-        var checked =
-                new RequestForm("ACCESS", "GDPR", "API", "", " ", null, null, null, null, null).check(REGULATIONS);
+        var checked = new RequestForm("ACCESS", "GDPR", "API", "", " ", null, null, null, null, null, null)
+                .check(REGULATIONS);
         assertThat(checked.errors()).containsOnlyKeys("identities");
     }
 
@@ -62,6 +64,7 @@ class RequestFormTest {
                         null,
                         null,
                         "contact.postal_address = Hauptstrasse 5, Berlin\n\nperson.name=Olga Example",
+                        null,
                         null)
                 .check(REGULATIONS);
         assertThat(checked.errors()).isEmpty();
@@ -70,21 +73,33 @@ class RequestFormTest {
                         Map.of("contact.postal_address", "Hauptstrasse 5, Berlin", "person.name", "Olga Example"));
 
         var malformed = new RequestForm(
-                        "RECTIFICATION", "GDPR", "EMAIL", "a@example.org", null, null, null, null, "just a value", null)
+                        "RECTIFICATION",
+                        "GDPR",
+                        "EMAIL",
+                        "a@example.org",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "just a value",
+                        null,
+                        null)
                 .check(REGULATIONS);
         assertThat(malformed.errors()).containsOnlyKeys("corrections");
     }
 
     @Test
     void anObjectionNamesItsPurpose() {
-        var checked = new RequestForm("OBJECTION", "GDPR", "EMAIL", "a@example.org", null, null, null, null, null, "")
+        var checked = new RequestForm(
+                        "OBJECTION", "GDPR", "EMAIL", "a@example.org", null, null, null, null, null, "", null)
                 .check(REGULATIONS);
         assertThat(checked.errors()).containsOnlyKeys("purpose");
     }
 
     @Test
     void itsTextNamesNoPersonalData() {
-        assertThat(new RequestForm("ACCESS", "GDPR", "EMAIL", "a@example.org", "+4930", "C-7", "t", "v", "x=y", "p")
+        assertThat(new RequestForm(
+                                "ACCESS", "GDPR", "EMAIL", "a@example.org", "+4930", "C-7", "t", "v", "x=y", "p", null)
                         .toString())
                 .doesNotContain("a@example.org", "+4930", "C-7", "x=y");
     }
