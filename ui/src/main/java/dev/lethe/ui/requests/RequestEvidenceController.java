@@ -103,7 +103,8 @@ class RequestEvidenceController {
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    private static ResponseEntity<StreamingResponseBody> zip(StoredPackage stored, InputStream zip) {
+    /** The package as a ZIP download (also from the request's page). */
+    static ResponseEntity<StreamingResponseBody> zip(StoredPackage stored, InputStream zip) {
         StreamingResponseBody body = out -> {
             try (zip) {
                 zip.transferTo(out);

@@ -80,6 +80,15 @@ public final class RequestManagement {
      * the subject to verify their identity ({@code IDENTITY_UNVERIFIED}); others start {@code RECEIVED}.
      */
     public Filed file(Editor editor, NewRequest request) {
+        return file(editor, request, null);
+    }
+
+    /**
+     * Files a request as {@link #file(Editor, NewRequest)} does, with the officer's note on it (how it
+     * reached them, what the subject said): free text, so on the timeline only, never in the audit trail.
+     */
+    public Filed file(Editor editor, NewRequest request, String note) {
+        String officersNote = optional(note);
         RegulationDeadlines regulation = deadlines.of(request.regulation());
         UUID tenantId = editor.tenantId();
         UUID id = UUID.randomUUID();
@@ -125,7 +134,7 @@ public final class RequestManagement {
             if (original != null) {
                 details.put("linkedTo", original.toString());
             }
-            rows.record(tx, tenantId, id, editor.actor(), "request.filed", details, null);
+            rows.record(tx, tenantId, id, editor.actor(), "request.filed", details, officersNote);
             return new Filed(id, initial, dueAt, original);
         });
         signals.started(tenantId, id);

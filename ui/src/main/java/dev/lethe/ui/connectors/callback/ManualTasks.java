@@ -32,8 +32,8 @@ public final class ManualTasks {
         this.audit = audit;
     }
 
-    /** A task as the API shows it. */
-    record ManualTask(
+    /** A task as the API and the request's page show it. */
+    public record ManualTask(
             UUID id,
             String connection,
             String requestId,
@@ -60,6 +60,17 @@ public final class ManualTasks {
                 .fetch(ManualTasks::task);
     }
 
+    /** The tasks one operation (a request's, {@code RequestOperations.operationId}) created, oldest first. */
+    public List<ManualTask> ofOperation(UUID tenant, String operationId) {
+        return dsl.selectFrom(PENDING_OPERATION)
+                .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
+                .and(PENDING_OPERATION.KIND.eq(PendingOperation.Kind.MANUAL_TASK.name()))
+                .and(PENDING_OPERATION.OPERATION_ID.eq(operationId))
+                .orderBy(PENDING_OPERATION.CREATED_AT, PENDING_OPERATION.ID)
+                .limit(500)
+                .fetch(ManualTasks::task);
+    }
+
     /**
      * Completes a task with the person's note, once, and audits it.
      *
@@ -73,7 +84,7 @@ public final class ManualTasks {
      * Completes a task of one operation (a request's): a task of another operation is unknown here (404),
      * so a request's page cannot complete another request's task.
      */
-    ManualTask complete(Editor editor, UUID id, String note, String operationId) {
+    public ManualTask complete(Editor editor, UUID id, String note, String operationId) {
         if (note == null || note.isBlank()) {
             throw PendingProblem.invalidNote("a completion needs a note: what was done");
         }

@@ -2,8 +2,11 @@ package dev.lethe.ui.connectors.callback;
 
 import org.springframework.http.HttpStatus;
 
-/** A refusal of a callback or a task completion, answered as problem JSON by {@link CallbackProblems}. */
-final class PendingProblem extends RuntimeException {
+/**
+ * A refusal of a callback or a task completion, answered as problem JSON by {@link CallbackProblems}
+ * (and shown as its plain message on a request's page). Its message names no personal data.
+ */
+public final class PendingProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
