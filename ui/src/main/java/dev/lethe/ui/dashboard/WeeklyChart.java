@@ -21,8 +21,8 @@ record WeeklyChart(List<Bar> bars, List<Tick> ticks, List<Label> labels, String 
     private static final int BAR = 22;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** A bar: {@code kind} is its CSS class ({@code received} or {@code closed}), {@code title} its tooltip. */
-    record Bar(int x, int y, int width, int height, String kind, String title) {}
+    /** A bar: {@code kind} is its CSS class, {@code received} or {@code closed}. */
+    record Bar(int x, int y, int width, int height, String kind) {}
 
     /** A horizontal grid line and its value. */
     record Tick(int y, int value) {}
@@ -84,9 +84,9 @@ record WeeklyChart(List<Bar> bars, List<Tick> ticks, List<Label> labels, String 
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 
-    private static Bar bar(int x, int value, double scale, String kind, String title) {
+    private static Bar bar(int x, int value, double scale, String kind) {
         int height = (int) Math.round(value * scale);
-        return new Bar(x, BASELINE - height, BAR - 2, height, kind, title);
+        return new Bar(x, BASELINE - height, BAR - 2, height, kind);
     }
 
     /** A grid step of 1, 2 or 5 × 10ⁿ that gives at most five lines above zero. */
