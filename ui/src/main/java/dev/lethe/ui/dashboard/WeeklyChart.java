@@ -43,11 +43,9 @@ record WeeklyChart(List<Bar> bars, List<Tick> ticks, List<Label> labels, String 
         for (int i = 0; i < weeks.size(); i++) {
             Dashboard.Week week = weeks.get(i);
             int x = LEFT + i * GROUP;
-            String day = DAY.format(week.start());
-            bars.add(bar(
-                    x + 6, week.received(), scale, "received", week.received() + " received in the week of " + day));
-            bars.add(bar(x + 6 + BAR, week.closed(), scale, "closed", week.closed() + " closed in the week of " + day));
-            labels.add(new Label(x + 6 + BAR, day));
+            bars.add(bar(x + 6, week.received(), scale, "received"));
+            bars.add(bar(x + 6 + BAR, week.closed(), scale, "closed"));
+            labels.add(new Label(x + 6 + BAR, DAY.format(week.start())));
         }
         List<Tick> ticks = new ArrayList<>();
         for (int value = 0; value <= top; value += step) {
