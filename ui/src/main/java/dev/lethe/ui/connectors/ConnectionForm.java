@@ -149,7 +149,6 @@ final class ConnectionForm {
             };
         }
         String help = field.description()
-                + (field.type() == FieldType.LIST ? " Several values are separated by commas." : "")
                 + (field.defaultValue() != null && !field.secret() ? " Default: " + field.defaultValue() + "." : "");
         return new Input(
                 field.name(),

@@ -43,7 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The engineers' connection pages: the list with each connection's last test and discovery, a
  * registration form generated from the connector type's settings, a connection's page with test and
  * discover (answered as htmx fragments), change and removal. Secrets are never put into a page: the
- * form's secret inputs stay empty and an empty one keeps the stored value.
+ * form's secret inputs stay empty and an empty one keeps the stored value. The form pages (register,
+ * change, remove) open only for those who may post them.
  */
 @Controller
 @WebPage
@@ -84,6 +85,9 @@ class ConnectionPages {
         return "connections/list";
     }
 
+    @PageAccess(
+            read = {Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN},
+            write = {})
     @GetMapping("/connections/new")
     String newConnection(@RequestParam(required = false) String type, Model model) {
         Optional<ConnectorType> chosen = types.find(type);
@@ -155,6 +159,9 @@ class ConnectionPages {
         return "connections/detail :: discovery-result";
     }
 
+    @PageAccess(
+            read = {Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN},
+            write = {})
     @GetMapping("/connections/{id}/edit")
     String edit(Authentication auth, @PathVariable UUID id, Model model) {
         ConnectionView connection = find(Caller.tenant(auth), id);
@@ -206,6 +213,9 @@ class ConnectionPages {
         }
     }
 
+    @PageAccess(
+            read = {Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN},
+            write = {})
     @GetMapping("/connections/{id}/delete")
     String confirmDelete(Authentication auth, @PathVariable UUID id, Model model) {
         model.addAttribute("connection", find(Caller.tenant(auth), id));
