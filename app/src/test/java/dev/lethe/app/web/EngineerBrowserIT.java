@@ -133,9 +133,9 @@ class EngineerBrowserIT extends AppIntegrationTest {
         page.navigate(url("/data-map"));
         page.getByRole(
                         AriaRole.LINK,
-                        new Page.GetByRoleOptions().setName("customers").setExact(true))
+                        new Page.GetByRoleOptions().setName("public.customers").setExact(true))
                 .click();
-        assertThat(page.locator("h1")).hasText("customers");
+        assertThat(page.locator("h1")).hasText("public.customers");
         Locator ticks = page.locator("input[name=field]");
         int discovered = ticks.count();
         assertThat(discovered).isGreaterThan(1);
@@ -151,22 +151,22 @@ class EngineerBrowserIT extends AppIntegrationTest {
         UUID dataset = owner().select(DATASET.ID)
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenant.id()))
-                .and(DATASET.NAME.eq("customers"))
+                .and(DATASET.NAME.eq("public.customers"))
                 .fetchSingle(DATASET.ID);
         assertThat(owner().fetchCount(
                                 DATA_FIELD, DATA_FIELD.DATASET_ID.eq(dataset).and(DATA_FIELD.STATUS.eq("DISCOVERED"))))
                 .isZero();
 
-        // An identity type for the e-mail column, from the same page.
-        page.getByLabel("Identity type of email", new Page.GetByLabelOptions().setExact(true))
-                .fill("email");
+        // An identity type for the phone column, from the same page.
+        page.getByLabel("Identity type of phone", new Page.GetByLabelOptions().setExact(true))
+                .fill("phone");
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions()
-                                .setName("Set the identity type of email")
+                                .setName("Set the identity type of phone")
                                 .setExact(true))
                 .click();
-        assertThat(page.locator("#notice")).hasText("email holds the identity email.");
+        assertThat(page.locator("#notice")).hasText("phone holds the identity phone.");
     }
 
     @Test

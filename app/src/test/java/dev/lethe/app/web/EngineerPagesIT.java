@@ -151,10 +151,10 @@ class EngineerPagesIT extends AppIntegrationTest {
         assertThat(test.statusCode()).isEqualTo(200);
         assertThat(test.body()).contains("Every check passed").doesNotContain("<html");
         assertThat(discovered.statusCode()).isEqualTo(200);
-        assertThat(discovered.body()).contains("customers", "Review the fields");
+        assertThat(discovered.body()).contains("public.customers", "Review the fields");
         assertThat(engineer.get("/connections").body()).contains("reachable", "datasets");
         Matcher link = Pattern.compile(
-                        "<td>customers</td>.*?href=\"(/data-map/datasets/[0-9a-f-]{36})\"", Pattern.DOTALL)
+                        "<td>public.customers</td>.*?href=\"(/data-map/datasets/[0-9a-f-]{36})\"", Pattern.DOTALL)
                 .matcher(discovered.body());
         assertThat(link.find()).as(discovered.body()).isTrue();
         String datasetPage = link.group(1);
@@ -164,7 +164,7 @@ class EngineerPagesIT extends AppIntegrationTest {
         List<String> ticks = values(page.body(), "field");
         assertThat(ticks).as("a check box per discovered field").hasSize(statusCount(dataset, "DISCOVERED"));
         assertThat(ticks).hasSizeGreaterThan(1);
-        assertThat(engineer.get("/data-map").body()).contains(datasetPage, "customers");
+        assertThat(engineer.get("/data-map").body()).contains(datasetPage, "public.customers");
 
         // One field decided on its own, the others ticked and confirmed together.
         String rejected = ticks.getFirst();
@@ -286,7 +286,7 @@ class EngineerPagesIT extends AppIntegrationTest {
         UUID dataset = owner().select(DATASET.ID)
                 .from(DATASET)
                 .where(DATASET.TENANT_ID.eq(tenant.id()))
-                .and(DATASET.NAME.eq("customers"))
+                .and(DATASET.NAME.eq("public.customers"))
                 .fetchSingle(DATASET.ID);
         UUID field = owner().select(DATA_FIELD.ID)
                 .from(DATA_FIELD)
