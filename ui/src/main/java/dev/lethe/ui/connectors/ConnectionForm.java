@@ -148,7 +148,9 @@ final class ConnectionForm {
                 case STRING, HOST, LIST -> "text";
             };
         }
-        String help = field.description()
+        String description = field.description().strip();
+        String help = description
+                + (description.endsWith(".") ? "" : ".")
                 + (field.defaultValue() != null && !field.secret() ? " Default: " + field.defaultValue() + "." : "");
         return new Input(
                 field.name(),
