@@ -37,6 +37,9 @@ import java.util.function.Function;
  */
 public final class ConnectionOperations {
 
+    /** The audit action of a test, read back by {@link ConnectionHistory}. */
+    static final String TESTED = "connector.connection.tested";
+
     private final Connections connections;
     private final RegisteredSystems systems;
     private final DiscoveryImport discoveryImport;
@@ -59,9 +62,26 @@ public final class ConnectionOperations {
         this.discoverySample = discoverySample;
     }
 
-    TestResult test(UUID tenantId, UUID id) {
-        StoredConnection connection = stored(tenantId, id);
-        return withConnector(connection, connector -> connector.test(context(tenantId, "test")));
+    /**
+     * Tests the connection's settings against its system; audited ({@code connector.connection.tested})
+     * with the outcome and the names of the checks that failed, so the pages can show the last result.
+     */
+    TestResult test(Editor editor, UUID id) {
+        StoredConnection connection = stored(editor.tenantId(), id);
+        TestResult result = withConnector(connection, connector -> connector.test(context(editor.tenantId(), "test")));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("passed", Boolean.toString(result.passed()));
+        details.put("checks", Integer.toString(result.checks().size()));
+        details.put(
+                "failed",
+                String.join(
+                        ",",
+                        result.checks().stream()
+                                .filter(check -> !check.passed())
+                                .map(TestResult.Check::name)
+                                .toList()));
+        trail.append(new AuditEvent(editor.tenantId(), editor.actor(), TESTED, "connection:" + id, details));
+        return result;
     }
 
     /** Discovers the connection's system and imports it into the catalog (audited as catalog changes). */
