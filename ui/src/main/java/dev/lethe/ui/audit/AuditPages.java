@@ -35,7 +35,7 @@ class AuditPages {
     /** The filters as typed: blank ones are unset; {@code from} and {@code to} are days (UTC), both included. */
     record Filter(String action, String actor, String from, String to) {
 
-        boolean any() {
+        public boolean any() {
             return !blank(action) || !blank(actor) || !blank(from) || !blank(to);
         }
 
