@@ -17,11 +17,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The record of processing (GDPR Art. 30) as a page for every role, and its downloads: the CSV and the
- * printable HTML the API renders ({@code /api/v1/ropa?format=}), here as attachments.
+ * printable HTML the API renders ({@code /api/v1/ropa?format=}), here as attachments. The downloads
+ * return a {@link ResponseEntity} without {@code @ResponseBody}, which keeps them out of the API's
+ * OpenAPI description: they are pages' links, not API operations.
  */
 @Controller
 @WebPage
@@ -41,7 +42,6 @@ class RecordOfProcessingPages {
     }
 
     @GetMapping("/record-of-processing.csv")
-    @ResponseBody
     ResponseEntity<String> csv(LetheAuthentication person) {
         RecordOfProcessing record = records.generate(person.tenantId());
         return download("record-of-processing.csv", new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -49,7 +49,6 @@ class RecordOfProcessingPages {
     }
 
     @GetMapping("/record-of-processing.html")
-    @ResponseBody
     ResponseEntity<String> html(LetheAuthentication person) {
         RecordOfProcessing record = records.generate(person.tenantId());
         return download("record-of-processing.html", new MediaType("text", "html", StandardCharsets.UTF_8))
