@@ -68,7 +68,7 @@ class RetentionScheduleController {
         return ScheduleView.of(schedule, Instant.now());
     }
 
-    private static RetentionSchedule parse(ScheduleBody body) {
+    static RetentionSchedule parse(ScheduleBody body) {
         if (body == null || body.runAt() == null || body.runAt().isBlank()) {
             throw new InvalidInputException("runAt is required: a time of day such as 03:00");
         }
