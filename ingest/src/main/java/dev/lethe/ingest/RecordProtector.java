@@ -3,8 +3,8 @@ package dev.lethe.ingest;
 import dev.lethe.classifier.Finding;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.vault.InvalidInputException;
+import dev.lethe.vault.SubjectTokens;
 import dev.lethe.vault.TokenKind;
-import dev.lethe.vault.TokenizeRequest;
 import dev.lethe.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,15 +65,13 @@ public final class RecordProtector implements RecordProcessor {
         String subject = subjectNode == null || subjectNode.isNull() || subjectNode.isContainer()
                 ? null
                 : subjectNode.asString();
-        var protection = new Protection(stream, subject);
+        var protection = new Protection(stream, vault.tokensFor(stream.tenant(), subject));
         protection.protectTree(root, "$", fields.confirmed(stream));
         byte[] cleanKey = protection.protectKey(key);
         return new ProtectedRecord(
                 cleanKey,
                 codec.encode(root),
-                subject == null
-                        ? null
-                        : vault.subjectHash(stream.tenant(), subject).hex(),
+                subject == null ? null : protection.tokens.subjectHash().hex(),
                 protection.categories,
                 protection.tokenizations,
                 protection.sightings);
@@ -95,14 +93,16 @@ public final class RecordProtector implements RecordProcessor {
     /** The protection of one record: what it replaced, and where. */
     private final class Protection {
         private final StreamDefinition stream;
-        private final String subject;
+        /** The record's subject's tokens: its key is looked up once per record, not per value. */
+        final SubjectTokens tokens;
+
         final Set<String> categories = new TreeSet<>();
         final Map<TokenKind, Integer> tokenizations = new EnumMap<>(TokenKind.class);
         final List<FieldSighting> sightings = new ArrayList<>();
 
-        Protection(StreamDefinition stream, String subject) {
+        Protection(StreamDefinition stream, SubjectTokens tokens) {
             this.stream = stream;
-            this.subject = subject;
+            this.tokens = tokens;
         }
 
         /**
@@ -175,7 +175,9 @@ public final class RecordProtector implements RecordProcessor {
 
         private List<Finding> scan(JsonNode root) {
             try {
-                return classifier.scanJson(root.toString());
+                // The tree itself, not its text: serialising it for the classifier to parse again cost a
+                // second parse per record.
+                return classifier.scanRecord(JsonTreeView.of(root));
             } catch (dev.lethe.classifier.InvalidInputException e) {
                 // The classifier's messages name the limit and an offset, never the input.
                 throw new UnprocessableRecordException(
@@ -239,8 +241,7 @@ public final class RecordProtector implements RecordProcessor {
             String token = null;
             if (kind != TokenKind.REDACT) {
                 try {
-                    token = vault.tokenize(new TokenizeRequest(stream.tenant(), subject, category, kind, span))
-                            .token();
+                    token = tokens.tokenize(category, kind, span).token();
                 } catch (InvalidInputException e) {
                     // A category the vault has no format for, or a value the kind can't take: never let it through.
                 }

@@ -16,6 +16,13 @@ public interface Vault {
     /** Protects one value. The subject's key is created on first use. */
     Tokenized tokenize(TokenizeRequest request);
 
+    /**
+     * The tokenization of one record's values of {@code subject} (null: values without a subject, under the
+     * tenant key): the hash and key are looked up once for all of them. Nothing is checked or created until
+     * the handle is used.
+     */
+    SubjectTokens tokensFor(String tenant, String subject);
+
     /** Protects many values; results are in request order. Fails as a whole on the first bad request. */
     List<Tokenized> tokenizeAll(List<TokenizeRequest> requests);
 

@@ -9,6 +9,8 @@ import dev.lethe.vault.keys.KeyId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -23,6 +25,17 @@ final class DataKey {
     private final byte[] ff1Key;
     private final Prf tokenHash;
     private final Prf subjectHash;
+
+    /**
+     * The headers of this key's deterministic tokens, per tenant key and category: the same bytes for every
+     * value, so encrypting them once halves the AES-SIV work per token (and keeps the thread's cipher on
+     * this key, whose AES key schedule the JCE then reuses instead of redoing it for the tenant key every
+     * time). Kept in the key object on purpose: whatever drops the key (a shred, an eviction, the cache's
+     * age limit) drops its headers with it. Bounded by the categories times the tenant's keys (one).
+     */
+    private final Map<HeaderRef, byte[]> headers = new ConcurrentHashMap<>();
+
+    private record HeaderRef(KeyId tenantKey, String category) {}
 
     private DataKey(KeyId keyId, DeterministicAead siv, byte[] ff1Key, Prf tokenHash, Prf subjectHash) {
         this.keyId = keyId;
@@ -64,6 +77,15 @@ final class DataKey {
     /** The FF1 key; callers must not modify it. */
     byte[] ff1Key() {
         return ff1Key;
+    }
+
+    /** The cached header of this key's tokens in {@code category} under the tenant key, or null; never modify it. */
+    byte[] header(KeyId tenantKey, String category) {
+        return headers.get(new HeaderRef(tenantKey, category));
+    }
+
+    void keepHeader(KeyId tenantKey, String category, byte[] header) {
+        headers.putIfAbsent(new HeaderRef(tenantKey, category), header);
     }
 
     Prf tokenHash() {

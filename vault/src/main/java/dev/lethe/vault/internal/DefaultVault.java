@@ -8,6 +8,7 @@ import dev.lethe.vault.KekRotation;
 import dev.lethe.vault.Principal;
 import dev.lethe.vault.ShredResult;
 import dev.lethe.vault.SubjectErasedException;
+import dev.lethe.vault.SubjectTokens;
 import dev.lethe.vault.TokenizeRequest;
 import dev.lethe.vault.Tokenized;
 import dev.lethe.vault.Vault;
@@ -52,6 +53,11 @@ public final class DefaultVault implements Vault {
             throw new InvalidInputException("request", "required");
         }
         return tokenizer.tokenize(request);
+    }
+
+    @Override
+    public SubjectTokens tokensFor(String tenant, String subject) {
+        return tokenizer.scope(tenant, subject);
     }
 
     @Override

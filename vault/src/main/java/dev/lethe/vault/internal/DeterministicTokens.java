@@ -24,8 +24,13 @@ final class DeterministicTokens {
 
     static String tokenize(String tenant, DataKey tenantKey, DataKey valueKey, Category category, String value) {
         try {
-            byte[] header =
-                    tenantKey.siv().encryptDeterministically(valueKey.keyId().bytes(), headerData(category));
+            byte[] header = valueKey.header(tenantKey.keyId(), category.name());
+            if (header == null) {
+                header = tenantKey
+                        .siv()
+                        .encryptDeterministically(valueKey.keyId().bytes(), headerData(category));
+                valueKey.keepHeader(tenantKey.keyId(), category.name(), header);
+            }
             byte[] body = valueKey.siv()
                     .encryptDeterministically(value.getBytes(StandardCharsets.UTF_8), valueData(tenant, category));
             byte[] payload = ByteBuffer.allocate(1 + header.length + body.length)
