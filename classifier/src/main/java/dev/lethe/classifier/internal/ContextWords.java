@@ -121,6 +121,11 @@ final class ContextWords {
         return mask == null ? 0 : mask;
     }
 
+    /** Every context word (lower case), positive or negative. */
+    static java.util.Set<String> words() {
+        return java.util.Collections.unmodifiableSet(MASKS.keySet());
+    }
+
     static boolean suggests(long mask, PiiType type) {
         return (mask & (1L << type.ordinal())) != 0;
     }

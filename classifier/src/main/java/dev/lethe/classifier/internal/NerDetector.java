@@ -3,6 +3,7 @@ package dev.lethe.classifier.internal;
 import dev.lethe.classifier.Evidence;
 import dev.lethe.classifier.PiiType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * People, places, postal addresses and organisations in prose, as the shipped name tagger sees them. Its
@@ -17,6 +18,11 @@ final class NerDetector {
 
     /** The lead at which a span scores halfway between the floor and the ceiling. */
     private static final double HALF_LEAD = 3.0;
+    /** One capitalised word that no word list knows ("Bearer", "Luhn") needs a clear lead. */
+    private static final double LONE_WORD_PENALTY = 0.15;
+
+    /** Prose, not a bare value: a field holding "IG Metall" or "Köln" is left to field names and shapes. */
+    static final int MIN_TOKENS = 4;
 
     private NerDetector() {}
 
@@ -24,25 +30,111 @@ final class NerDetector {
         boolean cased = tokens.hasUpper() && !mostlyUpper(tokens.text);
         for (NerModel.Span span : NerModel.shipped().tag(tokens)) {
             PiiType type = type(span.entity());
-            int first = span.first();
-            int last = span.last();
-            boolean address = type == PiiType.POSTAL_ADDRESS;
-            if (cased) {
-                while (first <= last && lowerEdge(tokens, first, address)) {
-                    first++;
-                }
-                while (last >= first && lowerEdge(tokens, last, false)) {
-                    last--;
-                }
-            }
-            if (first > last || !hasLetter(tokens, first, last) || (address && last == first)) {
-                continue;
-            }
             double lead = Math.max(0, span.margin());
             double score = 0.45 + 0.5 * lead / (lead + HALF_LEAD);
-            out.add(new Candidate(type, tokens.start(first), tokens.end(last), score, Evidence.MODEL));
+            boolean address = type == PiiType.POSTAL_ADDRESS;
+            int from = span.first();
+            for (int i = span.first(); i <= span.last(); i++) {
+                boolean breakAfter = i == span.last() || breaks(tokens, i, address, cased);
+                if (breakAfter) {
+                    piece(tokens, type, from, i, cased, score, out);
+                    from = i + 1;
+                    if (address) {
+                        break; // an address ends where prose begins again ("..., Bristol by Friday")
+                    }
+                }
+            }
         }
     }
+
+    /** Emits tokens first..last as one candidate after trimming its edges, if anything is left. */
+    private static void piece(
+            Tokens tokens, PiiType type, int first, int last, boolean cased, double score, List<Candidate> out) {
+        boolean address = type == PiiType.POSTAL_ADDRESS;
+        boolean startsSentence = sentenceStart(tokens, first);
+        while (first <= last && (cased && lowerEdge(tokens, first, address) || edgeWord(tokens, first, type))) {
+            first++;
+        }
+        while (last >= first && (cased && lowerEdge(tokens, last, false) || edgeWord(tokens, last, type))) {
+            last--;
+        }
+        if (first > last || !hasLetter(tokens, first, last) || !plausible(tokens, first, last, address)) {
+            return;
+        }
+        boolean known = false;
+        for (int i = first; i <= last && !known; i++) {
+            known = known(tokens, i);
+        }
+        boolean lone = first == last && !address;
+        // without capitals, or for a sentence's first word ("Llámame al ...", "Appelez le ..."), the
+        // tagger's guess about a word no list knows is too often wrong
+        if (!address && !known && (!cased || lone && (startsSentence || sentenceStart(tokens, first)))) {
+            return;
+        }
+        if (lone && isMonth(tokens, first)) {
+            return; // "8 julio 1952": Julio is a name, but not here
+        }
+        double support = score;
+        if (lone && !known) {
+            support -= LONE_WORD_PENALTY;
+        }
+        out.add(new Candidate(type, tokens.start(first), tokens.end(last), support, Evidence.MODEL));
+    }
+
+    /**
+     * Whether a span must end after token i: a lower-case word that is no particle or street word (in text
+     * that uses capitals), or, inside names and places, punctuation between words ("Giulia (Acme", "Leeds,
+     * Nairobi") other than the full stop of an initial ("J. Smith").
+     */
+    private static boolean breaks(Tokens tokens, int i, boolean address, boolean cased) {
+        if (cased && i + 1 < tokens.count() && Character.isLowerCase(tokens.first(i + 1)) && !joiner(tokens, i + 1)) {
+            return true;
+        }
+        if (i + 1 >= tokens.count()) {
+            return false;
+        }
+        String text = tokens.text;
+        if (address) {
+            return sentenceEnd(tokens, i);
+        }
+        for (int k = tokens.end(i); k < tokens.start(i + 1); k++) {
+            char c = text.charAt(k);
+            if (c == '.' && tokens.length(i) == 1) {
+                continue;
+            }
+            if (c != ' ' && c != '-' && c != '\'') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A full stop, question or exclamation mark or bracket after token i that is no abbreviation ("St."). */
+    private static boolean sentenceEnd(Tokens tokens, int i) {
+        String lower = tokens.lower(i, 12);
+        boolean abbreviation = lower != null && (lower.length() <= 2 || ABBREVIATIONS.contains(lower));
+        for (int k = tokens.end(i); k < tokens.start(i + 1); k++) {
+            char c = tokens.text.charAt(k);
+            if (c == '!' || c == '?' || c == '(' || c == ')' || c == '.' && !abbreviation) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ABBREVIATIONS =
+            Set.of("str", "ave", "blvd", "apt", "avda", "app", "nr", "no", "bis", "sq", "rd", "ln");
+
+    /** Lower-case words that stay inside a name, organisation or street: "de", "van der", "of", "rue". */
+    private static boolean joiner(Tokens tokens, int i) {
+        String lower = tokens.lower(i, 12);
+        return lower != null
+                && (Gazetteer.PARTICLES.contains(lower)
+                        || AddressDetector.BEFORE_NAME.contains(lower)
+                        || JOINERS.contains(lower));
+    }
+
+    private static final Set<String> JOINERS = Set.of("of", "and", "for", "the", "für", "und", "et", "e", "ul", "al");
 
     private static boolean lowerEdge(Tokens tokens, int i, boolean addressStart) {
         if (!Character.isLowerCase(tokens.first(i))) {
@@ -54,6 +146,72 @@ final class NerDetector {
                     || !(AddressDetector.BEFORE_NAME.contains(lower) || lower.equals("ul") || lower.equals("al"));
         }
         return true;
+    }
+
+    /**
+     * A title, a common sentence word or a word of the classifier's vocabulary at the edge of a name or place
+     * is not part of it ("Dr", "Good morning", "National Insurance"); organisations keep theirs ("Meridian
+     * Bank").
+     */
+    private static boolean edgeWord(Tokens tokens, int i, PiiType type) {
+        if (type == PiiType.POSTAL_ADDRESS) {
+            return false;
+        }
+        String lower = tokens.lower(i, 24);
+        if (lower == null) {
+            return false;
+        }
+        boolean common = NameDetector.TITLES.contains(lower) || NerStopWords.contains(lower);
+        return common || type != PiiType.ORGANIZATION && NerLexicon.isVocabulary(lower);
+    }
+
+    /**
+     * Names, places and organisations hold no digits ("ISBN 978-3-...", "room 12"); an address holds a house
+     * number or postal code and a capitalised or street word ("12.99 USD" holds neither).
+     */
+    private static boolean plausible(Tokens tokens, int first, int last, boolean address) {
+        boolean number = false;
+        boolean word = false;
+        for (int i = first; i <= last; i++) {
+            boolean digit = false;
+            for (int k = tokens.start(i); k < tokens.end(i) && !digit; k++) {
+                digit = Character.isDigit(tokens.text.charAt(k));
+            }
+            if (digit && !address) {
+                return false;
+            }
+            number |= AddressDetector.isHouseNumber(tokens, i)
+                    || digit && tokens.length(i) <= 7 && !tokens.word(i).contains(".");
+            word |= tokens.isCapitalized(i) || joiner(tokens, i) || AddressDetector.isCompound(tokens, i);
+        }
+        return !address || (number && word && last > first);
+    }
+
+    private static boolean isMonth(Tokens tokens, int i) {
+        String lower = tokens.lower(i, 12);
+        return lower != null && PhraseDetector.MONTHS.contains(lower);
+    }
+
+    private static boolean sentenceStart(Tokens tokens, int i) {
+        if (i == 0) {
+            return true;
+        }
+        for (int k = tokens.end(i - 1); k < tokens.start(i); k++) {
+            char c = tokens.text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word list knows the word as a name or place, or a title stands before it. */
+    private static boolean known(Tokens tokens, int i) {
+        String lower = tokens.lower(i, 24);
+        String before = i > 0 ? tokens.lower(i - 1, 12) : null;
+        return lower != null
+                        && (Gazetteer.isGivenName(lower) || Gazetteer.isFamilyName(lower) || Gazetteer.isPlace(lower))
+                || before != null && NameDetector.TITLES.contains(before);
     }
 
     private static boolean hasLetter(Tokens tokens, int first, int last) {

@@ -7,7 +7,7 @@ package dev.lethe.classifier.internal;
  */
 final class NerFeatures {
 
-    static final int MAX = 48;
+    static final int MAX = 64;
 
     private final Tokens tokens;
     private final int mask;
@@ -62,10 +62,10 @@ final class NerFeatures {
         out[n++] = bucket(22, Math.min(tokens.length(i), 12));
         out[n++] = bucket(23, prefix(i, 3));
         n = lexicon(24, lexicon[i], out, n);
-        n = lexicon(44, i > 0 ? lexicon[i - 1] : 1 << 30, out, n);
-        n = lexicon(64, i + 1 < lexicon.length ? lexicon[i + 1] : 1 << 30, out, n);
+        n = lexicon(48, i > 0 ? lexicon[i - 1] : 1 << 30, out, n);
+        n = lexicon(68, i + 1 < lexicon.length ? lexicon[i + 1] : 1 << 30, out, n);
         if (i > 1) {
-            n = lexicon(84, lexicon[i - 2], out, n);
+            n = lexicon(88, lexicon[i - 2], out, n);
         }
         return n;
     }
@@ -76,7 +76,7 @@ final class NerFeatures {
             out[n++] = bucket(template, 0);
             return n;
         }
-        for (int bit = 0; bit < 16 && n < MAX; bit++) {
+        for (int bit = 0; bit < 18 && n < MAX; bit++) {
             if ((flags & (1 << bit)) != 0) {
                 out[n++] = bucket(template + bit + 1, 1);
             }

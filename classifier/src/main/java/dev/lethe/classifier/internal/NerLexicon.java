@@ -24,6 +24,9 @@ final class NerLexicon {
     static final int ORG_SUFFIX = 1 << 13;
     static final int POSTAL_CODE = 1 << 14;
     static final int LOWER_START = 1 << 15;
+    static final int PLACE = 1 << 16;
+    /** A word of the classifier's own vocabulary: context words and field names ("IBAN", "Bestellnummer"). */
+    static final int VOCABULARY = 1 << 17;
 
     /** Words that often come right before a place ("moved to", "based in", "from"). */
     private static final Set<String> PLACE_CUES = Set.of(
@@ -134,6 +137,12 @@ final class NerLexicon {
             if (ORG_SUFFIXES.contains(lower)) {
                 f |= ORG_SUFFIX;
             }
+            if (Gazetteer.isPlace(lower)) {
+                f |= PLACE;
+            }
+            if (isVocabulary(lower)) {
+                f |= VOCABULARY;
+            }
         }
         if (AddressDetector.isCompound(tokens, i)) {
             f |= STREET_COMPOUND;
@@ -153,6 +162,12 @@ final class NerLexicon {
             f |= POSTAL_CODE;
         }
         return f;
+    }
+
+    static boolean isVocabulary(String lower) {
+        return ContextWords.mask(lower) != 0
+                || FieldVocabulary.TYPES.containsKey(lower)
+                || FieldVocabulary.NEGATIVE.contains(lower);
     }
 
     private static boolean isAllUpper(Tokens tokens, int i) {

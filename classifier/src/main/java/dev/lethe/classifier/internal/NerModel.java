@@ -22,6 +22,9 @@ final class NerModel {
     /** The model shipped in the jar; the number changes whenever features or corpus change. */
     static final String RESOURCE = "ner-model-v1.bin.gz";
 
+    /** The one-word place names the model's features were built with; versioned with the model. */
+    static final String PLACES = "places-v1.txt";
+
     private static final int MAGIC = 0x4c4e4552; // "LNER"
     private static final int FORMAT = 1;
 

@@ -41,7 +41,9 @@ final class TextScanner {
         PhraseDetector.detect(tokens, out);
         ContextScorer.apply(text, out);
         // after context scoring: the tagger has weighed the words around its spans already
-        NerDetector.detect(tokens, out);
+        if (tokens.count() >= NerDetector.MIN_TOKENS) {
+            NerDetector.detect(tokens, out);
+        }
         return out;
     }
 

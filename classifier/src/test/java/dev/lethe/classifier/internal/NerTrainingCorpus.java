@@ -131,6 +131,13 @@ final class NerTrainingCorpus {
         "Available again from next month.",
         "Accepted: Visa, Mastercard, PayPal.",
         "Region North America is operational again.",
+        "{W} {N} shipped.",
+        "{W}: {N}",
+        "{W} {W} {N} ok.",
+        "My {W} is {N}.",
+        "{W} {N}, {W} {N}.",
+        "Please check the {W} {N} again.",
+        "{W} - see {W} for details.",
     };
 
     private static final String[] DE = {
@@ -233,6 +240,7 @@ final class NerTrainingCorpus {
         m.put("T", k -> new NerSentence.Fill(f.phoneNumber().phoneNumber(), null));
         m.put("E", k -> new NerSentence.Fill(f.internet().emailAddress(), null));
         Faker en = fakers.get("en");
+        m.put("W", k -> new NerSentence.Fill(vocabularyWord(), null));
         m.put(
                 "H",
                 k -> new NerSentence.Fill(
@@ -277,6 +285,25 @@ final class NerTrainingCorpus {
             case "en-GB" ->
                 street + sep + f.address().city() + " " + f.address().zipCode();
             default -> street + sep + f.address().zipCode() + " " + f.address().city();
+        };
+    }
+
+    /** The classifier's own context and field words, capitalised as labels and sentence starts have them. */
+    private static final String[] VOCABULARY = vocabulary();
+
+    private static String[] vocabulary() {
+        java.util.TreeSet<String> words = new java.util.TreeSet<>(ContextWords.words());
+        words.addAll(FieldVocabulary.TYPES.keySet());
+        words.addAll(FieldVocabulary.NEGATIVE);
+        return words.stream().filter(w -> w.length() > 1).toArray(String[]::new);
+    }
+
+    private String vocabularyWord() {
+        String w = VOCABULARY[random.nextInt(VOCABULARY.length)];
+        return switch (random.nextInt(3)) {
+            case 0 -> w;
+            case 1 -> w.toUpperCase(Locale.ROOT);
+            default -> Character.toUpperCase(w.charAt(0)) + w.substring(1);
         };
     }
 
