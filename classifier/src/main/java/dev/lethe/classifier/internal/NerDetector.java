@@ -35,7 +35,7 @@ final class NerDetector {
             boolean address = type == PiiType.POSTAL_ADDRESS;
             int from = span.first();
             for (int i = span.first(); i <= span.last(); i++) {
-                boolean breakAfter = i == span.last() || breaks(tokens, i, address, cased);
+                boolean breakAfter = i == span.last() || breaks(tokens, i, type, cased);
                 if (breakAfter) {
                     piece(tokens, type, from, i, cased, score, out);
                     from = i + 1;
@@ -51,7 +51,9 @@ final class NerDetector {
     private static void piece(
             Tokens tokens, PiiType type, int first, int last, boolean cased, double score, List<Candidate> out) {
         boolean address = type == PiiType.POSTAL_ADDRESS;
-        boolean startsSentence = sentenceStart(tokens, first);
+        // a span that began the sentence stays "sentence-initial" after trimming ("Ihre Steuernummer"),
+        // unless what was trimmed calls someone ("Thanks again Tobias", "Dear Okonkwo")
+        boolean startsSentence = sentenceStart(tokens, first) && !callsSomeone(tokens, first, last);
         while (first <= last && (cased && lowerEdge(tokens, first, address) || edgeWord(tokens, first, type))) {
             first++;
         }
@@ -71,6 +73,11 @@ final class NerDetector {
         if (!address && !known && (!cased || lone && (startsSentence || sentenceStart(tokens, first)))) {
             return;
         }
+        if (address) {
+            last = town(tokens, last);
+        } else if (afterHouseNumber(tokens, first, last)) {
+            return; // "70 Mill Lane": a street, whatever the tagger thought of its name
+        }
         if (lone && isMonth(tokens, first)) {
             return; // "8 julio 1952": Julio is a name, but not here
         }
@@ -86,8 +93,13 @@ final class NerDetector {
      * that uses capitals), or, inside names and places, punctuation between words ("Giulia (Acme", "Leeds,
      * Nairobi") other than the full stop of an initial ("J. Smith").
      */
-    private static boolean breaks(Tokens tokens, int i, boolean address, boolean cased) {
-        if (cased && i + 1 < tokens.count() && Character.isLowerCase(tokens.first(i + 1)) && !joiner(tokens, i + 1)) {
+    private static boolean breaks(Tokens tokens, int i, PiiType type, boolean cased) {
+        boolean address = type == PiiType.POSTAL_ADDRESS;
+        boolean organisation = type == PiiType.ORGANIZATION;
+        if (cased
+                && i + 1 < tokens.count()
+                && Character.isLowerCase(tokens.first(i + 1))
+                && !joiner(tokens, i + 1, organisation)) {
             return true;
         }
         if (i + 1 >= tokens.count()) {
@@ -125,16 +137,21 @@ final class NerDetector {
     private static final Set<String> ABBREVIATIONS =
             Set.of("str", "ave", "blvd", "apt", "avda", "app", "nr", "no", "bis", "sq", "rd", "ln");
 
-    /** Lower-case words that stay inside a name, organisation or street: "de", "van der", "of", "rue". */
-    private static boolean joiner(Tokens tokens, int i) {
+    /**
+     * Lower-case words that stay inside a name or street ("de", "van der", "rue") and, in organisations,
+     * "of", "and", "für" ("University of Leeds"); between two places "and" separates ("Valencia and Ghent").
+     */
+    private static boolean joiner(Tokens tokens, int i, boolean organisation) {
         String lower = tokens.lower(i, 12);
         return lower != null
                 && (Gazetteer.PARTICLES.contains(lower)
                         || AddressDetector.BEFORE_NAME.contains(lower)
-                        || JOINERS.contains(lower));
+                        || lower.equals("ul")
+                        || lower.equals("al")
+                        || organisation && JOINERS.contains(lower));
     }
 
-    private static final Set<String> JOINERS = Set.of("of", "and", "for", "the", "für", "und", "et", "e", "ul", "al");
+    private static final Set<String> JOINERS = Set.of("of", "and", "for", "the", "für", "und", "et", "e");
 
     private static boolean lowerEdge(Tokens tokens, int i, boolean addressStart) {
         if (!Character.isLowerCase(tokens.first(i))) {
@@ -182,9 +199,69 @@ final class NerDetector {
             }
             number |= AddressDetector.isHouseNumber(tokens, i)
                     || digit && tokens.length(i) <= 7 && !tokens.word(i).contains(".");
-            word |= tokens.isCapitalized(i) || joiner(tokens, i) || AddressDetector.isCompound(tokens, i);
+            word |= tokens.isCapitalized(i) || joiner(tokens, i, false) || AddressDetector.isCompound(tokens, i);
         }
         return !address || (number && word && last > first);
+    }
+
+    private static boolean callsSomeone(Tokens tokens, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            String lower = tokens.lower(i, 12);
+            if (lower != null && (NameDetector.TITLES.contains(lower) || GREETINGS.contains(lower))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> GREETINGS = Set.of(
+            "dear",
+            "hi",
+            "hello",
+            "hey",
+            "thanks",
+            "thank",
+            "cheers",
+            "regards",
+            "liebe",
+            "lieber",
+            "hallo",
+            "bonjour",
+            "hola",
+            "ciao",
+            "gentile",
+            "geachte",
+            "beste",
+            "estimado",
+            "estimada",
+            "cher",
+            "chère");
+
+    /**
+     * Extends an address by a town after a comma that closes the sentence or clause ("91 Willow Lane,
+     * Galway."): English addresses often have no postal code in prose. Returns the new last token.
+     */
+    private static int town(Tokens tokens, int last) {
+        int next = last + 1;
+        if (next >= tokens.count() || !tokens.isCapitalized(next)) {
+            return last;
+        }
+        String gap = tokens.text.substring(tokens.end(last), tokens.start(next));
+        String lower = tokens.lower(next, 24);
+        if (!gap.equals(", ") || lower == null || NerStopWords.contains(lower) || NerLexicon.isVocabulary(lower)) {
+            return last;
+        }
+        int end = tokens.end(next);
+        boolean closes = end == tokens.text.length() || ".!?;,)\n".indexOf(tokens.text.charAt(end)) >= 0;
+        return closes ? next : last;
+    }
+
+    private static boolean afterHouseNumber(Tokens tokens, int first, int last) {
+        String street = tokens.lower(last, 12);
+        return first > 0
+                && street != null
+                && AddressDetector.AFTER_NAME.contains(street)
+                && AddressDetector.isHouseNumber(tokens, first - 1);
     }
 
     private static boolean isMonth(Tokens tokens, int i) {
