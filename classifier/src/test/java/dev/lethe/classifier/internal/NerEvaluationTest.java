@@ -31,6 +31,7 @@ class NerEvaluationTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/ner-eval.md"), report);
         Files.writeString(Path.of("target/ner-errors.txt"), errors(classifier, corpus));
+        Files.writeString(Path.of("target/ner-eval-corpus.jsonl"), jsonLines(classifier, corpus));
         System.out.println(report);
 
         // floors a little under the figures of the shipped model (see classifier/README.md)
@@ -150,6 +151,49 @@ class NerEvaluationTest {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The corpus with gold spans and Lethe's findings, one JSON object per line, for the side-by-side run
+     * against npm detectors ({@code bench/ner-peers}).
+     */
+    static String jsonLines(PiiClassifier classifier, List<NerSentence> corpus) {
+        StringBuilder sb = new StringBuilder();
+        for (NerSentence s : corpus) {
+            sb.append("{\"text\":").append(quote(s.text())).append(",\"gold\":[");
+            String sep = "";
+            for (NerSentence.Gold g : s.spans()) {
+                sb.append(sep).append(span(g.type(), g.start(), g.end()));
+                sep = ",";
+            }
+            sb.append("],\"lethe\":[");
+            sep = "";
+            for (Finding f : classifier.scanText(s.text())) {
+                sb.append(sep).append(span(type(f), f.start(), f.end()));
+                sep = ",";
+            }
+            sb.append("]}\n");
+        }
+        return sb.toString();
+    }
+
+    private static String span(String type, int start, int end) {
+        return "{\"type\":\"" + type + "\",\"start\":" + start + ",\"end\":" + end + "}";
+    }
+
+    private static String quote(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     static String report(Map<String, int[]> counts, int sentences) {
