@@ -15,5 +15,7 @@ public enum Evidence {
     /** A dictionary of given names, family names or street words matched. */
     GAZETTEER,
     /** A column's sample of values validated as this type. */
-    SAMPLE
+    SAMPLE,
+    /** The name tagger, a sequence model trained on labelled text, recognised the span from its words and context. */
+    MODEL
 }

@@ -33,6 +33,10 @@ public enum PiiType {
     PASSPORT("government_id.passport"),
     PERSON_NAME("identity.name"),
     POSTAL_ADDRESS("contact.address"),
+    /** A town, region or country named in prose: a quasi-identifier rather than a contact detail. */
+    LOCATION("location.place"),
+    /** An employer, school, club or other organisation named in prose. */
+    ORGANIZATION("identity.organization"),
     DATE_OF_BIRTH("identity.date_of_birth"),
     GENDER("identity.gender"),
     AGE("identity.age"),

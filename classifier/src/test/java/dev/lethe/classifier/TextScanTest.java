@@ -109,7 +109,7 @@ class TextScanTest {
     @Test
     void findsNamesAddressesAndPersonalFacts() {
         assertThat(text("Dear Mrs. Jane Doe, thanks")).containsExactly("PERSON_NAME[Jane Doe]");
-        assertThat(text("Ich bin Hans Müller aus Köln")).containsExactly("PERSON_NAME[Hans Müller]");
+        assertThat(text("Ich bin Hans Müller aus Köln")).containsExactly("PERSON_NAME[Hans Müller]", "LOCATION[Köln]");
         assertThat(text("He lives at 221B Baker Street, London NW1 6XE."))
                 .containsExactly("POSTAL_ADDRESS[221B Baker Street, London NW1 6XE]");
         assertThat(text("Adresse: 12 rue de la Paix, 75002 Paris"))
@@ -122,6 +122,31 @@ class TextScanTest {
         assertThat(text("She is 34 years old")).containsExactly("AGE[34 years]");
         assertThat(text("gender: female")).containsExactly("GENDER[female]");
     }
+
+    @Test
+    void findsPeoplePlacesAndAddressesInProseByTheNameTagger() {
+        assertThat(text("please call Lukas de Vries back")).containsExactly("PERSON_NAME[Lukas de Vries]");
+        assertThat(text("Dear Mrs. Okonkwo, your parcel is on its way.")).containsExactly("PERSON_NAME[Okonkwo]");
+        assertThat(text("I moved to 42 Rue des Lilas, 75011 Paris last week."))
+                .containsExactly("POSTAL_ADDRESS[42 Rue des Lilas, 75011 Paris]");
+        assertThat(text("Escalated by Chidi after Siobhan Fitzgerald complained from Galway."))
+                .containsExactly("PERSON_NAME[Chidi]", "PERSON_NAME[Siobhan Fitzgerald]", "LOCATION[Galway]");
+        assertThat(CLASSIFIER_NO_REGION.scanText("call me at (212) 555-0199"))
+                .extracting(Finding::type)
+                .containsExactly(PiiType.PHONE_NUMBER);
+    }
+
+    @Test
+    void leavesProductNamesAndCapitalisedJargonAlone() {
+        assertThat(text("The Kindle Paperwhite arrived with a cracked screen.")).isEmpty();
+        assertThat(text("Dark Mode and Offline Sync are part of the Premium Plan."))
+                .isEmpty();
+        assertThat(text("Order total: 34 EUR, shipping 5 EUR.")).isEmpty();
+        assertThat(text("National Insurance number and Bestellnummer are both on the form"))
+                .isEmpty();
+    }
+
+    private static final PiiClassifier CLASSIFIER_NO_REGION = PiiClassifier.create();
 
     @Test
     void masksFindingsForLogOutput() {

@@ -13,7 +13,7 @@ import java.util.Set;
 final class AddressDetector {
 
     /** English street types that follow the street's name. */
-    private static final Set<String> AFTER_NAME = Set.of(
+    static final Set<String> AFTER_NAME = Set.of(
             "street",
             "st",
             "avenue",
@@ -45,7 +45,7 @@ final class AddressDetector {
             "walk",
             "mews");
     /** French, Spanish and Italian street types that precede the name. */
-    private static final Set<String> BEFORE_NAME = Set.of(
+    static final Set<String> BEFORE_NAME = Set.of(
             "rue",
             "avenue",
             "av",
@@ -77,7 +77,7 @@ final class AddressDetector {
             "strada",
             "piazzale");
     /** German and Dutch compounds end with the street type. */
-    private static final String[] COMPOUND_ENDINGS = {
+    static final String[] COMPOUND_ENDINGS = {
         "straße",
         "strasse",
         "str",
@@ -186,7 +186,7 @@ final class AddressDetector {
         return last;
     }
 
-    private static boolean isCompound(Tokens tokens, int i) {
+    static boolean isCompound(Tokens tokens, int i) {
         int len = tokens.length(i);
         for (String ending : COMPOUND_ENDINGS) {
             int from = tokens.end(i) - ending.length();

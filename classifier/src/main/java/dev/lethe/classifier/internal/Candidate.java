@@ -52,7 +52,7 @@ final class Candidate {
         return end - start;
     }
 
-    /** Immutable; one shared instance per combination (there are only 2^7). */
+    /** Immutable; one shared instance per combination (there are only 2^8). */
     Set<Evidence> evidence() {
         return EVIDENCE_SETS.get(evidence);
     }

@@ -24,7 +24,7 @@ final class ContextWords {
                 PiiType.PHONE_NUMBER,
                 "phone tel telephone telefon telefonnummer handy mobil mobile cell cellphone fax"
                         + " téléphone portable teléfono telefono móvil movil cellulare telefoonnummer mobiel gsm call"
-                        + " rufnummer anrufen appeler llamar chiamare bellen whatsapp");
+                        + " rufnummer anrufen appeler llamar chiamare bellen whatsapp ring reach sms dial phoned");
         word(PiiType.IP_ADDRESS, "ip ipv4 ipv6 ipaddr ipaddress client remote src dst");
         word(PiiType.MAC_ADDRESS, "mac macaddr hwaddr ether bssid");
         word(PiiType.URL, "url link website homepage webseite site sitio");
@@ -119,6 +119,11 @@ final class ContextWords {
     static long mask(String lowerWord) {
         Long mask = MASKS.get(lowerWord);
         return mask == null ? 0 : mask;
+    }
+
+    /** Every context word (lower case), positive or negative. */
+    static java.util.Set<String> words() {
+        return java.util.Collections.unmodifiableSet(MASKS.keySet());
     }
 
     static boolean suggests(long mask, PiiType type) {

@@ -21,6 +21,8 @@ final class Gazetteer {
 
     private static final Set<String> GIVEN = load("given-names.txt");
     private static final Set<String> FAMILY = load("family-names.txt");
+    /** One-word countries, regions and towns (generated for the name tagger, see {@code NerTraining}). */
+    private static final Set<String> PLACES = load(NerModel.PLACES);
 
     private Gazetteer() {}
 
@@ -30,6 +32,10 @@ final class Gazetteer {
 
     static boolean isFamilyName(String lower) {
         return FAMILY.contains(lower);
+    }
+
+    static boolean isPlace(String lower) {
+        return PLACES.contains(lower);
     }
 
     static int size() {

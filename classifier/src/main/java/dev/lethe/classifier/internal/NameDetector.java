@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class NameDetector {
 
-    private static final Set<String> TITLES = Set.of(
+    static final Set<String> TITLES = Set.of(
             "mr",
             "mrs",
             "ms",

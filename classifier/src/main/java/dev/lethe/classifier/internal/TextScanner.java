@@ -15,6 +15,17 @@ final class TextScanner {
 
     TextScanner(PhoneMatcher phones) {
         this.numbers = new NumberDetectors(phones);
+        NerModel.shipped(); // load the tagger's model now, not in the first scan
+    }
+
+    /** Names, places and addresses have letters: text without any ("1 1 1 ...", digit dumps) skips the tagger. */
+    private static boolean hasLetter(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (Character.isLetter(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** All candidates with context applied, overlaps not yet resolved. */
@@ -40,6 +51,10 @@ final class TextScanner {
         }
         PhraseDetector.detect(tokens, out);
         ContextScorer.apply(text, out);
+        // after context scoring: the tagger has weighed the words around its spans already
+        if (tokens.count() >= NerDetector.MIN_TOKENS && hasLetter(text)) {
+            NerDetector.detect(tokens, out);
+        }
         return out;
     }
 

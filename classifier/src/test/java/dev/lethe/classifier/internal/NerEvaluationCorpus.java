@@ -1,0 +1,302 @@
+package dev.lethe.classifier.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The held-out evaluation corpus of the free-text detectors. Nothing here comes from the training corpus:
+ * other templates (written separately), hand-written name, street, town and organisation lists (no
+ * datafaker), and hand-written ticket-like sentences labelled inline as {@code [[TYPE:text]]}.
+ */
+final class NerEvaluationCorpus {
+
+    static final String[] FIRST = {
+        "Lukas",
+        "Amara",
+        "Chidi",
+        "Siobhan",
+        "Mateusz",
+        "Ines",
+        "Giulia",
+        "Joost",
+        "Priya",
+        "Hamza",
+        "Ingrid",
+        "Yusuf",
+        "Beatriz",
+        "Dmitri",
+        "Fenna",
+        "Oisin",
+        "Léa",
+        "Marta",
+        "Tobias",
+        "Aaliyah",
+        "Kwame",
+        "Renate",
+        "Sebastián",
+        "Wiebke",
+        "Nguyen",
+        "Agnieszka",
+        "Rafael",
+        "Eleanor",
+        "Gabriel",
+        "Hannah",
+        "Noor",
+        "Cormac",
+        "Ottilie",
+        "Bram",
+        "Zofia",
+        "Emeka",
+        "Carmen",
+        "Henrik",
+        "Sunita",
+        "Lorenzo"
+    };
+    static final String[] LAST = {
+        "de Vries", "Okonkwo", "Kowalczyk", "Fitzgerald", "Albrecht", "Moreau", "Esposito", "van den Berg",
+        "Haddad", "Lindqvist", "Ferreira", "Petrenko", "Nakamura", "O'Sullivan", "Brandt", "Castellano",
+        "Wiśniewska", "Abernathy", "Delacroix", "Mensah", "Romero", "Janssen", "Schulte-Bräuning", "Oyelaran",
+        "Thornbury", "Vasquez", "Pellegrini", "Hoekstra", "Dąbrowski", "MacAllister", "Achterberg", "Szabo"
+    };
+    static final String[] STREET_EN = {
+        "Maple Crescent",
+        "Harbour Road",
+        "Elm Grove",
+        "Kingsley Avenue",
+        "Willow Lane",
+        "Ashdown Street",
+        "Orchard Close",
+        "Beacon Hill Road",
+        "Larkspur Drive",
+        "Mill Lane"
+    };
+    static final String[] ADDRESS_EU = {
+        "42 Rue des Lilas, 75011 Paris",
+        "Kastanienallee 12, 10435 Berlin",
+        "Calle de Alcalá 87, 28009 Madrid",
+        "Via dei Mille 14, 80121 Napoli",
+        "Prinsengracht 263, 1016 GV Amsterdam",
+        "ul. Marszałkowska 104, 00-017 Warszawa",
+        "Schillerstraße 8, 80336 München",
+        "15 boulevard Voltaire, 69003 Lyon",
+        "Avenida de la Constitución 21, Sevilla",
+        "Lindenweg 3a, 50667 Köln",
+        "Korte Nieuwstraat 9, 3512 NM Utrecht",
+        "Corso Buenos Aires 45, 20124 Milano"
+    };
+    static final String[] TOWN_EN = {
+        "Leeds", "Portland", "Bristol", "Galway", "Sacramento", "Aberdeen", "Brighton", "Boise", "Cork", "Halifax"
+    };
+    static final String[] CITY = {
+        "Rotterdam", "Kraków", "Marseille", "Valencia", "Turin", "Hamburg", "Dublin", "Lisbon", "Chicago",
+        "Nairobi", "Osaka", "Manchester", "Zürich", "Antwerp", "Gdańsk", "Seville", "Leipzig", "Toronto"
+    };
+    static final String[] COUNTRY = {
+        "Portugal",
+        "Nigeria",
+        "Canada",
+        "Poland",
+        "Ireland",
+        "Belgium",
+        "Kenya",
+        "Austria",
+        "Mexico",
+        "Sweden",
+        "the Netherlands",
+        "Japan"
+    };
+    static final String[] ORG = {
+        "Northwind Traders", "Riverside Tennis Club", "University of Leeds", "Brightwater Insurance",
+        "Hollis & Grant LLP", "Sankt Georg Klinikum", "Bluepeak Logistics GmbH", "Greenfield Academy",
+        "Meridian Bank", "Tallis Software Ltd"
+    };
+    static final String[] PRODUCT = {
+        "Galaxy Tab S9",
+        "ThinkPad X1 Carbon",
+        "Kindle Paperwhite",
+        "AirPods Pro",
+        "Premium Plan",
+        "Dark Mode",
+        "Family Bundle",
+        "Nova Blender 3000",
+        "Smart Thermostat",
+        "Gold Membership"
+    };
+    static final String[] PHONE = {
+        "(212) 555-0199",
+        "0151 2345 6789",
+        "020 7946 0958",
+        "+44 20 7946 0958",
+        "06 12 34 56 78",
+        "+49 30 901820",
+        "415-555-0132",
+        "030 1234567"
+    };
+
+    /** Templates written for evaluation only; placeholders as in training but filled from the lists above. */
+    static final String[] TEMPLATES = {
+        "Could {P} please get back to me? It's urgent.",
+        "I've been waiting three weeks, {PF}. Still no refund.",
+        "Good morning {PT}, your appointment is confirmed.",
+        "To {PT}: the documents are ready for signature.",
+        "We have recorded your new address as {A}.",
+        "Courier left the box at {S}, which is my neighbour's house.",
+        "Since moving to {C} I no longer receive your letters.",
+        "Our customer {P} travels between {C} and {K} a lot.",
+        "Escalated by {PF} after {P} complained on the phone.",
+        "{P} needs the invoice sent to {A} by Friday.",
+        "The {X} was activated for {P} yesterday.",
+        "Is the {X} available in {K}?",
+        "Please phone {P} on {T} after 5pm.",
+        "tel: {T} (ask for {PF})",
+        "You can call me at {T} any time.",
+        "My partner {P} and I live at {A}.",
+        "Employer: {O}, {C}.",
+        "{P} works for {O} and lives in {C}.",
+        "The {X} upgrade failed for account {N}.",
+        "Order {N} total was {N} EUR, customer asked about the {X}.",
+        "Kind regards, {P} ({O})",
+        "Thanks again {PF}!",
+        "{PT} asked us to remove her data, she now lives in {K}.",
+        "I'm {AGEY} old and my email is {E}.",
+        "Our member {P}, aged {AGE}, joined {O} last spring.",
+        "Please forward all mail for {P} to {ST}.",
+        "The engineer will come to {S} on Tuesday.",
+        "Deliveries for {O} go to {ST}.",
+    };
+
+    /** Hand-written sentences of the kind support tickets and notes contain, labelled inline. */
+    static final String[] WRITTEN = {
+        "please call [[PERSON:Lukas de Vries]] back",
+        "Dear Mrs. [[PERSON:Okonkwo]],",
+        "I moved to [[ADDRESS:42 Rue des Lilas, 75011 Paris]] in June.",
+        "call me at [[PHONE:(212) 555-0199]]",
+        "my mobile is [[PHONE:0151 2345 6789]]",
+        "I'm [[AGE:34 years]] old",
+        "hey, it's [[PERSON:Mateusz]] again - the Galaxy Tab S9 still won't charge",
+        "Refund approved by [[PERSON:Siobhan Fitzgerald]] on 3 May.",
+        "The Premium Plan renewal failed twice this week.",
+        "Dark Mode is broken since the last update.",
+        "Version 4.2 of the Smart Thermostat firmware fixes the bug.",
+        "Order total: 34 EUR, shipping 5 EUR.",
+        "We met [[PERSON:Dr. Amara Haddad]] at the [[LOCATION:Rotterdam]] conference.",
+        "[[PERSON:Chidi]] says the parcel is stuck in [[LOCATION:Antwerp]].",
+        "Send the contract to [[PERSON:Ines Ferreira]], [[ADDRESS:Calle de Alcalá 87, 28009 Madrid]].",
+        "Hi support, I'm [[PERSON:Giulia Esposito]] and I can't log in.",
+        "Customer lives in [[LOCATION:Gdańsk]], [[LOCATION:Poland]].",
+        "[[PERSON:Hamza]] from [[ORGANIZATION:Meridian Bank]] confirmed the transfer.",
+        "Please update billing to [[ADDRESS:Kastanienallee 12, 10435 Berlin]].",
+        "The Kindle Paperwhite arrived with a cracked screen.",
+        "Monday's release notes mention the Family Bundle.",
+        "[[PERSON:Wiebke Albrecht]] ([[EMAIL:w.albrecht@example.de]]) wants her data deleted.",
+        "Ring [[PERSON:Cormac]] on [[PHONE:020 7946 0958]] about the leak.",
+        "Spoke to [[PERSON:Mr. Nakamura]]'s daughter, he is [[AGE:82]] and hard of hearing.",
+        "New tenant at [[ADDRESS:17 Elm Grove]] is [[PERSON:Priya Patel]].",
+        "ThinkPad X1 Carbon batteries are back in stock.",
+        "The Gold Membership costs 120 a year.",
+        "Invoice 2024-118 was paid in full.",
+        "Reach me on [[PHONE:06 12 34 56 78]], I'm in [[LOCATION:Marseille]] this week.",
+        "[[PERSON:Zofia Kowalczyk]] used to work at [[ORGANIZATION:Tallis Software Ltd]].",
+        "I am [[AGE:27]] and new to [[LOCATION:Toronto]].",
+        "Thanks, [[PERSON:Eleanor]]",
+        "Apple Pay and Google Pay both failed at checkout.",
+        "The Nova Blender 3000 is louder than expected.",
+        "Lost my card in [[LOCATION:Lisbon]], please block it.",
+        "[[PERSON:Henrik Lindqvist]] will take over the ticket from [[PERSON:Bram]].",
+        "Deliver to [[ADDRESS:Prinsengracht 263, 1016 GV Amsterdam]], ring twice.",
+        "Our kids go to [[ORGANIZATION:Greenfield Academy]] in [[LOCATION:Leeds]].",
+        "Status page says Europe West is degraded.",
+        "The Smart Thermostat shows Error 42 every morning.",
+    };
+
+    private final Random random;
+
+    NerEvaluationCorpus(long seed) {
+        this.random = new Random(seed);
+    }
+
+    List<NerSentence> sentences(int generated) {
+        List<NerSentence> out = new ArrayList<>();
+        for (String w : WRITTEN) {
+            out.add(written(w));
+        }
+        Map<String, Function<String, NerSentence.Fill>> fills = fills();
+        for (int k = 0; k < generated; k++) {
+            NerSentence s = NerSentence.fill(TEMPLATES[random.nextInt(TEMPLATES.length)], fills);
+            if (random.nextInt(12) == 0) {
+                s = s.withText(s.text().toLowerCase(Locale.ROOT));
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private Map<String, Function<String, NerSentence.Fill>> fills() {
+        Map<String, Function<String, NerSentence.Fill>> m = new HashMap<>();
+        m.put("P", k -> new NerSentence.Fill(pick(FIRST) + " " + pick(LAST), "PERSON"));
+        m.put("PF", k -> new NerSentence.Fill(pick(FIRST), "PERSON"));
+        m.put(
+                "PT",
+                k -> new NerSentence.Fill(
+                        pick(new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr "}) + "\t" + pick(LAST), "PERSON"));
+        m.put("A", k -> new NerSentence.Fill(address(), "ADDRESS"));
+        m.put("S", k -> new NerSentence.Fill((1 + random.nextInt(180)) + " " + pick(STREET_EN), "ADDRESS"));
+        m.put(
+                "ST",
+                k -> new NerSentence.Fill(
+                        (1 + random.nextInt(180)) + " " + pick(STREET_EN) + ", " + pick(TOWN_EN), "ADDRESS"));
+        m.put("C", k -> new NerSentence.Fill(pick(CITY), "LOCATION"));
+        m.put("K", k -> new NerSentence.Fill(pick(COUNTRY), "LOCATION"));
+        m.put("O", k -> new NerSentence.Fill(pick(ORG), "ORGANIZATION"));
+        m.put("X", k -> new NerSentence.Fill(pick(PRODUCT), null));
+        m.put("T", k -> new NerSentence.Fill(pick(PHONE), "PHONE"));
+        m.put("E", k -> new NerSentence.Fill(pick(FIRST).toLowerCase(Locale.ROOT) + "@example.com", "EMAIL"));
+        m.put("AGE", k -> new NerSentence.Fill(String.valueOf(18 + random.nextInt(70)), "AGE"));
+        m.put("AGEY", k -> new NerSentence.Fill((18 + random.nextInt(70)) + " years", "AGE"));
+        m.put("N", k -> new NerSentence.Fill(String.valueOf(1 + random.nextInt(9000)), null));
+        return m;
+    }
+
+    private String address() {
+        if (random.nextBoolean()) {
+            return pick(ADDRESS_EU);
+        }
+        return (1 + random.nextInt(200)) + " " + pick(STREET_EN) + ", " + pick(TOWN_EN);
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** Parses {@code [[TYPE:text]]} markup. */
+    static NerSentence written(String marked) {
+        StringBuilder text = new StringBuilder();
+        List<NerSentence.Gold> spans = new ArrayList<>();
+        int i = 0;
+        while (i < marked.length()) {
+            int open = marked.indexOf("[[", i);
+            if (open < 0) {
+                text.append(marked, i, marked.length());
+                break;
+            }
+            text.append(marked, i, open);
+            int colon = marked.indexOf(':', open);
+            int close = marked.indexOf("]]", colon);
+            String type = marked.substring(open + 2, colon);
+            String value = marked.substring(colon + 1, close);
+            // a title inside a person's markup is not part of the name
+            int title = value.startsWith("Dr. ") || value.startsWith("Mr. ") ? 4 : 0;
+            text.append(value, 0, title);
+            int start = text.length();
+            text.append(value.substring(title));
+            spans.add(new NerSentence.Gold(type, start, text.length()));
+            i = close + 2;
+        }
+        return new NerSentence(text.toString(), spans);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lethe.classifier.internal;
+
+import dev.lethe.classifier.PiiClassifier;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Milliseconds per sentence of {@code scanText} on the evaluation corpus, one thread, after warm-up; and
+ * of the name tagger alone. A clock has no place in unit tests, so this runs only on demand:
+ *
+ * <pre>./mvnw -B -ntp -o test -pl classifier -Dtest=NerThroughput -Dlethe.ner.bench=true</pre>
+ */
+class NerThroughput {
+
+    @Test
+    @EnabledIfSystemProperty(named = "lethe.ner.bench", matches = "true")
+    void printsMillisecondsPerSentence() {
+        PiiClassifier classifier = PiiClassifier.create();
+        List<NerSentence> corpus = new NerEvaluationCorpus(11L).sentences(2000);
+        String[] texts = corpus.stream().map(NerSentence::text).toArray(String[]::new);
+        long sink = 0;
+        for (int round = 0; round < 5; round++) {
+            for (String t : texts) {
+                sink += classifier.scanText(t).size();
+                sink += NerModel.shipped().tag(Tokens.of(t)).size();
+            }
+        }
+        int rounds = 10;
+        long t0 = System.nanoTime();
+        for (int round = 0; round < rounds; round++) {
+            for (String t : texts) {
+                sink += classifier.scanText(t).size();
+            }
+        }
+        long t1 = System.nanoTime();
+        for (int round = 0; round < rounds; round++) {
+            for (String t : texts) {
+                sink += NerModel.shipped().tag(Tokens.of(t)).size();
+            }
+        }
+        long t2 = System.nanoTime();
+        double n = (double) rounds * texts.length;
+        System.out.printf(
+                Locale.ROOT,
+                "scanText: %.4f ms/sentence, tagger alone: %.4f ms/sentence (%d sentences x %d, sink %d)%n",
+                (t1 - t0) / 1e6 / n,
+                (t2 - t1) / 1e6 / n,
+                texts.length,
+                rounds,
+                sink);
+    }
+}
