@@ -128,15 +128,58 @@ public final class RequestManagement {
             rows.record(tx, tenantId, id, editor.actor(), "request.filed", details, null);
             return new Filed(id, initial, dueAt, original);
         });
-        signals.started(tenantId, id);
+        // An unverified request has no workflow until its identity is proven (verifyIdentity starts it).
+        if (initial != RequestStatus.IDENTITY_UNVERIFIED) {
+            signals.started(tenantId, id);
+        }
         return filed;
     }
 
-    /** A page of the tenant's requests, soonest due first. */
+    /**
+     * Records that the subject of a portal request proved they control its identity: {@code
+     * IDENTITY_UNVERIFIED → VERIFIED}, then its workflow starts. {@code details} (no personal data) go to
+     * the timeline and the audit entry, e.g. that an authorized agent filed it. Repeating it changes
+     * nothing; a request that is not waiting for verification (expired, canceled) is a conflict.
+     */
+    public RequestDetail verifyIdentity(Editor editor, UUID id, Map<String, String> details) {
+        RequestDetail detail = act(editor, id, (tx, request, current) -> {
+            if (current == RequestStatus.VERIFIED) {
+                return false;
+            }
+            move(request, current, RequestStatus.VERIFIED);
+            return record(tx, editor, request, "request.identity_verified", details, null);
+        });
+        signals.started(editor.tenantId(), id);
+        return detail;
+    }
+
+    /**
+     * Cancels a portal request whose identity was not verified in time; returns whether it did (false:
+     * it is no longer waiting for verification). It never had a workflow.
+     */
+    public boolean expireUnverified(Editor editor, UUID id) {
+        return rows.transaction(tx -> {
+            RequestRecord request = rows.lock(tx, editor.tenantId(), id);
+            if (RequestRows.statusOf(request) != RequestStatus.IDENTITY_UNVERIFIED) {
+                return false;
+            }
+            RequestRows.status(request, RequestStatus.CANCELED, false);
+            request.store();
+            record(tx, editor, request, "request.expired_unverified", Map.of(), null);
+            return true;
+        });
+    }
+
+    /**
+     * A page of the tenant's requests, soonest due first. Portal requests whose identity is not verified
+     * yet are not the officers' work: they are listed only when asked for by that status.
+     */
     public List<RequestSummary> list(UUID tenantId, RequestFilter filter, PageRequest page) {
         List<Condition> where = new ArrayList<>(List.of(REQUEST.TENANT_ID.eq(tenantId)));
         if (filter.status() != null) {
             where.add(REQUEST.STATUS.eq(filter.status().name()));
+        } else {
+            where.add(REQUEST.STATUS.ne(RequestStatus.IDENTITY_UNVERIFIED.name()));
         }
         if (filter.type() != null) {
             where.add(REQUEST.TYPE.eq(filter.type().name()));
