@@ -1,6 +1,7 @@
 package dev.lethe.workflows.request;
 
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
+import static dev.lethe.catalog.jooq.Tables.REQUEST_EVENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
 
 import dev.lethe.catalog.audit.AuditTrail;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What privacy officers do with requests: file, list, look at one, and decide (approve, deny, extend,
@@ -33,6 +35,9 @@ import org.jooq.DSLContext;
  * allow is a {@link ConflictException}. Thread-safe.
  */
 public final class RequestManagement {
+
+    /** The timeline entry of a portal request canceled because its identity was not verified in time. */
+    static final String EXPIRED_UNVERIFIED = "request.expired_unverified";
 
     /** An action's outcome as the API answers a filing. */
     public record Filed(UUID id, RequestStatus status, Instant dueAt, UUID linkedTo) {}
@@ -165,14 +170,14 @@ public final class RequestManagement {
             }
             RequestRows.status(request, RequestStatus.CANCELED, false);
             request.store();
-            record(tx, editor, request, "request.expired_unverified", Map.of(), null);
+            record(tx, editor, request, EXPIRED_UNVERIFIED, Map.of(), null);
             return true;
         });
     }
 
     /**
      * A page of the tenant's requests, soonest due first. Portal requests whose identity is not verified
-     * yet are not the officers' work: they are listed only when asked for by that status.
+     * (yet, or ever: expired) are not the officers' work: they are listed only when asked for by status.
      */
     public List<RequestSummary> list(UUID tenantId, RequestFilter filter, PageRequest page) {
         List<Condition> where = new ArrayList<>(List.of(REQUEST.TENANT_ID.eq(tenantId)));
@@ -180,6 +185,12 @@ public final class RequestManagement {
             where.add(REQUEST.STATUS.eq(filter.status().name()));
         } else {
             where.add(REQUEST.STATUS.ne(RequestStatus.IDENTITY_UNVERIFIED.name()));
+            // Nor are those that expired unverified: nobody proved they were the subject.
+            where.add(DSL.notExists(DSL.selectOne()
+                    .from(REQUEST_EVENT)
+                    .where(REQUEST_EVENT.TENANT_ID.eq(REQUEST.TENANT_ID))
+                    .and(REQUEST_EVENT.REQUEST_ID.eq(REQUEST.ID))
+                    .and(REQUEST_EVENT.KIND.eq(EXPIRED_UNVERIFIED))));
         }
         if (filter.type() != null) {
             where.add(REQUEST.TYPE.eq(filter.type().name()));

@@ -365,6 +365,14 @@ class RequestStoreIT {
                         .request()
                         .status())
                 .isEqualTo(RequestStatus.CANCELED);
+        assertThat(as(() -> management.list(tenant, RequestFilter.ALL, PageRequest.of(0, 1000))))
+                .as("expired unverified, it never reaches the officers' list")
+                .extracting(RequestSummary::id)
+                .doesNotContain(expiring.id());
+        assertThat(as(() -> management.list(
+                        tenant, new RequestFilter(RequestStatus.CANCELED, null, null), PageRequest.of(0, 1000))))
+                .extracting(RequestSummary::id)
+                .contains(expiring.id());
     }
 
     @Test
