@@ -7,6 +7,7 @@ import dev.lethe.infra.ServiceEndpoints;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -31,6 +32,7 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
     static final String APP_ROLE = "lethe_app";
 
     private LocalServices services;
+    private LocalMailServer mail;
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
@@ -60,9 +62,13 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
         var postgres = new PostgresAdmin(services.endpoints());
         postgres.ensureDatabase(DATABASE);
         postgres.ensureLoginRole(APP_ROLE);
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource("lethe-local-services", connectionProperties(services.endpoints())));
+        Map<String, Object> properties = new HashMap<>(connectionProperties(services.endpoints()));
+        // The portal's codes go out by mail: without a relay configured, to an embedded SMTP server.
+        if (binder.bind("lethe.portal.mail.host", String.class).orElse("").isBlank()) {
+            mail = LocalMailServer.start();
+            properties.putAll(mail.portalProperties());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("lethe-local-services", properties));
     }
 
     static Map<String, Object> connectionProperties(ServiceEndpoints endpoints) {
@@ -102,6 +108,10 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
     }
 
     private synchronized void stop() {
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
         if (services != null) {
             services.close();
             services = null;

@@ -32,9 +32,13 @@ class WebSecurityConfiguration {
             + "img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    /** The sign-in steps, static files, the error page, and the API's description (public, as before). */
+    /**
+     * The sign-in steps, the data-subject portal (public by design; its forms carry CSRF tokens like
+     * every other), static files, the error page, and the API's description (public, as before).
+     */
     private static final String[] OPEN = {
         "/sign-in",
+        "/privacy/**",
         "/sign-in/**",
         "/setup/**",
         "/css/**",

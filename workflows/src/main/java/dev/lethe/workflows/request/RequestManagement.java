@@ -1,6 +1,7 @@
 package dev.lethe.workflows.request;
 
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
+import static dev.lethe.catalog.jooq.Tables.REQUEST_EVENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
 
 import dev.lethe.catalog.audit.AuditTrail;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What privacy officers do with requests: file, list, look at one, and decide (approve, deny, extend,
@@ -33,6 +35,9 @@ import org.jooq.DSLContext;
  * allow is a {@link ConflictException}. Thread-safe.
  */
 public final class RequestManagement {
+
+    /** The timeline entry of a portal request canceled because its identity was not verified in time. */
+    static final String EXPIRED_UNVERIFIED = "request.expired_unverified";
 
     /** An action's outcome as the API answers a filing. */
     public record Filed(UUID id, RequestStatus status, Instant dueAt, UUID linkedTo) {}
@@ -137,15 +142,64 @@ public final class RequestManagement {
             rows.record(tx, tenantId, id, editor.actor(), "request.filed", details, officersNote);
             return new Filed(id, initial, dueAt, original);
         });
-        signals.started(tenantId, id);
+        // An unverified request has no workflow until its identity is proven (verifyIdentity starts it).
+        if (initial != RequestStatus.IDENTITY_UNVERIFIED) {
+            signals.started(tenantId, id);
+        }
         return filed;
     }
 
-    /** A page of the tenant's requests, soonest due first. */
+    /**
+     * Records that the subject of a portal request proved they control its identity: {@code
+     * IDENTITY_UNVERIFIED → VERIFIED}, then its workflow starts. {@code details} (no personal data) go to
+     * the timeline and the audit entry, e.g. that an authorized agent filed it. Repeating it changes
+     * nothing; a request that is not waiting for verification (expired, canceled) is a conflict.
+     */
+    public RequestDetail verifyIdentity(Editor editor, UUID id, Map<String, String> details) {
+        RequestDetail detail = act(editor, id, (tx, request, current) -> {
+            if (current == RequestStatus.VERIFIED) {
+                return false;
+            }
+            move(request, current, RequestStatus.VERIFIED);
+            return record(tx, editor, request, "request.identity_verified", details, null);
+        });
+        signals.started(editor.tenantId(), id);
+        return detail;
+    }
+
+    /**
+     * Cancels a portal request whose identity was not verified in time; returns whether it did (false:
+     * it is no longer waiting for verification). It never had a workflow.
+     */
+    public boolean expireUnverified(Editor editor, UUID id) {
+        return rows.transaction(tx -> {
+            RequestRecord request = rows.lock(tx, editor.tenantId(), id);
+            if (RequestRows.statusOf(request) != RequestStatus.IDENTITY_UNVERIFIED) {
+                return false;
+            }
+            RequestRows.status(request, RequestStatus.CANCELED, false);
+            request.store();
+            record(tx, editor, request, EXPIRED_UNVERIFIED, Map.of(), null);
+            return true;
+        });
+    }
+
+    /**
+     * A page of the tenant's requests, soonest due first. Portal requests whose identity is not verified
+     * (yet, or ever: expired) are not the officers' work: they are listed only when asked for by status.
+     */
     public List<RequestSummary> list(UUID tenantId, RequestFilter filter, PageRequest page) {
         List<Condition> where = new ArrayList<>(List.of(REQUEST.TENANT_ID.eq(tenantId)));
         if (filter.status() != null) {
             where.add(REQUEST.STATUS.eq(filter.status().name()));
+        } else {
+            where.add(REQUEST.STATUS.ne(RequestStatus.IDENTITY_UNVERIFIED.name()));
+            // Nor are those that expired unverified: nobody proved they were the subject.
+            where.add(DSL.notExists(DSL.selectOne()
+                    .from(REQUEST_EVENT)
+                    .where(REQUEST_EVENT.TENANT_ID.eq(REQUEST.TENANT_ID))
+                    .and(REQUEST_EVENT.REQUEST_ID.eq(REQUEST.ID))
+                    .and(REQUEST_EVENT.KIND.eq(EXPIRED_UNVERIFIED))));
         }
         if (filter.type() != null) {
             where.add(REQUEST.TYPE.eq(filter.type().name()));

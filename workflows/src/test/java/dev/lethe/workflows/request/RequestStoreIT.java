@@ -326,6 +326,56 @@ class RequestStoreIT {
     }
 
     @Test
+    void anUnverifiedPortalRequestHasNoWorkflowAndIsNotListedUntilVerified() {
+        var portal = as(() -> management.file(
+                filer,
+                new NewRequest(RequestType.ACCESS, Identities.of("email", EMAIL), "GDPR", Channel.PORTAL, null, null)));
+        var expiring = as(() -> management.file(
+                filer,
+                new NewRequest(RequestType.ACCESS, Identities.of("email", EMAIL), "GDPR", Channel.PORTAL, null, null)));
+
+        assertThat(SIGNALS).doesNotContain("started " + portal.id(), "started " + expiring.id());
+        assertThat(as(() -> management.list(tenant, RequestFilter.ALL, PageRequest.of(0, 1000))))
+                .extracting(RequestSummary::id)
+                .doesNotContain(portal.id(), expiring.id());
+        assertThat(as(() -> management.list(
+                        tenant,
+                        new RequestFilter(RequestStatus.IDENTITY_UNVERIFIED, null, null),
+                        PageRequest.of(0, 1000))))
+                .extracting(RequestSummary::id)
+                .contains(portal.id(), expiring.id());
+
+        var verified = as(() -> management.verifyIdentity(filer, portal.id(), Map.of("authorizedAgent", "true")));
+        assertThat(verified.request().status()).isEqualTo(RequestStatus.VERIFIED);
+        assertThat(verified.timeline())
+                .extracting(RequestDetail.TimelineEntry::kind)
+                .contains("request.identity_verified");
+        assertThat(SIGNALS).contains("started " + portal.id());
+        assertThat(as(() -> management.list(tenant, RequestFilter.ALL, PageRequest.of(0, 1000))))
+                .extracting(RequestSummary::id)
+                .contains(portal.id());
+
+        assertThat(as(() -> management.expireUnverified(filer, expiring.id()))).isTrue();
+        assertThat(as(() -> management.expireUnverified(filer, expiring.id()))).isFalse();
+        assertThat(as(() -> management.expireUnverified(filer, portal.id())))
+                .as("a verified request does not expire")
+                .isFalse();
+        assertThat(as(() -> management.find(tenant, expiring.id()))
+                        .orElseThrow()
+                        .request()
+                        .status())
+                .isEqualTo(RequestStatus.CANCELED);
+        assertThat(as(() -> management.list(tenant, RequestFilter.ALL, PageRequest.of(0, 1000))))
+                .as("expired unverified, it never reaches the officers' list")
+                .extracting(RequestSummary::id)
+                .doesNotContain(expiring.id());
+        assertThat(as(() -> management.list(
+                        tenant, new RequestFilter(RequestStatus.CANCELED, null, null), PageRequest.of(0, 1000))))
+                .extracting(RequestSummary::id)
+                .contains(expiring.id());
+    }
+
+    @Test
     void anUnverifiedPortalRequestFiledFirstBlocksNobody() {
         var portal = as(() -> management.file(
                 filer,

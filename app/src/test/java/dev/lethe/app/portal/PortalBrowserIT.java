@@ -1,0 +1,138 @@
+package dev.lethe.app.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.infra.testing.TestBrowser;
+import dev.lethe.infra.testing.UniqueNames;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The portal's whole journey in a real browser (Debian's Chromium through Playwright), in English and
+ * in German: choose a request, file it, read the code from the SMTP server the mail went to, enter it,
+ * see the status — under the strict Content-Security-Policy (the test fails on any violation it
+ * reports). Screenshots of each page go to {@code target/screenshots/}.
+ */
+class PortalBrowserIT extends PortalTestBase {
+
+    @Autowired
+    Tenants tenants;
+
+    private Tenant tenant;
+    private BrowserContext context;
+    private final List<String> cspViolations = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        assumeTrue(
+                TestBrowser.unavailableReason().isEmpty(),
+                () -> TestBrowser.unavailableReason().orElseThrow());
+    }
+
+    @BeforeEach
+    void tenant() {
+        tenant = tenants.create(UniqueNames.of("privacy"), "Example Shop");
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    private Page browserIn(String locale) {
+        context = TestBrowser.browser().newContext(new Browser.NewContextOptions().setLocale(locale));
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void aPersonFilesVerifiesAndFollowsAnErasureInEnglish() {
+        Page page = browserIn("en-GB");
+        String email = UniqueNames.of("ann") + "@example.org";
+        page.navigate(url("/privacy/" + tenant.slug()));
+        assertThat(page.locator("h1")).hasText("Your privacy rights at Example Shop");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete your data"))
+                .click();
+
+        assertThat(page.locator("h1")).hasText("Delete your data");
+        page.getByLabel("E-mail address").fill(email);
+        TestBrowser.screenshot(page, "portal-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request"))
+                .click();
+
+        assertThat(page.locator("h1")).hasText("Enter your code");
+        TestBrowser.screenshot(page, "portal-verify");
+        page.getByLabel("6-digit code").fill(awaitCode(email, 1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+
+        assertThat(page.locator("h1")).hasText("Your request");
+        assertThat(page.locator("#status-type")).hasText("Delete your data");
+        assertThat(page.locator("#status-due")).not().isEmpty();
+        assertThat(page.locator("main")).not().containsText(email);
+        TestBrowser.screenshot(page, "portal-status");
+    }
+
+    @Test
+    void aPersonFilesVerifiesAndFollowsARectificationInGerman() {
+        Page page = browserIn("de-DE");
+        String email = UniqueNames.of("anna") + "@example.org";
+        page.navigate(url("/privacy/" + tenant.slug()));
+        assertThat(page.locator("html")).hasAttribute("lang", "de");
+        assertThat(page.locator("h1")).hasText("Ihre Datenschutzrechte bei Example Shop");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ihre Daten berichtigen"))
+                .click();
+
+        page.getByLabel("E-Mail-Adresse").fill(email);
+        page.getByLabel("Was berichtigt werden soll").selectOption("contact.address");
+        page.getByLabel("Der richtige Wert").fill("Musterstraße 5, Berlin");
+        TestBrowser.screenshot(page, "portal-form-de");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anfrage senden"))
+                .click();
+
+        assertThat(page.locator("h1")).hasText("Code eingeben");
+        page.getByLabel("6-stelliger Code").fill("000000".equals(awaitCode(email, 1)) ? "111111" : "000000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Dieser Code stimmt nicht");
+        TestBrowser.screenshot(page, "portal-verify-de");
+        page.getByLabel("6-stelliger Code").fill(awaitCode(email, 1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen"))
+                .click();
+
+        assertThat(page.locator("h1")).hasText("Ihre Anfrage");
+        assertThat(page.locator("#status-type")).hasText("Ihre Daten berichtigen");
+        assertThat(page.locator("main")).not().containsText("Musterstraße");
+        TestBrowser.screenshot(page, "portal-status-de");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Français"))
+                .click();
+        assertThat(page.locator("h1")).hasText("Votre demande");
+        assertThat(page.locator("html")).hasAttribute("lang", "fr");
+    }
+}

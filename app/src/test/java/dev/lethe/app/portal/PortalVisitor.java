@@ -1,0 +1,98 @@
+package dev.lethe.app.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser on the portal, over plain HTTP from its own loopback address (127.0.0.x), so that
+ * each test has its own per-address limits: cookies, the CSRF token of the last page read, no
+ * redirects followed.
+ */
+final class PortalVisitor {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final int port;
+    private String csrf;
+
+    PortalVisitor(int port, String address) {
+        this.port = port;
+        try {
+            this.http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .localAddress(InetAddress.getByName(address))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        return get(path, "en");
+    }
+
+    HttpResponse<String> get(String path, String language) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                .header("Accept-Language", language)
+                .GET());
+        Matcher matcher = CSRF.matcher(response.body());
+        if (matcher.find()) {
+            csrf = matcher.group(1);
+        }
+        return response;
+    }
+
+    /** Posts the form fields with the CSRF token of the last page read. */
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        return postWithout(path, all);
+    }
+
+    /** Posts exactly these fields (no CSRF token unless among them). */
+    HttpResponse<String> postWithout(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

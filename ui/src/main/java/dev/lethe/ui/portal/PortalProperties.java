@@ -1,0 +1,155 @@
+package dev.lethe.ui.portal;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The data-subject portal ({@code lethe.portal.*}): what each tenant's public privacy page shows, how
+ * people prove their identity, the abuse limits and the SMTP relay. See docs/portal.md.
+ *
+ * @param page what every tenant's page shows unless {@code tenants.<slug>} says otherwise (an empty
+ *     name: the tenant's own name)
+ * @param tenants per-tenant overrides of {@code page}, by tenant slug; a field left empty keeps the default
+ * @param codeValidity how long a one-time code works
+ * @param codeAttempts wrong codes allowed per code; then a new code must be sent
+ * @param unverifiedExpiry an unverified request is canceled this long after it was filed
+ * @param sweepInterval how often expired unverified requests are looked for
+ * @param publicUrl where people reach Lethe, for the status link in mails; empty: the request's own host
+ * @param limits how often one address or one identity may file, be sent codes and try codes
+ * @param mail the SMTP relay the codes go out through
+ */
+@ConfigurationProperties("lethe.portal")
+public record PortalProperties(
+        @DefaultValue Page page,
+        Map<String, Page> tenants,
+        @DefaultValue("10m") Duration codeValidity,
+        @DefaultValue("3") int codeAttempts,
+        @DefaultValue("24h") Duration unverifiedExpiry,
+        @DefaultValue("5m") Duration sweepInterval,
+        @DefaultValue("") String publicUrl,
+        @DefaultValue Limits limits,
+        @DefaultValue Mail mail) {
+
+    /**
+     * What a tenant's page shows.
+     *
+     * @param name the organisation's name (empty: the tenant's name in Lethe)
+     * @param contact how to reach its privacy team (e-mail address or postal address)
+     * @param privacyNoticeUrl a link to its privacy notice (http or https; empty: none shown)
+     * @param regulation the regulation requests filed on the page fall under (its deadlines apply)
+     */
+    public record Page(
+            @DefaultValue("") String name,
+            @DefaultValue("") String contact,
+            @DefaultValue("") String privacyNoticeUrl,
+            @DefaultValue("GDPR") String regulation) {
+
+        Page overriddenBy(Page other) {
+            if (other == null) {
+                return this;
+            }
+            return new Page(
+                    blank(other.name) ? name : other.name,
+                    blank(other.contact) ? contact : other.contact,
+                    blank(other.privacyNoticeUrl) ? privacyNoticeUrl : other.privacyNoticeUrl,
+                    blank(other.regulation) ? regulation : other.regulation);
+        }
+    }
+
+    /**
+     * Token buckets: each allows {@code count} in a {@code window}, refilled evenly. Kept in memory, so
+     * per application instance.
+     *
+     * @param submissionsPerAddress requests filed from one IP address
+     * @param submissionsPerIdentity requests filed for one identity (e-mail address) in a tenant
+     * @param codeSendsPerAddress codes sent (filings and resends) on behalf of one IP address
+     * @param codeSendsPerIdentity codes sent to one identity in a tenant
+     * @param codeAttemptsPerAddress codes tried from one IP address
+     * @param window the span each count is for
+     */
+    public record Limits(
+            @DefaultValue("10") int submissionsPerAddress,
+            @DefaultValue("3") int submissionsPerIdentity,
+            @DefaultValue("20") int codeSendsPerAddress,
+            @DefaultValue("5") int codeSendsPerIdentity,
+            @DefaultValue("30") int codeAttemptsPerAddress,
+            @DefaultValue("1h") Duration window) {}
+
+    /**
+     * The SMTP relay. With the {@code local} profile and no host, an embedded server receives the mails.
+     *
+     * @param host the relay's host; empty: no mail is sent (filing on the portal then fails with a notice)
+     * @param port its port
+     * @param username empty: no authentication
+     * @param password the password for {@code username}
+     * @param startTls require STARTTLS (as production relays should)
+     * @param from the sender address of the portal's mails
+     */
+    public record Mail(
+            @DefaultValue("") String host,
+            @DefaultValue("25") int port,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("false") boolean startTls,
+            @DefaultValue("privacy@localhost") String from) {
+
+        @Override
+        public String toString() {
+            return "Mail[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                    + (password.isEmpty() ? "" : "(set)") + ", startTls=" + startTls + ", from=" + from + "]";
+        }
+    }
+
+    public PortalProperties {
+        tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+        positive(codeValidity, "code-validity");
+        positive(unverifiedExpiry, "unverified-expiry");
+        positive(sweepInterval, "sweep-interval");
+        positive(limits.window(), "limits.window");
+        if (codeAttempts < 1) {
+            throw new IllegalArgumentException("lethe.portal.code-attempts must be at least 1");
+        }
+        if (unverifiedExpiry.compareTo(codeValidity) < 0) {
+            throw new IllegalArgumentException(
+                    "lethe.portal.unverified-expiry must be at least lethe.portal.code-validity");
+        }
+        for (int count : new int[] {
+            limits.submissionsPerAddress(),
+            limits.submissionsPerIdentity(),
+            limits.codeSendsPerAddress(),
+            limits.codeSendsPerIdentity(),
+            limits.codeAttemptsPerAddress()
+        }) {
+            if (count < 1) {
+                throw new IllegalArgumentException("lethe.portal.limits.* must be at least 1");
+            }
+        }
+        checkUrl(page.privacyNoticeUrl(), "lethe.portal.page.privacy-notice-url");
+        tenants.forEach((slug, override) -> checkUrl(
+                override == null ? "" : override.privacyNoticeUrl(),
+                "lethe.portal.tenants." + slug + ".privacy-notice-url"));
+    }
+
+    /** The page of the tenant with this slug: the defaults with its overrides. */
+    Page pageOf(String slug) {
+        return page.overriddenBy(tenants.get(slug));
+    }
+
+    private static void positive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("lethe.portal." + name + " must be positive");
+        }
+    }
+
+    private static void checkUrl(String url, String name) {
+        if (!blank(url) && !url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalArgumentException(name + " must be an http or https URL");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
