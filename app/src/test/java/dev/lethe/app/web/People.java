@@ -57,10 +57,22 @@ public final class People {
             return account.email();
         }
 
-        /** A code for a time step no earlier sign-in of this person used. */
+        /**
+         * A code for a time step no earlier sign-in of this person used. The sign-in accepts the current
+         * step and the next; once both are used, this waits for the clock to reach a fresh one.
+         */
         synchronized String nextCode() {
-            lastStep = Math.max(lastStep + 1, Totp.step(Instant.now()));
-            return Totp.code(totpSecret, lastStep);
+            long step = Math.max(lastStep + 1, Totp.step(Instant.now()));
+            while (step > Totp.step(Instant.now()) + 1) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            lastStep = step;
+            return Totp.code(totpSecret, step);
         }
     }
 
