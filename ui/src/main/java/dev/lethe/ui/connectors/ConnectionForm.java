@@ -120,6 +120,36 @@ final class ConnectionForm {
         return shown;
     }
 
+    /** The settings as the page lists them: a secret only as set or not set. */
+    static Map<String, String> listed(ConnectionView connection) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        connection
+                .config()
+                .forEach((name, value) -> settings.put(
+                        label(name),
+                        value instanceof Map<?, ?> secret
+                                ? (Boolean.TRUE.equals(secret.get("set")) ? "set (hidden)" : "not set")
+                                : String.valueOf(value)));
+        return settings;
+    }
+
+    static Map<String, String> plain(ConnectionView connection) {
+        Map<String, String> plain = new LinkedHashMap<>();
+        connection.config().forEach((name, value) -> {
+            if (!(value instanceof Map<?, ?>)) {
+                plain.put(name, String.valueOf(value));
+            }
+        });
+        return plain;
+    }
+
+    static Set<String> secretsSet(ConnectionView connection) {
+        return connection.config().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof Map<?, ?> secret && Boolean.TRUE.equals(secret.get("set")))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
     /** {@code ssl-mode} → {@code SSL mode}: a label from a setting's name. */
     static String label(String name) {
         String words = Arrays.stream(name.split("[-.]"))

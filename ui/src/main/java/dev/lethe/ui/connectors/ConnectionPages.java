@@ -125,7 +125,7 @@ class ConnectionPages {
         UUID tenant = Caller.tenant(auth);
         ConnectionView connection = find(tenant, id);
         model.addAttribute("connection", connection);
-        model.addAttribute("settings", settings(connection));
+        model.addAttribute("settings", ConnectionForm.listed(connection));
         model.addAttribute("test", history.lastTest(tenant, id).orElse(null));
         model.addAttribute(
                 "discovery",
@@ -172,8 +172,8 @@ class ConnectionPages {
                 connection,
                 connection.name(),
                 connection.system(),
-                plainSettings(connection),
-                secretsSet(connection),
+                ConnectionForm.plain(connection),
+                ConnectionForm.secretsSet(connection),
                 Map.of(),
                 null);
     }
@@ -207,9 +207,9 @@ class ConnectionPages {
                     name,
                     system,
                     config,
-                    secretsSet(current));
+                    ConnectionForm.secretsSet(current));
         } catch (RuntimeException e) {
-            return refused(e, response, model, type, current, name, system, config, secretsSet(current));
+            return refused(e, response, model, type, current, name, system, config, ConnectionForm.secretsSet(current));
         }
     }
 
@@ -322,35 +322,5 @@ class ConnectionPages {
 
     private ConnectionView find(UUID tenant, UUID id) {
         return connections.find(tenant, id).orElseThrow(() -> new NotFoundException("connection " + id));
-    }
-
-    /** The settings as the page lists them: a secret only as set or not set. */
-    private Map<String, String> settings(ConnectionView connection) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        connection
-                .config()
-                .forEach((name, value) -> settings.put(
-                        ConnectionForm.label(name),
-                        value instanceof Map<?, ?> secret
-                                ? (Boolean.TRUE.equals(secret.get("set")) ? "set (hidden)" : "not set")
-                                : String.valueOf(value)));
-        return settings;
-    }
-
-    private static Map<String, String> plainSettings(ConnectionView connection) {
-        Map<String, String> plain = new LinkedHashMap<>();
-        connection.config().forEach((name, value) -> {
-            if (!(value instanceof Map<?, ?>)) {
-                plain.put(name, String.valueOf(value));
-            }
-        });
-        return plain;
-    }
-
-    private static Set<String> secretsSet(ConnectionView connection) {
-        return connection.config().entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof Map<?, ?> secret && Boolean.TRUE.equals(secret.get("set")))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
     }
 }
