@@ -200,7 +200,9 @@ final class NerDetector {
                 return false;
             }
             number |= AddressDetector.isHouseNumber(tokens, i)
-                    || digit && tokens.length(i) <= 7 && !tokens.word(i).contains(".");
+                    || Character.isDigit(tokens.first(i))
+                            && tokens.length(i) <= 7
+                            && !tokens.word(i).contains(".");
             word |= tokens.isCapitalized(i) || joiner(tokens, i, false) || AddressDetector.isCompound(tokens, i);
         }
         return !address || (number && word && last > first);
