@@ -22,7 +22,7 @@ final class NerDetector {
     private static final double LONE_WORD_PENALTY = 0.15;
 
     /** Prose, not a bare value: a field holding "IG Metall" or "Köln" is left to field names and shapes. */
-    static final int MIN_TOKENS = 4;
+    static final int MIN_TOKENS = 3;
 
     private NerDetector() {}
 
@@ -54,6 +54,7 @@ final class NerDetector {
         // a span that began the sentence stays "sentence-initial" after trimming ("Ihre Steuernummer"),
         // unless what was trimmed calls someone ("Thanks again Tobias", "Dear Okonkwo")
         boolean startsSentence = sentenceStart(tokens, first) && !callsSomeone(tokens, first, last);
+        int spanFirst = first;
         while (first <= last && (cased && lowerEdge(tokens, first, address) || edgeWord(tokens, first, type))) {
             first++;
         }
@@ -70,7 +71,8 @@ final class NerDetector {
         boolean lone = first == last && !address;
         // without capitals, or for a sentence's first word ("Llámame al ...", "Appelez le ..."), the
         // tagger's guess about a word no list knows is too often wrong
-        if (!address && !known && (!cased || lone && (startsSentence || sentenceStart(tokens, first)))) {
+        boolean trimmedStart = startsSentence && first != spanFirst;
+        if (!address && !known && (!cased || lone && (trimmedStart || sentenceStart(tokens, first)))) {
             return;
         }
         if (address) {
@@ -198,7 +200,9 @@ final class NerDetector {
                 return false;
             }
             number |= AddressDetector.isHouseNumber(tokens, i)
-                    || digit && tokens.length(i) <= 7 && !tokens.word(i).contains(".");
+                    || Character.isDigit(tokens.first(i))
+                            && tokens.length(i) <= 7
+                            && !tokens.word(i).contains(".");
             word |= tokens.isCapitalized(i) || joiner(tokens, i, false) || AddressDetector.isCompound(tokens, i);
         }
         return !address || (number && word && last > first);

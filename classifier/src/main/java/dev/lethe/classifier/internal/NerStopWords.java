@@ -229,7 +229,13 @@ final class NerStopWords {
             "cher",
             "chère",
             "chers",
-            "geachte");
+            "geachte",
+            "der",
+            "die",
+            "das",
+            "dem",
+            "kunde",
+            "kundin");
 
     private NerStopWords() {}
 

@@ -214,6 +214,30 @@ final class NerEvaluationCorpus {
         "The Smart Thermostat shows Error 42 every morning.",
     };
 
+    /** Hand-written German sentences (held out like the English ones; no German generated set yet). */
+    static final String[] WRITTEN_DE = {
+        "Bitte rufen Sie [[PERSON:Jörg Wiesenthal]] morgen zurück.",
+        "Sehr geehrte Frau [[PERSON:Okonkwo]], anbei die Rechnung.",
+        "Ich wohne jetzt in der [[ADDRESS:Kastanienallee 12, 10435 Berlin]].",
+        "Mein Handy: [[PHONE:0151 2345 6789]]",
+        "Ich bin [[AGE:34 Jahre]] alt und lebe in [[LOCATION:Leipzig]].",
+        "Die Lieferung an [[ADDRESS:Schillerstraße 8, 80336 München]] kam nie an.",
+        "[[PERSON:Wiebke Albrecht]] arbeitet bei der [[ORGANIZATION:Meridian Bank]].",
+        "Herr [[PERSON:Dąbrowski]] hat zweimal angerufen.",
+        "Das Galaxy Tab S9 lädt nicht mehr.",
+        "Die Bestellung 4711 wurde storniert.",
+        "Der Premium-Tarif kostet 12 Euro im Monat.",
+        "Mit freundlichen Grüßen\n[[PERSON:Tobias Brandt]]",
+        "Unsere Tochter studiert an der [[ORGANIZATION:University of Leeds]].",
+        "Kundin [[PERSON:Agnieszka Kowalczyk]] ist von [[LOCATION:Hamburg]] nach [[LOCATION:Kraków]] gezogen.",
+        "Hallo [[PERSON:Renate]], danke für die schnelle Hilfe!",
+        "Das Update auf Version 4.2 hat das Problem behoben.",
+        "Bitte senden Sie die Unterlagen an [[ADDRESS:Lindenweg 3a, 50667 Köln]].",
+        "Rückruf an [[PERSON:Lukas de Vries]] unter [[PHONE:030 1234567]].",
+        "Der Dark Mode funktioniert seit Montag nicht.",
+        "Frau [[PERSON:Esposito]] aus [[LOCATION:Turin]] fragt nach ihrer Erstattung.",
+    };
+
     private final Random random;
 
     NerEvaluationCorpus(long seed) {

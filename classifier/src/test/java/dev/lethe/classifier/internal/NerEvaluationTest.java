@@ -47,6 +47,22 @@ class NerEvaluationTest {
         assertThat(f2(counts.get("AGE"))).as("AGE F2").isGreaterThanOrEqualTo(0.9);
     }
 
+    @Test
+    void germanHandWrittenSentencesAreReported() throws IOException {
+        PiiClassifier classifier = PiiClassifier.create();
+        List<NerSentence> corpus = java.util.Arrays.stream(NerEvaluationCorpus.WRITTEN_DE)
+                .map(NerEvaluationCorpus::written)
+                .toList();
+        Map<String, int[]> counts = evaluate(classifier, corpus);
+        String report = report(counts, corpus.size());
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/ner-eval-de.md"), report);
+        Files.writeString(Path.of("target/ner-errors-de.txt"), errors(classifier, corpus));
+        System.out.println(report);
+        // a small set, reported rather than tuned for: only the type-agnostic precision has a floor
+        assertThat(precision(counts.get("ANY"))).as("type-agnostic precision").isGreaterThanOrEqualTo(0.8);
+    }
+
     /** Token counts per type: [tp, fp, fn]; key "ANY" is type-agnostic. */
     static Map<String, int[]> evaluate(PiiClassifier classifier, List<NerSentence> corpus) {
         Map<String, int[]> counts = new TreeMap<>();
