@@ -85,7 +85,8 @@ final class RateLimits {
                             bucket.tokens()
                                     + perNano
                                             * Duration.between(bucket.at(), now).toNanos());
-            if (tokens < 1) {
+            // A whole token, give or take the rounding of the refill.
+            if (tokens < 1 - 1e-9) {
                 wait[0] = Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano));
                 return new Bucket(tokens, now);
             }
