@@ -26,10 +26,17 @@ final class RateLimits {
         private static final long serialVersionUID = 1L;
 
         private final transient Duration retryAfter;
+        private final String bucket;
 
-        Exceeded(Duration retryAfter) {
+        Exceeded(String bucket, Duration retryAfter) {
             super("rate limit exceeded", null, false, false);
+            this.bucket = bucket;
             this.retryAfter = retryAfter;
+        }
+
+        /** Which kind of bucket: the key up to its first ':' (e.g. {@code submit-address}). */
+        String bucket() {
+            return bucket;
         }
 
         /** Whole seconds, at least one. */
@@ -96,7 +103,8 @@ final class RateLimits {
             prune(now, window);
         }
         if (wait[0] != null) {
-            throw new Exceeded(wait[0]);
+            int colon = key.indexOf(':');
+            throw new Exceeded(colon < 0 ? key : key.substring(0, colon), wait[0]);
         }
     }
 

@@ -38,13 +38,14 @@ class RateLimitsTest {
     @Test
     void aBucketAllowsItsCapacityThenSaysHowLongToWait() {
         for (int i = 0; i < 3; i++) {
-            limits.take("a", 3, Duration.ofHours(1));
+            limits.take("a:127.0.0.1", 3, Duration.ofHours(1));
         }
 
-        assertThatThrownBy(() -> limits.take("a", 3, Duration.ofHours(1)))
-                .isInstanceOfSatisfying(
-                        RateLimits.Exceeded.class,
-                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(1200));
+        assertThatThrownBy(() -> limits.take("a:127.0.0.1", 3, Duration.ofHours(1)))
+                .isInstanceOfSatisfying(RateLimits.Exceeded.class, e -> {
+                    assertThat(e.retryAfterSeconds()).isEqualTo(1200);
+                    assertThat(e.bucket()).isEqualTo("a");
+                });
         limits.take("b", 3, Duration.ofHours(1));
     }
 
