@@ -10,6 +10,7 @@ import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,6 +44,9 @@ class PortalIT extends PortalTestBase {
 
     @Autowired
     ApiKeys apiKeys;
+
+    @Autowired
+    MeterRegistry meters;
 
     private Tenant tenant;
     private String officerKey;
@@ -296,6 +300,9 @@ class PortalIT extends PortalTestBase {
         assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
                 .isPositive();
         assertThat(limited.body()).contains("Too many attempts");
+        assertThat(meters.counter("lethe.portal.limited", "bucket", "submit-address")
+                        .count())
+                .isPositive();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import dev.lethe.workflows.request.RequestType;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -53,12 +54,19 @@ class PortalController {
     private final PortalProperties properties;
     private final RateLimits limits;
     private final Taxonomy taxonomy;
+    private final MeterRegistry meters;
 
-    PortalController(PortalRequests requests, PortalProperties properties, RateLimits limits, Taxonomy taxonomy) {
+    PortalController(
+            PortalRequests requests,
+            PortalProperties properties,
+            RateLimits limits,
+            Taxonomy taxonomy,
+            MeterRegistry meters) {
         this.requests = requests;
         this.properties = properties;
         this.limits = limits;
         this.taxonomy = taxonomy;
+        this.meters = meters;
     }
 
     @GetMapping
@@ -107,6 +115,7 @@ class PortalController {
         limits.take("send-address:" + address, limit.codeSendsPerAddress(), limit.window());
         limits.take("send-identity:" + identity, limit.codeSendsPerIdentity(), limit.window());
         PortalRequests.Filed filed = requests.file(tenant, type, form, locale(http), organisation(tenant));
+        meters.counter("lethe.portal.filed", "type", type.name()).increment();
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + filed.token();
     }
 
@@ -147,6 +156,8 @@ class PortalController {
         String trimmed = code.strip();
         PortalRequests.Verification outcome = requests.verify(
                 tenant, token, trimmed.length() > 6 ? "" : trimmed, locale(http), statusUrl, organisation(tenant));
+        // Many WRONG or EXPIRED codes are an anomaly signal (someone guessing): see docs/portal.md#limits.
+        meters.counter("lethe.portal.codes", "outcome", outcome.name()).increment();
         if (outcome == PortalRequests.Verification.VERIFIED || outcome == PortalRequests.Verification.CLOSED) {
             return "redirect:/privacy/" + tenant.slug() + "/status/" + token;
         }
@@ -191,6 +202,7 @@ class PortalController {
 
     @ExceptionHandler(RateLimits.Exceeded.class)
     String limited(RateLimits.Exceeded e, HttpServletRequest http, HttpServletResponse response, Model model) {
+        meters.counter("lethe.portal.limited", "bucket", e.bucket()).increment();
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         model.addAttribute("retryAfter", e.retryAfterSeconds());

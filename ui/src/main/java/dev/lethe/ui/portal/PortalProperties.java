@@ -38,13 +38,19 @@ public record PortalProperties(
      * @param name the organisation's name (empty: the tenant's name in Lethe)
      * @param contact how to reach its privacy team (e-mail address or postal address)
      * @param privacyNoticeUrl a link to its privacy notice (http or https; empty: none shown)
-     * @param regulation the regulation requests filed on the page fall under (its deadlines apply)
+     * @param regulation the regulation requests filed on the page fall under (its deadlines apply;
+     *     empty: GDPR)
      */
     public record Page(
             @DefaultValue("") String name,
             @DefaultValue("") String contact,
             @DefaultValue("") String privacyNoticeUrl,
-            @DefaultValue("GDPR") String regulation) {
+            @DefaultValue("") String regulation) {
+
+        /** The regulation, GDPR unless one is configured. */
+        public String regulationOrDefault() {
+            return blank(regulation) ? "GDPR" : regulation;
+        }
 
         Page overriddenBy(Page other) {
             if (other == null) {

@@ -136,7 +136,7 @@ class PortalRequests {
                     new NewRequest(
                             type,
                             form.identities(),
-                            properties.pageOf(tenant.slug()).regulation(),
+                            properties.pageOf(tenant.slug()).regulationOrDefault(),
                             Channel.PORTAL,
                             form.corrections(type),
                             form.purposeFor(type)));

@@ -26,10 +26,17 @@ final class RateLimits {
         private static final long serialVersionUID = 1L;
 
         private final transient Duration retryAfter;
+        private final String bucket;
 
-        Exceeded(Duration retryAfter) {
+        Exceeded(String bucket, Duration retryAfter) {
             super("rate limit exceeded", null, false, false);
+            this.bucket = bucket;
             this.retryAfter = retryAfter;
+        }
+
+        /** Which kind of bucket: the key up to its first ':' (e.g. {@code submit-address}). */
+        String bucket() {
+            return bucket;
         }
 
         /** Whole seconds, at least one. */
@@ -85,7 +92,8 @@ final class RateLimits {
                             bucket.tokens()
                                     + perNano
                                             * Duration.between(bucket.at(), now).toNanos());
-            if (tokens < 1) {
+            // A whole token, give or take the rounding of the refill.
+            if (tokens < 1 - 1e-9) {
                 wait[0] = Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano));
                 return new Bucket(tokens, now);
             }
@@ -95,7 +103,8 @@ final class RateLimits {
             prune(now, window);
         }
         if (wait[0] != null) {
-            throw new Exceeded(wait[0]);
+            int colon = key.indexOf(':');
+            throw new Exceeded(colon < 0 ? key : key.substring(0, colon), wait[0]);
         }
     }
 

@@ -1,0 +1,50 @@
+package dev.lethe.ui.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PortalPropertiesTest {
+
+    private static final PortalProperties.Limits LIMITS =
+            new PortalProperties.Limits(10, 3, 20, 5, 30, Duration.ofHours(1));
+    private static final PortalProperties.Mail MAIL =
+            new PortalProperties.Mail("smtp.example.org", 587, "portal", "secret", true, "privacy@example.org");
+
+    private static PortalProperties properties(
+            PortalProperties.Page page, Map<String, PortalProperties.Page> tenants, Duration codeValidity) {
+        return new PortalProperties(
+                page, tenants, codeValidity, 3, Duration.ofHours(24), Duration.ofMinutes(5), "", LIMITS, MAIL);
+    }
+
+    @Test
+    void aTenantsPageOverridesTheDefaultsFieldByField() {
+        var properties = properties(
+                new PortalProperties.Page("", "privacy@example.org", "https://example.org/privacy", ""),
+                Map.of("shop", new PortalProperties.Page("Example Shop", "", "", "LGPD")),
+                Duration.ofMinutes(10));
+
+        assertThat(properties.pageOf("shop"))
+                .isEqualTo(new PortalProperties.Page(
+                        "Example Shop", "privacy@example.org", "https://example.org/privacy", "LGPD"));
+        assertThat(properties.pageOf("other").name()).isEmpty();
+        assertThat(properties.pageOf("other").regulationOrDefault()).isEqualTo("GDPR");
+    }
+
+    @Test
+    void badSettingsFailNamingTheProperty() {
+        assertThatThrownBy(() -> properties(
+                        new PortalProperties.Page("", "", "javascript:alert(1)", ""), Map.of(), Duration.ofMinutes(10)))
+                .hasMessageContaining("lethe.portal.page.privacy-notice-url");
+        assertThatThrownBy(() -> properties(new PortalProperties.Page("", "", "", ""), Map.of(), Duration.ZERO))
+                .hasMessageContaining("lethe.portal.code-validity");
+    }
+
+    @Test
+    void theMailPasswordIsNotShown() {
+        assertThat(MAIL.toString()).doesNotContain("secret").contains("(set)");
+    }
+}
