@@ -41,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The DPO's and auditor's pages over HTTP, as signed-in people, against one tenant with a real PostgreSQL
  * system ({@link RetentionSystems}: {@code events} has 10 expired records): a policy made through the form
- * and previewed, a hold placed and released, the record of processing and its downloads, the audit log and
+ * and previewed, holds placed and released, the schedule set, the record of processing and its downloads, the audit log and
  * the chain's verification before and after an audit row is forged behind the application's back, and the
  * roles that may not.
  */
@@ -177,10 +177,46 @@ class DpoPagesIT extends AppIntegrationTest {
                 .contains("The legal hold is released.")
                 .contains(">released<");
         assertThat(hold("Case 2026-301: disputed tickets").releasedAt()).isNotNull();
+
+        HttpResponse<String> onASubject = browser.post(
+                "/retention/holds",
+                Map.of(
+                        "scope", "subject",
+                        "subjectEmail", "Held.Person@Example.org",
+                        "reason", "Case 2026-302: litigation"));
+        assertThat(onASubject.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/retention").body())
+                .contains("Case 2026-302: litigation")
+                .contains("a data subject")
+                .doesNotContainIgnoringCase("held.person@example.org");
+        assertThat(hold("Case 2026-302: litigation").subjectHashes())
+                .singleElement()
+                .asString()
+                .hasSize(64);
+
+        browser.post("/retention/holds", Map.of("scope", "", "reason", "Case 2026-303"));
+        assertThat(browser.get("/retention").body()).contains("The hold was not placed: Choose what the hold covers");
     }
 
     @Test
     @Order(3)
+    void anOfficerSetsTheDailySchedule() {
+        WebClient browser = signedIn(officer);
+        browser.get("/retention");
+        HttpResponse<String> saved =
+                browser.post("/retention/schedule", Map.of("runAt", "04:30", "zone", "Europe/Berlin", "enabled", "on"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/retention").body())
+                .contains("The schedule is saved.")
+                .contains("Every day at <strong>04:30</strong>")
+                .contains("Europe/Berlin");
+
+        browser.post("/retention/schedule", Map.of("runAt", "25:99", "zone", "Europe/Berlin"));
+        assertThat(browser.get("/retention").body()).contains("runAt must be a time of day");
+    }
+
+    @Test
+    @Order(4)
     void theRecordOfProcessingIsAPageAndTwoDownloads() {
         WebClient browser = signedIn(engineer);
         HttpResponse<String> page = browser.get("/record-of-processing");
@@ -212,7 +248,7 @@ class DpoPagesIT extends AppIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anOfficerRunsRetentionNowAndFollowsTheRun() {
         WebClient browser = signedIn(officer);
         browser.get("/retention");
@@ -237,7 +273,7 @@ class DpoPagesIT extends AppIntegrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAuditorSeesTheLogVerifiesTheChainAndSeesWhereAForgedEntryBreaksIt() {
         WebClient browser = signedIn(auditor);
         HttpResponse<String> log = browser.get("/audit");
@@ -265,7 +301,7 @@ class DpoPagesIT extends AppIntegrationTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEngineerMayNotOpenTheAuditLogNorSeeRuns() {
         WebClient browser = signedIn(engineer);
         assertThat(browser.get("/audit").statusCode()).isEqualTo(403);
@@ -279,7 +315,7 @@ class DpoPagesIT extends AppIntegrationTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anAuditorMayReadAndPreviewButNotChangePolicies() {
         WebClient browser = signedIn(auditor);
         HttpResponse<String> retention = browser.get("/retention");
