@@ -2,9 +2,7 @@ package dev.lethe.app.admin;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,10 +15,9 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.infra.testing.WatchedContext;
 import dev.lethe.ui.signin.PasswordHashing;
 import dev.lethe.ui.signin.TotpSecrets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,15 +44,12 @@ class AdminBrowserIT extends AppIntegrationTest {
     TotpSecrets totpSecrets;
 
     private Person admin;
-    private BrowserContext context;
+    private WatchedContext browser;
     private Page page;
-    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
     }
 
     @BeforeEach
@@ -64,19 +58,13 @@ class AdminBrowserIT extends AppIntegrationTest {
         People people = new People(accounts, hashing, totpSecrets);
         admin = people.create(tenant, "Alma Admin", Role.ADMIN);
         people.create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
-        context = TestBrowser.browser().newContext();
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
+        browser = TestBrowser.watchedContext();
+        page = browser.newPage();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        browser.close();
     }
 
     @Test

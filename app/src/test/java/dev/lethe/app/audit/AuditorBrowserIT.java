@@ -2,9 +2,7 @@ package dev.lethe.app.audit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.app.AppIntegrationTest;
@@ -24,10 +22,10 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.infra.testing.WatchedContext;
 import dev.lethe.ui.signin.PasswordHashing;
 import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +68,12 @@ class AuditorBrowserIT extends AppIntegrationTest {
 
     private Tenant tenant;
     private People.Person auditor;
-    private BrowserContext context;
+    private WatchedContext browser;
     private Page page;
-    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
     }
 
     @BeforeEach
@@ -104,19 +99,13 @@ class AuditorBrowserIT extends AppIntegrationTest {
                             null));
             holds.place(officer, new HoldDraft(null, null, "contact", null, "Case 2026-401: tax audit", null));
         });
-        context = TestBrowser.browser().newContext();
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
+        browser = TestBrowser.watchedContext();
+        page = browser.newPage();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        browser.close();
     }
 
     /** A system with a dataset, an activity on it and a transfer outside the EEA: a record worth reading. */

@@ -2,9 +2,7 @@ package dev.lethe.app.dashboard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.app.AppIntegrationTest;
@@ -15,14 +13,13 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.infra.testing.WatchedContext;
 import dev.lethe.ui.signin.PasswordHashing;
 import dev.lethe.ui.signin.TotpSecrets;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,32 +49,23 @@ class DashboardBrowserIT extends AppIntegrationTest {
     @Autowired
     TotpSecrets totpSecrets;
 
-    private BrowserContext context;
+    private WatchedContext browser;
     private Page page;
-    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
     }
 
     @BeforeEach
     void browser() {
-        context = TestBrowser.browser().newContext();
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
+        browser = TestBrowser.watchedContext();
+        page = browser.newPage();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        browser.close();
     }
 
     @Test

@@ -2,18 +2,15 @@ package dev.lethe.app.portal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lethe.infra.testing.WatchedContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,14 +29,11 @@ class PortalBrowserIT extends PortalTestBase {
     Tenants tenants;
 
     private Tenant tenant;
-    private BrowserContext context;
-    private final List<String> cspViolations = new ArrayList<>();
+    private WatchedContext browser;
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
     }
 
     @BeforeEach
@@ -49,21 +43,14 @@ class PortalBrowserIT extends PortalTestBase {
 
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
+        if (browser != null) {
+            browser.close();
         }
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
     }
 
     private Page browserIn(String locale) {
-        context = TestBrowser.browser().newContext(new Browser.NewContextOptions().setLocale(locale));
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
-        return page;
+        browser = TestBrowser.watchedContext(new Browser.NewContextOptions().setLocale(locale));
+        return browser.newPage();
     }
 
     private String url(String path) {

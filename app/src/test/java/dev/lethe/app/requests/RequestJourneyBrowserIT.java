@@ -2,9 +2,7 @@ package dev.lethe.app.requests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -23,6 +21,7 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.infra.testing.WatchedContext;
 import dev.lethe.ui.signin.PasswordHashing;
 import dev.lethe.ui.signin.TotpSecrets;
 import java.nio.charset.StandardCharsets;
@@ -73,14 +72,11 @@ class RequestJourneyBrowserIT extends AppIntegrationTest {
     private Tenant tenant;
     private People people;
     private Map<String, String> datasets;
-    private final List<BrowserContext> contexts = new ArrayList<>();
-    private final List<String> cspViolations = new ArrayList<>();
+    private final List<WatchedContext> contexts = new ArrayList<>();
 
     @BeforeAll
     static void chromiumAndShop() throws SQLException {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
         shop = ShopDatabase.create();
     }
 
@@ -95,8 +91,7 @@ class RequestJourneyBrowserIT extends AppIntegrationTest {
 
     @AfterEach
     void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        contexts.forEach(WatchedContext::close);
     }
 
     @Test
@@ -206,14 +201,9 @@ class RequestJourneyBrowserIT extends AppIntegrationTest {
     }
 
     private Page signedIn(People.Person person) {
-        BrowserContext context = TestBrowser.browser().newContext();
+        WatchedContext context = TestBrowser.watchedContext();
         contexts.add(context);
         Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
         People.signIn(page, port, person);
         return page;
     }

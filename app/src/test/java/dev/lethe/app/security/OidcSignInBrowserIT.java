@@ -2,7 +2,6 @@ package dev.lethe.app.security;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -40,9 +39,7 @@ class OidcSignInBrowserIT extends SsoIntegrationTest {
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
     }
 
     @BeforeEach

@@ -3,9 +3,7 @@ package dev.lethe.app.signin;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.lethe.catalog.jooq.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,11 +17,10 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.infra.testing.WatchedContext;
 import dev.lethe.ui.signin.PasswordHashing;
 import dev.lethe.ui.signin.Totp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -53,33 +50,24 @@ class SignInBrowserIT extends AppIntegrationTest {
     PasswordHashing hashing;
 
     private Tenant tenant;
-    private BrowserContext context;
+    private WatchedContext browser;
     private Page page;
-    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
     }
 
     @BeforeEach
     void browserAndTenant() {
         tenant = tenants.create(UniqueNames.of("browser"), "Browser test");
-        context = TestBrowser.browser().newContext();
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
+        browser = TestBrowser.watchedContext();
+        page = browser.newPage();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        browser.close();
     }
 
     private Account person(String email) {

@@ -1,7 +1,6 @@
 package dev.lethe.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
@@ -54,9 +53,7 @@ class AccessibilityBrowserIT extends AppIntegrationTest {
 
     @BeforeAll
     void signedInAdmin() {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
         tenant = tenants.create(UniqueNames.of("a11y"), "Accessibility test");
         context = TestBrowser.browser().newContext();
         page = context.newPage();

@@ -4,9 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.lethe.catalog.jooq.Tables.DATASET;
 import static dev.lethe.catalog.jooq.Tables.DATA_FIELD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -20,11 +18,11 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
+import dev.lethe.infra.testing.WatchedContext;
 import dev.lethe.ui.signin.PasswordHashing;
 import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +61,12 @@ class EngineerBrowserIT extends AppIntegrationTest {
 
     private Tenant tenant;
     private People.Person engineer;
-    private BrowserContext context;
+    private WatchedContext browser;
     private Page page;
-    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     static void chromiumAndShop() throws SQLException {
-        assumeTrue(
-                TestBrowser.unavailableReason().isEmpty(),
-                () -> TestBrowser.unavailableReason().orElseThrow());
+        TestBrowser.assumeAvailable();
         shop = ShopDatabase.create();
     }
 
@@ -79,19 +74,13 @@ class EngineerBrowserIT extends AppIntegrationTest {
     void browserAndEngineer() {
         tenant = tenants.create(UniqueNames.of("eng-browser"), "Engineer browser test");
         engineer = new People(accounts, hashing, totpSecrets).create(tenant, "Erin Engineer", Role.ENGINEER);
-        context = TestBrowser.browser().newContext();
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(message.text());
-            }
-        });
+        browser = TestBrowser.watchedContext();
+        page = browser.newPage();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
-        assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        browser.close();
     }
 
     @Test

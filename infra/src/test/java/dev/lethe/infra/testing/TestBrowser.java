@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * One headless Chromium per test JVM, driven by Playwright: Debian's {@code /usr/bin/chromium}
@@ -33,6 +34,22 @@ public final class TestBrowser {
         return Files.isExecutable(CHROMIUM)
                 ? Optional.empty()
                 : Optional.of("no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+    }
+
+    /** Skips the calling tests, saying why, where no Chromium is installed. */
+    public static void assumeAvailable() {
+        Assumptions.assumeTrue(
+                unavailableReason().isEmpty(), () -> unavailableReason().orElseThrow());
+    }
+
+    /** A new context of the shared browser that fails its test on any Content-Security-Policy violation. */
+    public static WatchedContext watchedContext() {
+        return new WatchedContext(browser().newContext());
+    }
+
+    /** As {@link #watchedContext()}, with options (a locale, say). */
+    public static WatchedContext watchedContext(Browser.NewContextOptions options) {
+        return new WatchedContext(browser().newContext(options));
     }
 
     /** The shared browser, started on first use and closed when the JVM ends. */
