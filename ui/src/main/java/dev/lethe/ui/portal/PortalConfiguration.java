@@ -1,6 +1,7 @@
 package dev.lethe.ui.portal;
 
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestStore;
@@ -45,8 +46,8 @@ class PortalConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    RateLimits portalRateLimits() {
-        return new RateLimits(Clock.systemUTC());
+    RateLimits portalRateLimits(RateLimiter limiter) {
+        return new RateLimits(limiter);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.lethe.catalog.taxonomy.Term;
 import dev.lethe.catalog.taxonomy.TermKind;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.ui.limits.RateLimitExceeded;
 import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import dev.lethe.workflows.request.RequestType;
@@ -100,7 +101,7 @@ class PortalController {
         RequestType type = type(typeName);
         PortalProperties.Limits limit = properties.limits();
         String address = http.getRemoteAddr();
-        limits.take("submit-address:" + address, limit.submissionsPerAddress(), limit.window());
+        limits.take("submit-address", address, limit.submissionsPerAddress(), limit.window());
         PortalForm form = new PortalForm(email, phone, correctionOf, correction, purpose, agent, declaration);
         Map<String, String> problems = form.problems(
                 type,
@@ -110,10 +111,10 @@ class PortalController {
             response.setStatus(400);
             return form(tenant, type, form, problems, http, model);
         }
-        String identity = limits.identity(tenant.id(), form.email());
-        limits.take("submit-identity:" + identity, limit.submissionsPerIdentity(), limit.window());
-        limits.take("send-address:" + address, limit.codeSendsPerAddress(), limit.window());
-        limits.take("send-identity:" + identity, limit.codeSendsPerIdentity(), limit.window());
+        String identity = RateLimits.identity(tenant.id(), form.email());
+        limits.take("submit-identity", identity, limit.submissionsPerIdentity(), limit.window());
+        limits.take("send-address", address, limit.codeSendsPerAddress(), limit.window());
+        limits.take("send-identity", identity, limit.codeSendsPerIdentity(), limit.window());
         PortalRequests.Filed filed = requests.file(tenant, type, form, locale(http), organisation(tenant));
         meters.counter("lethe.portal.filed", "type", type.name()).increment();
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + filed.token();
@@ -151,7 +152,7 @@ class PortalController {
         Tenant tenant = tenant(slug);
         requests.awaitsCode(tenant, token).orElseThrow(NotFound::new);
         PortalProperties.Limits limit = properties.limits();
-        limits.take("try-address:" + http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
+        limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
         String statusUrl = baseUrl() + "/privacy/" + tenant.slug() + "/status/" + token;
         String trimmed = code.strip();
         PortalRequests.Verification outcome = requests.verify(
@@ -176,14 +177,15 @@ class PortalController {
         Tenant tenant = tenant(slug);
         requests.awaitsCode(tenant, token).orElseThrow(NotFound::new);
         PortalProperties.Limits limit = properties.limits();
-        limits.take("send-address:" + http.getRemoteAddr(), limit.codeSendsPerAddress(), limit.window());
+        limits.take("send-address", http.getRemoteAddr(), limit.codeSendsPerAddress(), limit.window());
         requests.resend(
                 tenant,
                 token,
                 locale(http),
                 organisation(tenant),
                 email -> limits.take(
-                        "send-identity:" + limits.identity(tenant.id(), email),
+                        "send-identity",
+                        RateLimits.identity(tenant.id(), email),
                         limit.codeSendsPerIdentity(),
                         limit.window()));
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + token + "?sent";
@@ -200,9 +202,9 @@ class PortalController {
         return "portal/status";
     }
 
-    @ExceptionHandler(RateLimits.Exceeded.class)
-    String limited(RateLimits.Exceeded e, HttpServletRequest http, HttpServletResponse response, Model model) {
-        meters.counter("lethe.portal.limited", "bucket", e.bucket()).increment();
+    @ExceptionHandler(RateLimitExceeded.class)
+    String limited(RateLimitExceeded e, HttpServletRequest http, HttpServletResponse response, Model model) {
+        meters.counter("lethe.portal.limited", "bucket", e.kind()).increment();
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         model.addAttribute("retryAfter", e.retryAfterSeconds());

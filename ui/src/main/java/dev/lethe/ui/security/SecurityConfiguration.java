@@ -2,8 +2,11 @@ package dev.lethe.ui.security;
 
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Scope;
+import dev.lethe.ui.limits.RateLimitProperties;
+import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
 import dev.lethe.ui.security.jwt.JwtAuthenticator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +18,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The API and the actuator are stateless and authenticated by bearer API keys: no cookies, so no
@@ -41,6 +46,9 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeys apiKeys,
             ApiLimitsProperties limits,
+            RateLimiter rateLimiter,
+            RateLimitProperties rateLimits,
+            MeterRegistry meters,
             ObjectProvider<JwtAuthenticator> jwtAuthenticator)
             throws Exception {
         // With an issuer configured, a bearer JWT is judged before (and instead of) the API keys.
@@ -54,6 +62,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()), ApiKeyAuthenticationFilter.class)
+                // Addresses counted before authentication, keys and users once known (docs/security.md#limits).
+                .addFilterBefore(
+                        RateLimitFilter.perAddress(rateLimiter, rateLimits, meters), SecurityContextHolderFilter.class)
+                .addFilterBefore(
+                        RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")

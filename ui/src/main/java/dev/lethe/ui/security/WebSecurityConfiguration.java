@@ -1,8 +1,11 @@
 package dev.lethe.ui.security;
 
+import dev.lethe.ui.limits.RateLimitProperties;
+import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.ui.security.oidc.OidcSignIn;
 import dev.lethe.ui.signin.SignInAudit;
 import dev.lethe.ui.signin.SignInProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -69,9 +73,17 @@ class WebSecurityConfiguration {
             SecurityContextRepository contexts,
             SignInProperties properties,
             SignInAudit audit,
+            RateLimiter rateLimiter,
+            RateLimitProperties rateLimits,
+            MeterRegistry meters,
             ObjectProvider<OidcSignIn> oidcSignIn)
             throws Exception {
         http.securityContext(context -> context.securityContextRepository(contexts))
+                // Pages are counted like the API: by address first, then by the signed-in user.
+                .addFilterBefore(
+                        RateLimitFilter.perAddress(rateLimiter, rateLimits, meters), SecurityContextHolderFilter.class)
+                .addFilterBefore(
+                        RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
                 .addFilterBefore(
                         new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
                         SecurityContextHolderFilter.class)

@@ -1,0 +1,92 @@
+package dev.lethe.ui.security;
+
+import dev.lethe.ui.limits.RateLimit;
+import dev.lethe.ui.limits.RateLimitExceeded;
+import dev.lethe.ui.limits.RateLimitProperties;
+import dev.lethe.ui.limits.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Takes a token per request from the caller's bucket and answers {@code 429} with {@code Retry-After}
+ * when it is empty. One instance counts client addresses (placed before authentication, so that
+ * requests with bad credentials count too), another the authenticated principal (an API key, or a
+ * signed-in user or bearer-token principal). Static files and health checks are not counted. The
+ * client address is the request's remote address: a proxy's {@code X-Forwarded-For} counts only when
+ * {@code server.forward-headers-strategy} says to trust it (see docs/security.md#limits).
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    /** Paths nobody is limited on: files the pages load and the health check of load balancers. */
+    private static final List<String> UNCOUNTED =
+            List.of("/css/", "/js/", "/img/", "/webjars/", "/swagger-ui/", "/favicon.ico", "/actuator/health");
+
+    private enum Counting {
+        ADDRESS,
+        PRINCIPAL
+    }
+
+    private final RateLimiter limiter;
+    private final RateLimitProperties properties;
+    private final MeterRegistry meters;
+    private final Counting counting;
+
+    private RateLimitFilter(
+            RateLimiter limiter, RateLimitProperties properties, MeterRegistry meters, Counting counting) {
+        this.limiter = limiter;
+        this.properties = properties;
+        this.meters = meters;
+        this.counting = counting;
+    }
+
+    /** Counts every request by its client address. */
+    static RateLimitFilter perAddress(RateLimiter limiter, RateLimitProperties properties, MeterRegistry meters) {
+        return new RateLimitFilter(limiter, properties, meters, Counting.ADDRESS);
+    }
+
+    /** Counts authenticated requests by their API key or user; anonymous ones pass. */
+    static RateLimitFilter perPrincipal(RateLimiter limiter, RateLimitProperties properties, MeterRegistry meters) {
+        return new RateLimitFilter(limiter, properties, meters, Counting.PRINCIPAL);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!properties.enabled()) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return UNCOUNTED.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            if (counting == Counting.ADDRESS) {
+                limiter.take(limiter.bucket("ip", request.getRemoteAddr()), properties.ip());
+            } else if (SecurityContextHolder.getContext().getAuthentication() instanceof LetheAuthentication caller) {
+                String principal = LetheAuthentication.principalName(caller.actor());
+                boolean key = caller instanceof ApiKeyAuthentication;
+                RateLimit limit = key ? properties.key() : properties.user();
+                limiter.take(limiter.bucket(key ? "key" : "user", principal), limit);
+            }
+        } catch (RateLimitExceeded e) {
+            meters.counter("lethe.rate_limits.refused", "kind", e.kind()).increment();
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            ProblemResponses.write(
+                    response,
+                    429,
+                    "Too Many Requests",
+                    "Too many requests; try again in " + e.retryAfterSeconds() + " seconds.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
