@@ -5,16 +5,34 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** UTF-8 JSON objects. */
+/**
+ * UTF-8 JSON objects, read within explicit limits ({@link #LIMITS}): a record beyond them is
+ * unprocessable, so the stream worker sends it to the dead-letter topic instead of losing it or
+ * stalling on it. The nesting limit is above the classifier's (64), which refuses deeper records with
+ * its own, more precise reason.
+ */
 public final class JsonCodec implements RecordCodec {
 
     public static final JsonCodec INSTANCE = new JsonCodec();
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Nesting 256, numbers of 1,000 digits, strings of 5,000,000 characters, names of 10,000, 32 MB a record. */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(256)
+            .maxNumberLength(1_000)
+            .maxStringLength(5_000_000)
+            .maxNameLength(10_000)
+            .maxDocumentLength(32_000_000)
+            .build();
+
+    private static final JsonMapper JSON = JsonMapper.builder(
+                    JsonFactory.builder().streamReadConstraints(LIMITS).build())
+            .build();
 
     private JsonCodec() {}
 

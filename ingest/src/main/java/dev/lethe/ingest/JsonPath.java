@@ -138,6 +138,11 @@ final class JsonPath {
         return steps.isEmpty();
     }
 
+    /** How many steps follow the {@code $}. */
+    int steps() {
+        return steps.size();
+    }
+
     /** The node at this path, or null (always for a path with wildcards: see {@link #expand}). */
     JsonNode find(JsonNode root) {
         JsonNode node = root;

@@ -30,11 +30,23 @@ public record StreamDefinition(
         requireValidSubjectPath(subjectPath);
     }
 
+    /** The longest subject path a caller may give, in characters; and its most steps (the classifier's depth). */
+    public static final int MAX_SUBJECT_PATH_LENGTH = 1000;
+
+    public static final int MAX_SUBJECT_PATH_STEPS = 64;
+
     /** @throws IllegalArgumentException saying what is wrong with a subject path such as {@code $.customer.id} */
     public static void requireValidSubjectPath(String subjectPath) {
+        if (subjectPath.length() > MAX_SUBJECT_PATH_LENGTH) {
+            throw new IllegalArgumentException("A subject path has at most " + MAX_SUBJECT_PATH_LENGTH + " characters");
+        }
         try {
-            if (JsonPath.parse(subjectPath).isRoot()) {
+            JsonPath path = JsonPath.parse(subjectPath);
+            if (path.isRoot()) {
                 throw new IllegalArgumentException("The subject path must name a field, not the whole record");
+            }
+            if (path.steps() > MAX_SUBJECT_PATH_STEPS) {
+                throw new IllegalArgumentException("A subject path has at most " + MAX_SUBJECT_PATH_STEPS + " steps");
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("An [index] step holds a number");

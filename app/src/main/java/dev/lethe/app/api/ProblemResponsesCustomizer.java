@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -22,7 +23,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * {@code application/problem+json}) that the security filters and the problem handlers give before
  * or instead of the controller's answer, which springdoc cannot see: 401 and 403 from the bearer
  * filters, 400 for a bad parameter or body, 404 for an unknown id in the path, 413 for a body over
- * {@code lethe.api.max-request-body}. Responses the controllers' advice documented already keep
+ * {@code lethe.api.max-request-body}, 429 with {@code Retry-After} from the rate limits (every
+ * operation: addresses are counted before authentication). Responses the controllers' advice documented already keep
  * their code but describe the problem body. The two links that carry their own token (callbacks,
  * package downloads) need no bearer token: their operations say so.
  */
@@ -37,7 +39,8 @@ final class ProblemResponsesCustomizer implements OpenApiCustomizer {
             "401", "No bearer token, or one that is unknown, revoked, expired or not signed by the issuer",
             "403", "The caller's roles or scopes do not allow this",
             "404", "Nothing with that id in the caller's tenant",
-            "413", "The request body is larger than the API accepts");
+            "413", "The request body is larger than the API accepts",
+            "429", "Too many requests from this address, API key or user: try again after Retry-After seconds");
 
     @Override
     public void customise(OpenAPI api) {
@@ -80,6 +83,18 @@ final class ProblemResponsesCustomizer implements OpenApiCustomizer {
         }
         if (hasBody || method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             add(responses, "413");
+        }
+        if (!responses.containsKey("429")) {
+            responses.addApiResponse(
+                    "429",
+                    new ApiResponse()
+                            .description(RESPONSES.get("429"))
+                            .content(problemContent())
+                            .addHeaderObject(
+                                    "Retry-After",
+                                    new Header()
+                                            .description("Whole seconds until the next request is accepted")
+                                            .schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE))));
         }
     }
 

@@ -55,7 +55,7 @@ public class OpenApiIT extends AppIntegrationTest {
         assertThat(getRequest.getResponses().get("404").getContent())
                 .containsOnlyKeys(ProblemResponsesCustomizer.PROBLEM);
         assertThat(api.getPaths().get("/api/v1/systems").getPost().getResponses())
-                .containsKeys("400", "401", "403", "413");
+                .containsKeys("400", "401", "403", "413", "429");
         // Every operation that answers with an error says the error is a problem document.
         api.getPaths()
                 .forEach((path, item) -> item.readOperationsMap()
@@ -66,6 +66,13 @@ public class OpenApiIT extends AppIntegrationTest {
                                         .containsOnlyKeys(ProblemResponsesCustomizer.PROBLEM);
                             }
                         })));
+        // Every operation can be rate limited, and says how long to wait.
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> assertThat(
+                                        operation.getResponses().get("429").getHeaders())
+                                .as(method + " " + path)
+                                .containsKey("Retry-After")));
         // A link that carries its own token needs no bearer token.
         api.getPaths().keySet().stream()
                 .filter(path -> path.startsWith("/api/v1/packages/") || path.startsWith("/api/v1/callbacks/"))

@@ -76,6 +76,7 @@ class WebSecurityConfiguration {
             RateLimiter rateLimiter,
             RateLimitProperties rateLimits,
             MeterRegistry meters,
+            ApiLimitsProperties bodyLimits,
             ObjectProvider<OidcSignIn> oidcSignIn)
             throws Exception {
         http.securityContext(context -> context.securityContextRepository(contexts))
@@ -84,6 +85,10 @@ class WebSecurityConfiguration {
                         RateLimitFilter.perAddress(rateLimiter, rateLimits, meters), SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
+                // Form posts have the API's body limit (413) before anything (CSRF included) reads them.
+                .addFilterBefore(
+                        new RequestBodyLimitFilter(bodyLimits.maxRequestBody().toBytes()),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
                         SecurityContextHolderFilter.class)
