@@ -30,16 +30,11 @@ public record StreamDefinition(
         requireValidSubjectPath(subjectPath);
     }
 
-    /** The longest subject path a caller may give, in characters; and its most steps (the classifier's depth). */
-    public static final int MAX_SUBJECT_PATH_LENGTH = 1000;
-
+    /** The most steps a subject path may have (the classifier's depth); StreamSpec caps its length at 500. */
     public static final int MAX_SUBJECT_PATH_STEPS = 64;
 
     /** @throws IllegalArgumentException saying what is wrong with a subject path such as {@code $.customer.id} */
     public static void requireValidSubjectPath(String subjectPath) {
-        if (subjectPath.length() > MAX_SUBJECT_PATH_LENGTH) {
-            throw new IllegalArgumentException("A subject path has at most " + MAX_SUBJECT_PATH_LENGTH + " characters");
-        }
         try {
             JsonPath path = JsonPath.parse(subjectPath);
             if (path.isRoot()) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.web.People;
+import dev.lethe.app.web.People.Person;
+import dev.lethe.app.web.WebClient;
+import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKey;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
@@ -15,6 +19,8 @@ import dev.lethe.ui.limits.PostgresRateLimiter;
 import dev.lethe.ui.limits.RateLimit;
 import dev.lethe.ui.limits.RateLimitExceeded;
 import dev.lethe.ui.limits.RateLimiter;
+import dev.lethe.ui.signin.PasswordHashing;
+import dev.lethe.ui.signin.TotpSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
@@ -60,6 +66,15 @@ class RateLimitIT extends AppIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PasswordHashing hashing;
+
+    @Autowired
+    TotpSecrets totpSecrets;
+
     @Test
     void anApiKeyOverItsLimitIsAnswered429WithRetryAfterWhileAnotherKeyGoesOn() throws Exception {
         Tenant tenant = tenants.create(UniqueNames.of("limits"), "Rate limits");
@@ -78,6 +93,22 @@ class RateLimitIT extends AppIntegrationTest {
         assertTooManyRequests(limited);
         assertThat(refused("key")).isEqualTo(refusedBefore + 1);
         assertThat(get("/api/v1/requests", other).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedInUserOverTheirLimitIsAnswered429OnPagesWhileAnotherUserGoesOn() {
+        People people = new People(accounts, hashing, totpSecrets);
+        Tenant tenant = tenants.create(UniqueNames.of("limits-users"), "Rate limits for users");
+        Person limited = people.create(tenant, "Lina Limited", Role.PRIVACY_OFFICER);
+        Person other = people.create(tenant, "Otto Other", Role.PRIVACY_OFFICER);
+        WebClient browser = People.signIn(port, limited);
+        WebClient otherBrowser = People.signIn(port, other);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        empty(limiter.bucket("user", "user:" + limited.account().id()));
+
+        assertTooManyRequests(browser.get("/"));
+        assertThat(otherBrowser.get("/").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -56,6 +56,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
         return new RateLimitFilter(limiter, properties, meters, Counting.PRINCIPAL);
     }
 
+    /** Two instances run on one request: each marks it as filtered under a name of its own. */
+    @Override
+    protected String getAlreadyFilteredAttributeName() {
+        return RateLimitFilter.class.getName() + "." + counting + ".FILTERED";
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         if (!properties.enabled()) {
