@@ -1,13 +1,18 @@
 package dev.lethe.app.security;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -20,25 +25,46 @@ import org.junit.jupiter.api.Test;
  */
 class NoCallerRegexTest {
 
+    private static final Set<String> COMPILING = Set.of("compile", "matches");
+
     private static final JavaClasses LETHE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.lethe");
 
+    private static final ArchCondition<JavaClass> COMPILE_PATTERNS_ONLY_IN_STATIC_INITIALIZERS =
+            new ArchCondition<>("compile patterns only in static initializers") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    for (JavaMethodCall call : type.getMethodCallsFromSelf()) {
+                        boolean compiles = call.getTargetOwner().isEquivalentTo(Pattern.class)
+                                && COMPILING.contains(call.getName());
+                        if (compiles && !(call.getOrigin() instanceof JavaStaticInitializer)) {
+                            events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                        }
+                    }
+                }
+            };
+
     @Test
     void patternsAreCompiledOnlyFromConstantsInStaticInitializers() {
-        noCodeUnits()
-                .that(new DescribedPredicate<JavaCodeUnit>("are not static initializers") {
-                    @Override
-                    public boolean test(JavaCodeUnit unit) {
-                        return !(unit instanceof JavaStaticInitializer);
-                    }
-                })
-                .should()
-                .callMethod(Pattern.class, "compile", String.class)
-                .orShould()
-                .callMethod(Pattern.class, "compile", String.class, int.class)
-                .orShould()
-                .callMethod(Pattern.class, "matches", String.class, CharSequence.class)
-                .check(LETHE);
+        classes().should(COMPILE_PATTERNS_ONLY_IN_STATIC_INITIALIZERS).check(LETHE);
+    }
+
+    /** What the rule is there to catch: a pattern that arrives as an argument. */
+    static final class CallerPattern {
+        boolean matches(String regex, String text) {
+            return Pattern.compile(regex).matcher(text).matches();
+        }
+    }
+
+    @Test
+    void aPatternCompiledFromAnArgumentIsFound() {
+        JavaClasses offender = new ClassFileImporter().importClasses(CallerPattern.class);
+
+        assertThatThrownBy(() -> classes()
+                        .should(COMPILE_PATTERNS_ONLY_IN_STATIC_INITIALIZERS)
+                        .check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CallerPattern.matches");
     }
 }

@@ -45,7 +45,12 @@ final class LetheUp implements AutoCloseable {
                 "--lethe.infra.kafka.controller-port=" + freePort(),
                 "--lethe.infra.elasticsearch.port=" + freePort(),
                 "--lethe.infra.elasticsearch.transport-port=" + freePort(),
-                "--lethe.infra.temporal.port=" + freePort()));
+                "--lethe.infra.temporal.port=" + freePort(),
+                // Counted as in production (the limiter's cost is in the figures), never refused: a
+                // bench from one address with one key would otherwise measure 429s.
+                "--lethe.security.rate-limits.per-ip.capacity=100000000",
+                "--lethe.security.rate-limits.per-key.capacity=100000000",
+                "--lethe.security.rate-limits.per-user.capacity=100000000"));
         command.addAll(extraArgs);
         var builder = new ProcessBuilder(command)
                 .directory(root.toFile())

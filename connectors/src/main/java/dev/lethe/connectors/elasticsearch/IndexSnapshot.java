@@ -1,6 +1,7 @@
 package dev.lethe.connectors.elasticsearch;
 
 import dev.lethe.connectors.spi.ConnectorException;
+import dev.lethe.connectors.spi.Glob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -131,13 +131,8 @@ final class IndexSnapshot {
     List<String> indices(String dataset) {
         List<String> matched = new ArrayList<>();
         if (dataset.contains("*")) {
-            Pattern glob = Pattern.compile(String.join(
-                    ".*",
-                    java.util.Arrays.stream(dataset.split("\\*", -1))
-                            .map(Pattern::quote)
-                            .toList()));
             indices.keySet().stream()
-                    .filter(name -> glob.matcher(name).matches())
+                    .filter(name -> Glob.matches(dataset, name))
                     .forEach(matched::add);
         } else if (indices.containsKey(dataset)) {
             matched.add(dataset);

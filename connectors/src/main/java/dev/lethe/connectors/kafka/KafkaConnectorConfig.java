@@ -3,6 +3,7 @@ package dev.lethe.connectors.kafka;
 import dev.lethe.connectors.spi.ConfigField;
 import dev.lethe.connectors.spi.ConnectorConfig;
 import dev.lethe.connectors.spi.FieldType;
+import dev.lethe.connectors.spi.Glob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,20 +159,12 @@ public record KafkaConnectorConfig(
 
     /** Whether {@code topic} is one of this connection's datasets. */
     boolean covers(String topic) {
-        return topics.stream().anyMatch(pattern -> glob(pattern).matcher(topic).matches());
+        return topics.stream().anyMatch(pattern -> Glob.matches(pattern, topic));
     }
 
     /** The stream whose target {@code topic} is: its values are tokens under the subject's key. */
     Optional<IngestStream> streamWithTarget(String topic) {
         return streams.stream().filter(stream -> stream.target().equals(topic)).findFirst();
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     private static String topic(String value) {
