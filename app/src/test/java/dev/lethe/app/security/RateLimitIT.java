@@ -125,6 +125,12 @@ class RateLimitIT extends AppIntegrationTest {
         // Counted before authentication: no 401, whatever credential is sent.
         assertTooManyRequests(send(client, "/api/v1/requests", null));
         assertTooManyRequests(send(client, "/api/v1/requests", ADMIN_KEY));
+        // Without server.forward-headers-strategy, a client cannot pick another address by header.
+        assertTooManyRequests(client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sign-in"))
+                        .header("X-Forwarded-For", "203.0.113.9")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
         assertThat(send(client, "/css/lethe.css", null).statusCode()).isEqualTo(200);
         assertThat(send(client, "/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(send(HttpClient.newHttpClient(), "/sign-in", null).statusCode())
