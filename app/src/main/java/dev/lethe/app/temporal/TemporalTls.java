@@ -2,6 +2,7 @@ package dev.lethe.app.temporal;
 
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,10 +34,10 @@ public final class TemporalTls {
         try {
             SimpleSslContextBuilder builder;
             if (tls.clientCert() != null) {
-                try (InputStream cert = Files.newInputStream(tls.clientCert());
-                        InputStream key = Files.newInputStream(tls.clientKey())) {
-                    builder = SimpleSslContextBuilder.forPKCS8(cert, key);
-                }
+                // The builder reads the streams only in build(): hand it the bytes, not open files.
+                builder = SimpleSslContextBuilder.forPKCS8(
+                        new ByteArrayInputStream(Files.readAllBytes(tls.clientCert())),
+                        new ByteArrayInputStream(Files.readAllBytes(tls.clientKey())));
             } else {
                 builder = SimpleSslContextBuilder.noKeyOrCertChain();
             }
