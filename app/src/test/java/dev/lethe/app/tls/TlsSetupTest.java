@@ -2,11 +2,16 @@ package dev.lethe.app.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -55,6 +60,49 @@ class TlsSetupTest {
 
         assertThat(environment.getProperty("server.ssl.certificate")).isEqualTo("/etc/lethe/web.crt");
         assertThat(Files.exists(dataDir.resolve("tls"))).isFalse();
+    }
+
+    @Test
+    void theProdStartWarnsOncePerPlaintextConnectionWithoutItsSecrets() {
+        var environment = environment(Map.of(
+                "spring.datasource.url", "jdbc:postgresql://db:5432/lethe",
+                "spring.datasource.password", "pg-secret-1234",
+                "spring.kafka.bootstrap-servers", "kafka:9092",
+                "spring.kafka.properties.sasl.jaas.config", "x required password=\"kafka-secret-1234\";",
+                "spring.elasticsearch.uris", "http://elastic:es-secret-1234@es:9200"));
+        environment.setActiveProfiles("prod");
+        var appender = new ListAppender<ILoggingEvent>();
+        var logger = (Logger) LoggerFactory.getLogger(TlsSetup.class);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            prepare(environment);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .hasSize(4)
+                .allSatisfy(line -> assertThat(line).startsWith("NOT SECURE: ").doesNotContain("secret"));
+        assertThat(appender.list)
+                .allSatisfy(event -> assertThat(event.getLevel()).isEqualTo(Level.WARN));
+    }
+
+    @Test
+    void outsideProdNothingIsWarned() {
+        var environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/lethe"));
+        var appender = new ListAppender<ILoggingEvent>();
+        var logger = (Logger) LoggerFactory.getLogger(TlsSetup.class);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            prepare(environment);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).isEmpty();
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties) {
