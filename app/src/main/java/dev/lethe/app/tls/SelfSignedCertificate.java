@@ -26,9 +26,11 @@ import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -36,8 +38,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed server certificate (EC P-256, SHA-256) for host names and addresses, written as PEM: the
- * certificate is its own CA, so a client trusts it by trusting that one file.
+ * A self-signed server certificate (EC P-256, SHA-256) for host names and addresses, written as PEM: a client
+ * trusts it by trusting that one file as its CA file ({@code curl --cacert}, PostgreSQL's {@code sslrootcert}).
  *
  * @param certificate the certificate, for the names it was made for
  * @param privateKey its key; {@link #write} stores it readable by the owner only
@@ -71,10 +73,13 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey priv
                             Extension.subjectAlternativeName,
                             false,
                             new GeneralNames(names.toArray(GeneralName[]::new)))
-                    // A CA as well as a server, so that PostgreSQL's verify-full accepts it as its own root.
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(
-                            Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
+                    // An end-entity certificate (browsers refuse a CA certificate as a server's); a client that
+                    // trusts this very certificate takes it as its own anchor.
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                        KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+                    }));
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return new SelfSignedCertificate(certificate, keys.getPrivate());
