@@ -2,6 +2,7 @@ package dev.lethe.app;
 
 import dev.lethe.app.local.LocalServicesLauncher;
 import dev.lethe.app.local.ProductionServicesCheck;
+import dev.lethe.app.tls.TlsSetup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,7 +19,8 @@ public class LetheApplication {
 
     public static void main(String[] args) {
         var application = new SpringApplication(LetheApplication.class);
-        application.addListeners(new LocalServicesLauncher(), new ProductionServicesCheck());
+        // In this order: the local services set their URLs, TLS settings are applied to them, then prod probes them.
+        application.addListeners(new LocalServicesLauncher(), new TlsSetup(), new ProductionServicesCheck());
         application.run(args);
     }
 }

@@ -18,7 +18,10 @@ class StartupBanner {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
         }
-        String base = "http://localhost:" + web.getWebServer().getPort();
+        boolean https =
+                event.getApplicationContext().getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
+        String base = (https ? "https" : "http") + "://localhost:"
+                + web.getWebServer().getPort();
         log.info("""
 
                 Lethe is up.

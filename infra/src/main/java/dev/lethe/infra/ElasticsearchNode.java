@@ -27,11 +27,28 @@ final class ElasticsearchNode implements LocalService {
 
     private final Path base;
     private final LocalServicesSettings.Elasticsearch settings;
+    private final HttpTls tls;
+    private final HttpClient http;
     private ChildProcess process;
 
     ElasticsearchNode(Path base, LocalServicesSettings.Elasticsearch settings) {
+        this(base, settings, null);
+    }
+
+    /**
+     * @param tls HTTPS with this certificate and key, security on (anonymous requests get the {@code superuser}
+     *     role: the test is TLS, not authorization); null for plain HTTP with security off, the default
+     */
+    ElasticsearchNode(Path base, LocalServicesSettings.Elasticsearch settings, HttpTls tls) {
         this.base = base;
         this.settings = settings;
+        this.tls = tls;
+        this.http = tls == null
+                ? HTTP
+                : HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .sslContext(tls.trusting())
+                        .build();
     }
 
     /**
@@ -52,7 +69,7 @@ final class ElasticsearchNode implements LocalService {
     }
 
     String url() {
-        return "http://127.0.0.1:" + settings.port();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + settings.port();
     }
 
     @Override
@@ -69,6 +86,9 @@ final class ElasticsearchNode implements LocalService {
         Files.createDirectories(base.resolve("data"));
         Files.createDirectories(base.resolve("logs"));
         copyConfigOnce(home.resolve("config"), config);
+        if (tls != null) {
+            tls.copyInto(config);
+        }
         List<String> command = new ArrayList<>();
         if (RunAs.isRoot()) {
             RunAs.ensureUser();
@@ -88,8 +108,6 @@ final class ElasticsearchNode implements LocalService {
                 "-E",
                 "discovery.type=single-node",
                 "-E",
-                "xpack.security.enabled=false",
-                "-E",
                 "network.host=127.0.0.1",
                 "-E",
                 "http.port=" + settings.port(),
@@ -102,6 +120,7 @@ final class ElasticsearchNode implements LocalService {
                 // A nearly full developer disk must not turn every index read-only.
                 "-E",
                 "cluster.routing.allocation.disk.threshold_enabled=false"));
+        command.addAll(tls == null ? List.of("-E", "xpack.security.enabled=false") : tls.settings());
         process = ChildProcess.start(
                 displayName(),
                 new ProcessBuilder(command).directory(base.toFile()),
@@ -116,7 +135,7 @@ final class ElasticsearchNode implements LocalService {
     @Override
     public boolean isHealthy() {
         try {
-            HttpResponse<String> response = HTTP.send(
+            HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(url() + "/_cluster/health"))
                             .timeout(Duration.ofSeconds(2))
                             .build(),

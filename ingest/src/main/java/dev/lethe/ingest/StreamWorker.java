@@ -96,37 +96,48 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         this.fields = fields;
         this.metrics = metrics;
         this.consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG, stream.consumerGroup(),
-                        ConsumerConfig.CLIENT_ID_CONFIG, transactionalId(stream, settings, index),
-                        // Static membership: a restarted process takes its predecessor's partitions back at
-                        // once, instead of the group waiting a session timeout for the dead member.
-                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId(stream, settings, index),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()),
+                withClientProperties(
+                        settings,
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG, stream.consumerGroup(),
+                                ConsumerConfig.CLIENT_ID_CONFIG, transactionalId(stream, settings, index),
+                                // Static membership: a restarted process takes its predecessor's partitions back at
+                                // once, instead of the group waiting a session timeout for the dead member.
+                                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId(stream, settings, index),
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords())),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        settings.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        transactionalId(stream, settings, index),
-                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                        (int) settings.transactionTimeout().toMillis(),
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        5,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "lz4"),
+                withClientProperties(
+                        settings,
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                settings.bootstrapServers(),
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                transactionalId(stream, settings, index),
+                                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                                (int) settings.transactionTimeout().toMillis(),
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                5,
+                                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                                "lz4")),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
+    }
+
+    /** The connection's security settings first, the worker's own settings over them. */
+    private static Map<String, Object> withClientProperties(IngestSettings settings, Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.putAll(own);
+        return config;
     }
 
     static String transactionalId(StreamDefinition stream, IngestSettings settings, int index) {

@@ -7,15 +7,19 @@ import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.audit.ChainVerification;
 import dev.lethe.catalog.audit.CheckpointAnchors;
 import dev.lethe.catalog.audit.CheckpointAnchors.AnchorsUnavailableException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -53,7 +57,7 @@ public final class AuditVerifyCli {
     static final int ANCHORS_UNREADABLE = 3;
 
     private static final String USAGE = "Usage: ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER]"
-            + " [--kafka BOOTSTRAP] [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]";
+            + " [--kafka BOOTSTRAP] [--kafka-config FILE] [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Options(
@@ -61,6 +65,7 @@ public final class AuditVerifyCli {
             String user,
             String tenantSlug,
             String kafka,
+            Map<String, String> kafkaConfig,
             String anchorTopic,
             String anchorFile,
             boolean skipAnchors) {}
@@ -81,6 +86,7 @@ public final class AuditVerifyCli {
         String topic = env.getOrDefault("LETHE_AUDIT_ANCHORS_TOPIC", KafkaCheckpointAnchors.DEFAULT_TOPIC);
         String anchorFile = env.get("LETHE_AUDIT_ANCHORS_FILE");
         String tenantSlug = null;
+        String kafkaConfigFile = null;
         boolean skipAnchors = false;
         boolean missingValue = false;
         for (int i = 0; i < args.length; i++) {
@@ -89,6 +95,10 @@ public final class AuditVerifyCli {
                 case "--db-user" -> user = value(args, ++i);
                 case "--tenant" -> tenantSlug = value(args, ++i);
                 case "--kafka" -> kafka = value(args, ++i);
+                case "--kafka-config" -> {
+                    kafkaConfigFile = value(args, ++i);
+                    missingValue |= kafkaConfigFile == null;
+                }
                 case "--anchor-topic" -> topic = value(args, ++i);
                 case "--anchor-file" -> {
                     anchorFile = value(args, ++i);
@@ -105,7 +115,15 @@ public final class AuditVerifyCli {
             err.println("lethe audit verify: an option is missing its value. " + USAGE);
             return CANNOT_RUN;
         }
-        var options = new Options(url, user, tenantSlug, kafka, topic, anchorFile, skipAnchors);
+        Map<String, String> kafkaConfig;
+        try {
+            kafkaConfig = kafkaConfig(kafkaConfigFile);
+        } catch (IOException e) {
+            err.println("lethe audit verify: cannot read the Kafka client settings " + kafkaConfigFile + " ("
+                    + e.getClass().getSimpleName() + ")");
+            return CANNOT_RUN;
+        }
+        var options = new Options(url, user, tenantSlug, kafka, kafkaConfig, topic, anchorFile, skipAnchors);
         try (Connection connection =
                 DriverManager.getConnection(url, user, env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""))) {
             return verify(DSL.using(connection, SQLDialect.POSTGRES), options, out, err);
@@ -162,6 +180,23 @@ public final class AuditVerifyCli {
         return exit;
     }
 
+    /**
+     * A Kafka client properties file (as Kafka's own tools take with {@code --command-config}): {@code
+     * security.protocol}, {@code ssl.*}, {@code sasl.*} for a broker that speaks TLS or SASL only. Empty without one.
+     */
+    static Map<String, String> kafkaConfig(String file) throws IOException {
+        if (file == null) {
+            return Map.of();
+        }
+        var properties = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of(file))) {
+            properties.load(reader);
+        }
+        Map<String, String> config = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> config.put(name, properties.getProperty(name)));
+        return config;
+    }
+
     /** The anchors on Kafka, and in the anchor file when one is named. */
     private static CheckpointAnchors readAnchors(Options options, PrintStream err) {
         CheckpointAnchors kafka = readKafkaAnchors(options, err);
@@ -172,8 +207,9 @@ public final class AuditVerifyCli {
 
     /** All anchors in one read; when they can't be read, every tenant's check says so (exit 3). */
     private static CheckpointAnchors readKafkaAnchors(Options options, PrintStream err) {
-        try (var kafka =
-                new KafkaCheckpointAnchors(Map.of("bootstrap.servers", options.kafka()), options.anchorTopic())) {
+        Map<String, Object> config = new HashMap<>(options.kafkaConfig());
+        config.put("bootstrap.servers", options.kafka());
+        try (var kafka = new KafkaCheckpointAnchors(config, options.anchorTopic())) {
             return kafka.snapshot();
         } catch (AnchorsUnavailableException e) {
             err.println("lethe audit verify: the checkpoint anchors (topic " + options.anchorTopic() + " on "

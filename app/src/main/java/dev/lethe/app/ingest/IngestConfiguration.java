@@ -24,6 +24,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jooq.DSLContext;
@@ -107,10 +108,29 @@ class IngestConfiguration {
                                         ? properties.instanceId()
                                         : defaultInstanceId(environment),
                                 properties.transactionTimeout(),
-                                properties.maxPollRecords()),
+                                properties.maxPollRecords(),
+                                connectionSecurity(kafkaAdmin.getConfigurationProperties())),
                         properties.reconcileInterval());
             }
         };
+    }
+
+    /**
+     * The connection's security settings of Spring Boot's Kafka client configuration ({@code spring.kafka.security.*},
+     * {@code spring.kafka.ssl.*}, {@code spring.kafka.properties.sasl.*}): the stream workers build their own clients.
+     */
+    static Map<String, Object> connectionSecurity(Map<String, Object> clientConfig) {
+        Map<String, Object> security = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            // An SSL bundle (spring.kafka.ssl.bundle) arrives as ssl.engine.factory.class plus the bundle itself.
+            if (key.startsWith("security.")
+                    || key.startsWith("ssl.")
+                    || key.startsWith("sasl.")
+                    || key.startsWith("org.springframework.boot.ssl.")) {
+                security.put(key, value);
+            }
+        });
+        return security;
     }
 
     private static String bootstrapServers(KafkaAdmin kafkaAdmin) {

@@ -1,5 +1,6 @@
 package dev.lethe.app.local;
 
+import dev.lethe.app.temporal.TemporalProperties;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -46,10 +47,13 @@ public final class ProductionServicesCheck implements ApplicationListener<Applic
             new ExternalService(
                     "Kafka",
                     "spring.kafka.bootstrap-servers",
+                    // Spring Boot's own reading of spring.kafka.* (security.protocol, ssl.*, properties.sasl.*),
+                    // as the application's clients get it.
                     env -> ServiceProbes.kafka(
                             env.getProperty("spring.kafka.bootstrap-servers"),
                             Binder.get(env)
-                                    .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+                                    .bind("spring.kafka", KafkaProperties.class)
+                                    .map(KafkaProperties::buildAdminProperties)
                                     .orElse(Map.of()))),
             new ExternalService(
                     "Elasticsearch",
@@ -57,11 +61,17 @@ public final class ProductionServicesCheck implements ApplicationListener<Applic
                     env -> ServiceProbes.elasticsearch(
                             env.getProperty("spring.elasticsearch.uris"),
                             env.getProperty("spring.elasticsearch.username"),
-                            env.getProperty("spring.elasticsearch.password"))),
+                            env.getProperty("spring.elasticsearch.password"),
+                            ClientSsl.elasticsearch(env),
+                            env.getProperty("spring.elasticsearch.api-key"))),
             new ExternalService(
                     "Temporal",
                     "lethe.temporal.target",
-                    env -> ServiceProbes.temporal(env.getProperty("lethe.temporal.target"))));
+                    env -> ServiceProbes.temporal(
+                            env.getProperty("lethe.temporal.target"),
+                            Binder.get(env)
+                                    .bind("lethe.temporal.tls", TemporalProperties.Tls.class)
+                                    .orElse(TemporalProperties.Tls.off()))));
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {

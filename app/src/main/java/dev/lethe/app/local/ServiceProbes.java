@@ -1,8 +1,9 @@
 package dev.lethe.app.local;
 
+import dev.lethe.app.temporal.TemporalProperties;
+import dev.lethe.app.temporal.TemporalTls;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -59,7 +62,7 @@ final class ServiceProbes {
         }
     }
 
-    static Optional<String> kafka(String bootstrapServers, Map<String, String> clientProperties) {
+    static Optional<String> kafka(String bootstrapServers, Map<String, ?> clientProperties) {
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -89,6 +92,16 @@ final class ServiceProbes {
     }
 
     static Optional<String> elasticsearch(String uris, String username, String password) {
+        return elasticsearch(uris, username, password, null, null);
+    }
+
+    /**
+     * @param sslContext trusts the cluster's CA (the SSL bundle of {@code spring.elasticsearch.restclient.ssl.bundle});
+     *     null for the JDK's trusted CAs
+     * @param apiKey sent instead of username and password when set
+     */
+    static Optional<String> elasticsearch(
+            String uris, String username, String password, SSLContext sslContext, String apiKey) {
         String first = uris.split(",")[0].trim();
         URI uri = URI.create(first);
         String userInfo = uri.getUserInfo();
@@ -97,12 +110,18 @@ final class ServiceProbes {
                 + "/_cluster/health");
         var request = HttpRequest.newBuilder(health).timeout(TIMEOUT).GET();
         String credentials = username != null ? username + ":" + (password == null ? "" : password) : userInfo;
-        if (credentials != null) {
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("Authorization", "ApiKey " + apiKey);
+        } else if (credentials != null) {
             request.header(
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
+        var builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        try (HttpClient client = builder.build()) {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status == 401 || status == 403) {
@@ -115,6 +134,9 @@ final class ServiceProbes {
             return Optional.empty();
         } catch (ConnectException e) {
             return Optional.of("is unreachable");
+        } catch (SSLException e) {
+            return Optional.of("refused the TLS handshake (" + e.getClass().getSimpleName()
+                    + "): check that spring.elasticsearch.restclient.ssl.bundle trusts the cluster's CA");
         } catch (java.io.IOException e) {
             return Optional.of(
                     "did not answer its cluster health (" + e.getClass().getSimpleName() + ")");
@@ -124,9 +146,8 @@ final class ServiceProbes {
         }
     }
 
-    static Optional<String> temporal(String target) {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    static Optional<String> temporal(String target, TemporalProperties.Tls tls) {
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(TemporalTls.options(target, tls));
         try {
             stubs.blockingStub()
                     .withDeadlineAfter(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

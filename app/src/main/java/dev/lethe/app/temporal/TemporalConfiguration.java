@@ -3,7 +3,6 @@ package dev.lethe.app.temporal;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +15,7 @@ class TemporalConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties) {
-        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(properties.target())
-                .build());
+        return WorkflowServiceStubs.newServiceStubs(TemporalTls.options(properties.target(), properties.tls()));
     }
 
     @Bean
