@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * brackets ({@code [EMAIL_ADDRESS]}), secrets become {@code [SECRET]}. Pure and thread-safe; nothing is
  * cached, so no personal value outlives the call.
  *
- * <p>Cheap on the common line: text without a digit, an {@code @} or a secret's key word goes through
- * untouched without running a detector. A failure never lets the raw text through: the line becomes
- * {@link #REDACTED}.
+ * <p>Cheap on the common line: one pass over the characters decides what runs. The classifier runs only
+ * on text with a digit or an {@code @}; each secret pattern only when its key word is there (a bare
+ * token only when a 43-character run is), so a line with none of these is returned as it is. A failure
+ * never lets the raw text through: the line becomes {@link #REDACTED}.
  */
 public final class LogMasking {
 
@@ -49,9 +50,8 @@ public final class LogMasking {
     /** Lethe's API keys, session and set-up tokens: 256 random bits as 43 characters of base64url. */
     private static final Pattern RANDOM_TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
 
-    private static final String[] SECRET_WORDS = {
-        "bearer", "basic", "passw", "pwd", "secret", "key", "token", "credential", "://"
-    };
+    /** Words the key-value pattern needs (lower case). */
+    private static final String[] SECRET_WORDS = {"passw", "pwd", "secret", "key", "token", "credential"};
 
     private LogMasking() {}
 
@@ -77,41 +77,43 @@ public final class LogMasking {
             if (text.length() > MAX_LENGTH) {
                 return REDACTED;
             }
-            boolean digitOrAt = hasDigitOrAt(text);
-            if (!digitOrAt && !mayHoldSecret(text)) {
-                return text;
+            boolean digitOrAt = false;
+            int run = 0;
+            int longestRun = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                digitOrAt |= (c >= '0' && c <= '9') || c == '@';
+                run = isTokenChar(c) ? run + 1 : 0;
+                longestRun = Math.max(longestRun, run);
             }
-            String masked = secrets(text, randomTokens);
+            String lower = text.toLowerCase(Locale.ROOT);
+            boolean tokens = randomTokens && longestRun >= 43;
+            String masked = secrets(text, lower, tokens);
             return digitOrAt ? personalData.apply(masked) : masked;
         } catch (RuntimeException | StackOverflowError e) {
             return REDACTED;
         }
     }
 
-    private static boolean hasDigitOrAt(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '@') {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
-    private static boolean mayHoldSecret(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    /** Each pattern runs only when the text holds what it needs: most lines run none. */
+    private static String secrets(String text, String lower, boolean randomTokens) {
+        String masked = text;
+        if (lower.contains("bearer") || lower.contains("basic")) {
+            masked = AUTHORIZATION.matcher(masked).replaceAll("$1$2[SECRET]");
+        }
+        if (lower.contains("://") && lower.indexOf('@') >= 0) {
+            masked = URL_USER_INFO.matcher(masked).replaceAll("$1[SECRET]$3");
+        }
         for (String word : SECRET_WORDS) {
             if (lower.contains(word)) {
-                return true;
+                masked = KEY_VALUE.matcher(masked).replaceAll(LogMasking::keepName);
+                break;
             }
         }
-        return text.length() >= 43;
-    }
-
-    private static String secrets(String text, boolean randomTokens) {
-        String masked = AUTHORIZATION.matcher(text).replaceAll("$1$2[SECRET]");
-        masked = URL_USER_INFO.matcher(masked).replaceAll("$1[SECRET]$3");
-        masked = KEY_VALUE.matcher(masked).replaceAll(LogMasking::keepName);
         return randomTokens ? RANDOM_TOKEN.matcher(masked).replaceAll(LogMasking::randomToken) : masked;
     }
 
