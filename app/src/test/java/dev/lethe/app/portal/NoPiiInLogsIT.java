@@ -47,7 +47,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,8 +77,8 @@ class NoPiiInLogsIT extends PortalTestBase {
     private static LoggerContext production;
     private static Appender<ILoggingEvent> productionFile;
     private static final ListAppender<ILoggingEvent> RAW = new ListAppender<>();
-    private static Level rootLevel;
-    private static Level letheLevel;
+    private Level rootLevel;
+    private Level letheLevel;
 
     @Autowired
     Tenants tenants;
@@ -101,10 +103,13 @@ class NoPiiInLogsIT extends PortalTestBase {
     private String officerKey;
     private ShopDatabase shop;
 
-    /** The production configuration, with a log file, its FILE appender attached to this JVM's root logger. */
+    /** The production configuration with a log file, read into a logger context of its own. */
     @BeforeAll
-    static void writeTheLogAsProductionDoes() throws Exception {
-        logFile = Files.createTempDirectory("lethe-log-scan-").resolve("lethe.log");
+    static void buildTheProductionFileAppender() throws Exception {
+        // Under target/ so that a failure can be read (the values are the test's own, nobody's data).
+        Path directory = Files.createDirectories(Path.of("target", "log-scan"));
+        logFile = directory.resolve("lethe.log");
+        Files.deleteIfExists(logFile);
         production = new LoggerContext();
         production.putProperty("LOG_FILE", logFile.toString());
         var configurator = new JoranConfigurator();
@@ -113,6 +118,14 @@ class NoPiiInLogsIT extends PortalTestBase {
         productionFile = production.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE");
         assertThat(productionFile).as("logback-spring.xml's file appender").isNotNull();
         RAW.start();
+    }
+
+    /**
+     * Attached once the application runs (its start re-initializes logging, which would detach them): the
+     * file appender and the raw capture on this JVM's root logger.
+     */
+    @BeforeEach
+    void writeTheLogAsProductionDoes() {
         Logger root = root();
         Logger lethe = (Logger) LoggerFactory.getLogger("dev.lethe");
         rootLevel = root.getLevel();
@@ -124,13 +137,17 @@ class NoPiiInLogsIT extends PortalTestBase {
         root.addAppender(RAW);
     }
 
-    @AfterAll
-    static void stopWriting() {
+    @AfterEach
+    void stopWriting() {
         Logger root = root();
         root.detachAppender(productionFile);
         root.detachAppender(RAW);
         root.setLevel(rootLevel);
         ((Logger) LoggerFactory.getLogger("dev.lethe")).setLevel(letheLevel);
+    }
+
+    @AfterAll
+    static void closeTheFile() {
         production.stop();
     }
 
@@ -180,7 +197,10 @@ class NoPiiInLogsIT extends PortalTestBase {
                         + (event.getThrowableProxy() == null
                                 ? ""
                                 : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-                known.stream().filter(text::contains).findFirst().ifPresent(value -> hits.add(event.getLoggerName()));
+                known.stream()
+                        .filter(text::contains)
+                        .findFirst()
+                        .ifPresent(value -> hits.add(event.getLoggerName() + " | " + text));
             }
         }
         return hits;
