@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Component;
 class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+    /** Marks the set-up link's line; named as {@code dev.lethe.app.logging.MaskedMessageConverter} expects. */
+    private static final Marker ONE_TIME_SECRET = MarkerFactory.getMarker("LETHE_ONE_TIME_SECRET");
+
     private static final Actor FIRST_START = Actor.system("first-start");
 
     private final Accounts accounts;
@@ -98,8 +103,10 @@ class FirstAdmin implements ApplicationRunner {
         String token = newToken();
         Instant expires = Instant.now().plus(properties.setupLinkValidity());
         accounts.issueSetupToken(Tenant.DEFAULT_ID, invited.id(), token, expires);
-        // The one place a secret is printed: this is how the first person gets in. It works once.
+        // The one place a secret is printed: this is how the first person gets in. It works once. The
+        // marker lets the log masking (dev.lethe.app.logging) keep the token, and only the token.
         log.warn(
+                ONE_TIME_SECRET,
                 "\n\n  No administrator has signed up yet. Open this one-time link to create the first ADMIN"
                         + " (valid until {}):\n\n    {}/setup/{}\n\n  (Or set LETHE_ADMIN_EMAIL and LETHE_ADMIN_PASSWORD.)\n",
                 expires,
