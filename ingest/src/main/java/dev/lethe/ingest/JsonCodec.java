@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** UTF-8 JSON objects. */
@@ -14,7 +15,15 @@ public final class JsonCodec implements RecordCodec {
 
     public static final JsonCodec INSTANCE = new JsonCodec();
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Numbers are kept exactly as written (BigDecimal, trailing zeros included): read as doubles, a
+     * record's {@code 7e999999} came out as the string {@code "Infinity"} and long decimals rounded,
+     * changing data that only passes through (found by JsonRecordFuzzTest).
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private JsonCodec() {}
 
