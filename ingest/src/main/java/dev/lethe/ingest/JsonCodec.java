@@ -9,6 +9,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +31,15 @@ public final class JsonCodec implements RecordCodec {
             .maxDocumentLength(32_000_000)
             .build();
 
+    /**
+     * Numbers are kept exactly as written (BigDecimal, trailing zeros included): read as doubles, a
+     * record's {@code 7e999999} came out as the string {@code "Infinity"} and long decimals rounded,
+     * changing data that only passes through (found by JsonRecordFuzzTest).
+     */
     private static final JsonMapper JSON = JsonMapper.builder(
                     JsonFactory.builder().streamReadConstraints(LIMITS).build())
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private JsonCodec() {}

@@ -134,11 +134,17 @@ public final class RecordProtector implements RecordProcessor {
             }
         }
 
-        /** A key that is JSON is protected like a value; any other text is scanned as free text. */
+        /**
+         * A key that is JSON is protected like a value; any other text is scanned as free text; a key
+         * that is not UTF-8 is scanned byte for byte.
+         */
         byte[] protectKey(byte[] key) {
-            String text = key == null ? null : JsonCodec.utf8OrNull(key);
-            if (text == null || text.isEmpty()) {
-                return key; // binary keys (numbers, Avro) are not text that could be read as personal data
+            if (key == null || key.length == 0) {
+                return key;
+            }
+            String text = JsonCodec.utf8OrNull(key);
+            if (text == null) {
+                return protectBinaryKey(key);
             }
             if (text.startsWith("{")) {
                 try {
@@ -154,6 +160,21 @@ public final class RecordProtector implements RecordProcessor {
             return findings.isEmpty()
                     ? key
                     : replaceFindings(text, findings, KEY_PATH, "").getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * A key that is not UTF-8 (a number, Avro, or text with one bad byte) read as ISO-8859-1, one
+         * character per byte: an address or number in it is still found (one invalid byte once let a
+         * whole e-mail address through, JsonRecordFuzzTest), and the bytes around a finding are kept
+         * exactly, as tokens are ASCII.
+         */
+        private byte[] protectBinaryKey(byte[] key) {
+            String text = new String(key, StandardCharsets.ISO_8859_1);
+            List<Finding> findings = new ArrayList<>(classifier.scanText(text));
+            findings.sort(Comparator.comparingInt(Finding::start).reversed());
+            return findings.isEmpty()
+                    ? key
+                    : replaceFindings(text, findings, KEY_PATH, "").getBytes(StandardCharsets.ISO_8859_1);
         }
 
         /** A member name with its personal data tokenized like a value's (redacted as {@code [redacted]}). */

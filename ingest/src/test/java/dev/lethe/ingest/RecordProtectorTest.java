@@ -142,6 +142,40 @@ class RecordProtectorTest {
     }
 
     @Test
+    void aKeyThatIsNotUtf8IsStillScannedAndKeptByteForByteAroundWhatIsFound() {
+        // Found by JsonRecordFuzzTest: one invalid byte made a key "binary", and its e-mail address went through.
+        byte[] record = "{\"customer\":{\"id\":\"c-3\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] key =
+                concat(new byte[] {'{', (byte) 0xFF, ' '}, utf8("ana.lopez@example.com"), new byte[] {(byte) 0x80});
+
+        byte[] clean = protector.process(STREAM, key, record).key();
+
+        String text = new String(clean, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain("ana.lopez").contains("tok_email_");
+        assertThat(clean[1]).isEqualTo((byte) 0xFF);
+        assertThat(clean[clean.length - 1]).isEqualTo((byte) 0x80);
+    }
+
+    @Test
+    void numbersPassThroughExactlyAsWritten() {
+        // Found by JsonRecordFuzzTest: read as doubles, 7e999999 came out as "Infinity" and decimals rounded.
+        ProtectedRecord result = protect("""
+                {"big":7e999999,"precise":0.10000000000000000001,"price":1.50,"count":12345678901234567890}""");
+
+        assertThat(new String(result.value(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"big\":7E+999999,\"precise\":0.10000000000000000001,\"price\":1.50,"
+                        + "\"count\":12345678901234567890}");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void aConfirmedFieldIsProtectedEvenWhereDetectionFindsNothing() {
         confirmed.put("$.customer.loyaltyId", Set.of("contact.email"));
 

@@ -79,9 +79,8 @@ public final class ScanCli {
         }
     }
 
-    /** Scans every line; returns whether all lines could be scanned. */
-    private static boolean scan(PiiClassifier classifier, boolean text, LineReader lines, PrintStream out)
-            throws IOException {
+    /** Scans every line; returns whether all lines could be scanned. Package-private for ScanCliFuzzTest. */
+    static boolean scan(PiiClassifier classifier, boolean text, LineReader lines, PrintStream out) throws IOException {
         boolean allOk = true;
         StringBuilder sb = new StringBuilder(256);
         for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {

@@ -275,7 +275,8 @@ class PortalController {
         return name.isBlank() ? tenant.name() : name;
     }
 
-    private static RequestType type(String name) {
+    /** The request type a path names ({@code /new/erasure}), or {@link NotFound}. */
+    static RequestType type(String name) {
         return Arrays.stream(RequestType.values())
                 .filter(type -> type.name().toLowerCase(Locale.ROOT).equals(name))
                 .findFirst()
