@@ -41,6 +41,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeys apiKeys,
             ApiLimitsProperties limits,
+            CorsProperties cors,
             ObjectProvider<JwtAuthenticator> jwtAuthenticator)
             throws Exception {
         // With an issuer configured, a bearer JWT is judged before (and instead of) the API keys.
@@ -48,6 +49,16 @@ class SecurityConfiguration {
                 http.addFilterBefore(new JwtAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class));
         return http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
+                // CORS answers only the configured origins (none by default), before authentication, so
+                // that a preflight (which carries no credential) is answered or refused here.
+                .cors(c -> {
+                    if (cors.enabled()) {
+                        c.configurationSource(cors.source());
+                    } else {
+                        c.disable();
+                    }
+                })
+                .headers(SecurityHeaders.with(SecurityHeaders.API_POLICY))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
