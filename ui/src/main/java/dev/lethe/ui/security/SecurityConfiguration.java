@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The API and the actuator are stateless and authenticated by bearer API keys: no cookies, so no
@@ -34,6 +35,17 @@ class SecurityConfiguration {
     private static final String READ_SCOPE = LetheAuthentication.authority(Scope.READ);
     private static final String WRITE_SCOPE = LetheAuthentication.authority(Scope.WRITE);
     private static final String ADMIN_SCOPE = LetheAuthentication.authority(Scope.ADMIN);
+
+    /**
+     * What Spring Security's firewall refuses before any chain runs (a {@code ;} or an encoded {@code
+     * /} or {@code %} in a path, a path that is not normalised) gets a {@code 400} problem like every
+     * other refusal, not the error page.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, e) ->
+                ProblemResponses.write(response, 400, "Bad Request", "The request's path is not one Lethe accepts.");
+    }
 
     @Bean
     @Order(1)
@@ -65,6 +77,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()), ApiKeyAuthenticationFilter.class)
+                .addFilterBefore(new HiddenCharactersFilter(), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
