@@ -76,7 +76,10 @@ public abstract class AppIntegrationTest {
         // Connections to the test services (PostgreSQL's and MariaDB's databases, Elasticsearch's
         // indices, Kafka's topics and a webhook service on WEBHOOK_PORT stand in for engineers'
         // systems), as an administrator would allow them by host:port; nothing else on loopback.
-        registry.add("lethe.connectors.allowed-targets", AppIntegrationTest::allowedTargets);
+        registry.add(
+                "lethe.connectors.allowed-targets",
+                // A subclass adds its own (an identity provider) through lethe.test.extra-allowed-targets.
+                () -> allowedTargets() + ",${lethe.test.extra-allowed-targets:}");
         // Keeps what the app writes next to its data (the local KMS keyset) out of the source tree.
         registry.add("lethe.data-dir", AppIntegrationTest::dataDir);
         // Request workflows retry a failing system a little and fast, so a test sees it FAILED in seconds.

@@ -4,6 +4,7 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.KeycloakServer;
 import dev.lethe.infra.testing.TestKeycloak;
+import java.net.URI;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +27,11 @@ public abstract class SsoIntegrationTest extends AppIntegrationTest {
         registry.add("lethe.security.oidc.issuer", () -> keycloak.issuer(TestKeycloak.REALM));
         registry.add("lethe.security.oidc.client-id", () -> "lethe-web");
         registry.add("lethe.security.oidc.client-secret", () -> "web-secret");
+        // The provider runs on loopback: allowed through the outbound guard, as an administrator would.
+        registry.add("lethe.test.extra-allowed-targets", () -> {
+            URI url = URI.create(keycloak.url());
+            return url.getHost() + ":" + url.getPort();
+        });
     }
 
     protected static KeycloakServer keycloak() {

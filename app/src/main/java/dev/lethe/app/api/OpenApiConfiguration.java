@@ -1,5 +1,6 @@
 package dev.lethe.app.api;
 
+import dev.lethe.ui.security.SecurityHeaders;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -70,6 +71,7 @@ class OpenApiConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.with(SecurityHeaders.API_DESCRIPTION_POLICY))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }

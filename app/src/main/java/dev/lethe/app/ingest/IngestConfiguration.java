@@ -1,11 +1,13 @@
 package dev.lethe.app.ingest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.lethe.app.audit.AuditProperties;
 import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.dataset.Datasets;
 import dev.lethe.catalog.dataset.FieldDiscovery;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.taxonomy.Taxonomy;
+import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.ingest.IngestSettings;
 import dev.lethe.ingest.RecordProtector;
@@ -44,8 +46,23 @@ import org.springframework.kafka.core.KafkaAdmin;
 class IngestConfiguration {
 
     @Bean
-    Streams streams(DSLContext dsl, CatalogChanges changes, DataSystems systems, Datasets datasets, Taxonomy taxonomy) {
-        return new Streams(dsl, changes, systems, datasets, taxonomy);
+    Streams streams(
+            DSLContext dsl,
+            CatalogChanges changes,
+            DataSystems systems,
+            Datasets datasets,
+            Taxonomy taxonomy,
+            Tenants tenants,
+            StreamTopicProperties topics,
+            AuditProperties audit) {
+        return new Streams(
+                dsl,
+                changes,
+                systems,
+                datasets,
+                taxonomy,
+                tenants,
+                topics.policy(audit.anchors().topic()));
     }
 
     @Bean(destroyMethod = "close")

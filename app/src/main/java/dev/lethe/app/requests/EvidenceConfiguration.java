@@ -9,6 +9,7 @@ import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ui.requests.EvidenceApiSettings;
+import dev.lethe.ui.security.SecurityHeaders;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.workflows.packages.CatalogFacts;
 import dev.lethe.workflows.packages.EncryptedLocalPackageStore;
@@ -27,7 +28,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Evidence of requests: the encrypted package store (a local directory by default; an S3-compatible
@@ -93,8 +93,7 @@ class EvidenceConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.cacheControl(cache -> {})
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .headers(SecurityHeaders.with(SecurityHeaders.API_POLICY))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }

@@ -17,7 +17,27 @@ public final class Require {
         if (value.length() > 500) {
             throw new InvalidInputException(name + " is longer than 500 characters");
         }
+        if (hasHiddenCharacters(value)) {
+            throw new InvalidInputException(name + " contains control or text-direction characters");
+        }
         return value.strip();
+    }
+
+    /**
+     * Control characters (a NUL, which PostgreSQL refuses in text, escape sequences for terminals and
+     * logs) but tab and line breaks, and the bidirectional overrides and isolates that make a name
+     * read differently than it is stored ({@code U+202E}).
+     */
+    public static boolean hasHiddenCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                    || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String optional(String value, String name) {

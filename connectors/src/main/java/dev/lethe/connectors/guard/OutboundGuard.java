@@ -100,6 +100,19 @@ public final class OutboundGuard {
         return check(url.getHost(), port);
     }
 
+    /**
+     * Checks an {@code http} or {@code https} URL; any other scheme ({@code file:}, {@code gopher:},
+     * {@code jar:}, ...) is refused whatever its host.
+     */
+    public GuardedTarget checkHttp(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new OutboundRefusedException(
+                    String.valueOf(url.getHost()), "Only http and https URLs are fetched, not '" + scheme + ":'");
+        }
+        return check(url);
+    }
+
     private boolean isAllowed(String host, InetAddress address, int port) {
         return allowed.stream().anyMatch(target -> target.allows(host, address, port));
     }

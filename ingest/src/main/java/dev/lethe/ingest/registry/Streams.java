@@ -17,6 +17,8 @@ import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.system.SystemDraft;
 import dev.lethe.catalog.taxonomy.Taxonomy;
 import dev.lethe.catalog.taxonomy.TermKind;
+import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ingest.ProtectionPolicy;
 import dev.lethe.ingest.StreamDefinition;
 import java.util.LinkedHashMap;
@@ -50,13 +52,24 @@ public final class Streams {
     private final DataSystems systems;
     private final Datasets datasets;
     private final Taxonomy taxonomy;
+    private final Tenants tenants;
+    private final TopicPolicy topicPolicy;
 
-    public Streams(DSLContext dsl, CatalogChanges changes, DataSystems systems, Datasets datasets, Taxonomy taxonomy) {
+    public Streams(
+            DSLContext dsl,
+            CatalogChanges changes,
+            DataSystems systems,
+            Datasets datasets,
+            Taxonomy taxonomy,
+            Tenants tenants,
+            TopicPolicy topicPolicy) {
         this.dsl = dsl;
         this.changes = changes;
         this.systems = systems;
         this.datasets = datasets;
         this.taxonomy = taxonomy;
+        this.tenants = tenants;
+        this.topicPolicy = topicPolicy;
     }
 
     public List<RegisteredStream> list(UUID tenantId, PageRequest page) {
@@ -91,6 +104,7 @@ public final class Streams {
      *     caller makes the stream's topics there), so that a refused spec prepares nothing
      */
     public RegisteredStream create(Editor editor, StreamSpec spec, Consumer<StreamSpec> prepare) {
+        requireAllowedTopics(editor.tenantId(), spec);
         requireKnownCategories(editor.tenantId(), spec);
         prepare.accept(spec);
         UUID id = UUID.randomUUID();
@@ -110,6 +124,7 @@ public final class Streams {
             throw new InvalidInputException(
                     "A stream can't be renamed (its name is its consumer group); register a new one instead");
         }
+        requireAllowedTopics(editor.tenantId(), spec);
         requireKnownCategories(editor.tenantId(), spec);
         RegisteredStream current = get(editor.tenantId(), name);
         prepare.accept(spec);
@@ -153,6 +168,15 @@ public final class Streams {
 
     private RegisteredStream get(UUID tenantId, String name) {
         return find(tenantId, name).orElseThrow(() -> new NotFoundException("stream " + name));
+    }
+
+    /** The tenant's topic policy, before any topic is looked at or created (and before anything is written). */
+    private void requireAllowedTopics(UUID tenantId, StreamSpec spec) {
+        String slug = tenants.find(tenantId)
+                .map(Tenant::slug)
+                .orElseThrow(() -> new IllegalStateException("The caller's tenant does not exist"));
+        topicPolicy.requireAllowed(slug, spec.sourceTopic(), "sourceTopic");
+        topicPolicy.requireAllowed(slug, spec.targetTopic(), "targetTopic");
     }
 
     private void requireKnownCategories(UUID tenantId, StreamSpec spec) {

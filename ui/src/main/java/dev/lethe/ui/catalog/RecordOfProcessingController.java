@@ -7,6 +7,7 @@ import dev.lethe.catalog.ropa.RopaCsv;
 import dev.lethe.catalog.ropa.RopaHtml;
 import dev.lethe.catalog.ropa.RopaPlainText;
 import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.security.SecurityHeaders;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +54,7 @@ class RecordOfProcessingController {
                         .body(section.equals("retention") ? RopaCsv.renderRetention(record) : RopaCsv.render(record));
             case "html" ->
                 response.contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                        .header("Content-Security-Policy", SecurityHeaders.DOCUMENT_POLICY)
                         .body(RopaHtml.render(record));
             case "text" ->
                 response.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))

@@ -6,6 +6,7 @@ import dev.lethe.catalog.ropa.RecordsOfProcessing;
 import dev.lethe.catalog.ropa.RopaCsv;
 import dev.lethe.catalog.ropa.RopaHtml;
 import dev.lethe.ui.security.LetheAuthentication;
+import dev.lethe.ui.security.SecurityHeaders;
 import dev.lethe.ui.shell.PageAccess;
 import dev.lethe.ui.shell.WebPage;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class RecordOfProcessingPages {
         RecordOfProcessing record = records.generate(person.tenantId());
         return download("record-of-processing.html", new MediaType("text", "html", StandardCharsets.UTF_8))
                 // The printable document carries its own styles; it runs nothing.
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .header("Content-Security-Policy", SecurityHeaders.DOCUMENT_POLICY)
                 .body(RopaHtml.render(record));
     }
 

@@ -1,5 +1,6 @@
 package dev.lethe.ui.ingest;
 
+import dev.lethe.ingest.registry.TopicNotAllowedException;
 import dev.lethe.ingest.runtime.StreamTopics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,13 @@ class StreamProblems {
         problem.setTitle("Unknown topic");
         problem.setProperty("missingTopics", e.topics());
         problem.setProperty("createTopics", "repeat the request with ?createTopics=true to create them");
+        return problem;
+    }
+
+    @ExceptionHandler(TopicNotAllowedException.class)
+    ProblemDetail topicNotAllowed(TopicNotAllowedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Topic not allowed");
         return problem;
     }
 

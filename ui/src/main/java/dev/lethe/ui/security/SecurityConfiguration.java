@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The API and the actuator are stateless and authenticated by bearer API keys: no cookies, so no
@@ -40,6 +41,17 @@ class SecurityConfiguration {
     private static final String WRITE_SCOPE = LetheAuthentication.authority(Scope.WRITE);
     private static final String ADMIN_SCOPE = LetheAuthentication.authority(Scope.ADMIN);
 
+    /**
+     * What Spring Security's firewall refuses before any chain runs (a {@code ;} or an encoded {@code
+     * /} or {@code %} in a path, a path that is not normalised) gets a {@code 400} problem like every
+     * other refusal, not the error page.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, e) ->
+                ProblemResponses.write(response, 400, "Bad Request", "The request's path is not one Lethe accepts.");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
@@ -49,6 +61,7 @@ class SecurityConfiguration {
             RateLimiter rateLimiter,
             RateLimitProperties rateLimits,
             MeterRegistry meters,
+            CorsProperties cors,
             ObjectProvider<JwtAuthenticator> jwtAuthenticator)
             throws Exception {
         // With an issuer configured, a bearer JWT is judged before (and instead of) the API keys.
@@ -56,6 +69,16 @@ class SecurityConfiguration {
                 http.addFilterBefore(new JwtAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class));
         return http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
+                // CORS answers only the configured origins (none by default), before authentication, so
+                // that a preflight (which carries no credential) is answered or refused here.
+                .cors(c -> {
+                    if (cors.enabled()) {
+                        c.configurationSource(cors.source());
+                    } else {
+                        c.disable();
+                    }
+                })
+                .headers(SecurityHeaders.with(SecurityHeaders.API_POLICY))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -67,6 +90,7 @@ class SecurityConfiguration {
                         RateLimitFilter.perAddress(rateLimiter, rateLimits, meters), SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
+                .addFilterBefore(new HiddenCharactersFilter(), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")

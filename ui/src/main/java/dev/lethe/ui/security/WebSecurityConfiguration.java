@@ -19,7 +19,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.FindByIndexNameSessionRepository;
 
 /**
@@ -32,9 +31,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.PAGE_POLICY;
 
     /**
      * The sign-in steps, the data-subject portal (public by design; its forms carry CSRF tokens like
@@ -109,11 +106,7 @@ class WebSecurityConfiguration {
                         new LoginUrlAuthenticationEntryPoint("/sign-in").commence(request, response, e);
                     }
                 }))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(
-                                permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+                .headers(SecurityHeaders.with(CONTENT_SECURITY_POLICY));
         oidcSignIn.ifAvailable(oidc -> {
             try {
                 oidc.configure(http);

@@ -8,6 +8,7 @@ import dev.lethe.ui.connectors.callback.Callbacks;
 import dev.lethe.ui.connectors.callback.ManualTasks;
 import dev.lethe.ui.connectors.callback.PendingCompletions;
 import dev.lethe.ui.connectors.callback.PendingOperationStore;
+import dev.lethe.ui.security.SecurityHeaders;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.vault.kms.Sealing;
 import org.jooq.DSLContext;
@@ -70,6 +71,7 @@ class CallbackConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.with(SecurityHeaders.API_POLICY))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }

@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestOperations;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Turns a bearer JWT into a {@link JwtAuthentication}, or says why not. The signature is checked
@@ -71,10 +73,19 @@ public final class JwtAuthenticator {
 
     /** The decoder for the configured issuer: its JWKS, the two algorithms, {@link #validator}. */
     public static JwtDecoder decoder(JwtProperties properties) {
+        return decoder(properties, new RestTemplate());
+    }
+
+    /**
+     * The decoder for the configured issuer, fetching the discovery document and the JWKS with {@code
+     * http} (through the outbound guard in the application: {@code GuardedHttp}).
+     */
+    public static JwtDecoder decoder(JwtProperties properties, RestOperations http) {
         var builder = properties.jwkSetUri() != null
                 ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 : NimbusJwtDecoder.withIssuerLocation(properties.issuer().toString());
         NimbusJwtDecoder decoder = builder.jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
+                .restOperations(http)
                 .build();
         decoder.setJwtValidator(validator(properties));
         return decoder;

@@ -2,6 +2,8 @@ package dev.lethe.ui.security.jwt;
 
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.ui.security.GuardedHttp;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,9 +19,13 @@ import org.springframework.context.annotation.Configuration;
 class JwtConfiguration {
 
     @Bean
-    JwtAuthenticator jwtAuthenticator(JwtProperties properties, Tenants tenants) {
+    JwtAuthenticator jwtAuthenticator(JwtProperties properties, Tenants tenants, OutboundGuard guard) {
+        // The issuer and its JWKS are reached only through the outbound guard, as connectors are (at the
+        // first token, not at start-up: Lethe starts while the issuer is away).
         return new JwtAuthenticator(
-                properties, JwtAuthenticator.decoder(properties), value -> tenantId(tenants, value));
+                properties,
+                JwtAuthenticator.decoder(properties, GuardedHttp.restTemplate(guard)),
+                value -> tenantId(tenants, value));
     }
 
     /** A tenant by id or slug: ids for machines, slugs for people who configure the issuer's claims. */

@@ -39,8 +39,24 @@ public record JwtProperties(
             throw new IllegalArgumentException("lethe.security.jwt.audiences must name at least one audience when "
                     + "lethe.security.jwt.issuer is set: a token meant for another service must not be accepted here.");
         }
+        requireHttp(issuer, "issuer");
+        requireHttp(jwkSetUri, "jwk-set-uri");
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("lethe.security.jwt.clock-skew must be between 0 and 5 minutes");
+        }
+    }
+
+    /** Only http(s) URLs with a host: not file:, gopher:, jar: or any other scheme a fetch could abuse. */
+    static void requireHttp(URI url, String property) {
+        if (url == null) {
+            return;
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http"))
+                || url.getHost() == null
+                || url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "lethe.security.jwt." + property + " must be an http(s) URL with a host and without credentials");
         }
     }
 

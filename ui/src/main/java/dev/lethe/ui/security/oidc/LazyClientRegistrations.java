@@ -1,5 +1,8 @@
 package dev.lethe.ui.security.oidc;
 
+import dev.lethe.connectors.guard.OutboundGuard;
+import dev.lethe.ui.security.GuardedHttp;
+import java.net.URI;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -14,10 +17,12 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 final class LazyClientRegistrations implements ClientRegistrationRepository {
 
     private final OidcProperties properties;
+    private final OutboundGuard guard;
     private volatile ClientRegistration registration;
 
-    LazyClientRegistrations(OidcProperties properties) {
+    LazyClientRegistrations(OidcProperties properties, OutboundGuard guard) {
         this.properties = properties;
+        this.guard = guard;
     }
 
     @Override
@@ -37,7 +42,28 @@ final class LazyClientRegistrations implements ClientRegistrationRepository {
         return found;
     }
 
-    private ClientRegistration build() {
+    /**
+     * The discovery document is read only from an issuer the outbound guard lets through, and the
+     * server-side endpoints it names (token, keys, user info) must pass the guard too: a provider (or
+     * whoever answers for it) cannot point Lethe at an internal address.
+     */
+    ClientRegistration build() {
+        GuardedHttp.check(guard, properties.issuer());
+        ClientRegistration built = discover();
+        var provider = built.getProviderDetails();
+        for (String endpoint : new String[] {
+            provider.getTokenUri(),
+            provider.getJwkSetUri(),
+            provider.getUserInfoEndpoint().getUri()
+        }) {
+            if (endpoint != null && !endpoint.isBlank()) {
+                GuardedHttp.check(guard, URI.create(endpoint));
+            }
+        }
+        return built;
+    }
+
+    private ClientRegistration discover() {
         boolean secret =
                 properties.clientSecret() != null && !properties.clientSecret().isBlank();
         return ClientRegistrations.fromOidcIssuerLocation(properties.issuer().toString())

@@ -3,6 +3,7 @@ package dev.lethe.ui.security.oidc;
 import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenants;
+import dev.lethe.connectors.guard.OutboundGuard;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +21,11 @@ class OidcConfiguration {
             Accounts accounts,
             Tenants tenants,
             AuditTrail audit,
-            ObjectProvider<SecurityContextRepository> contexts) {
+            ObjectProvider<SecurityContextRepository> contexts,
+            OutboundGuard guard) {
         return new OidcSignIn(
                 properties,
-                new LazyClientRegistrations(properties),
+                new LazyClientRegistrations(properties, guard),
                 new OidcAccounts(properties, accounts, tenants, audit, Clock.systemUTC()),
                 // The web chain's, so the session holds the person where the chain looks for them.
                 contexts.getIfAvailable(HttpSessionSecurityContextRepository::new));

@@ -38,6 +38,13 @@ public record OidcProperties(
     public OidcProperties {
         scopes = scopes == null ? List.of("openid", "profile", "email") : List.copyOf(scopes);
         if (issuer != null) {
+            String scheme = issuer.getScheme() == null ? "" : issuer.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http"))
+                    || issuer.getHost() == null
+                    || issuer.getRawUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "lethe.security.oidc.issuer must be an http(s) URL with a host and without credentials");
+            }
             if (clientId == null || clientId.isBlank()) {
                 throw new IllegalArgumentException(
                         "lethe.security.oidc.client-id is required when lethe.security.oidc.issuer is set");
