@@ -4,6 +4,7 @@ import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
 import dev.lethe.ui.security.jwt.JwtAuthenticator;
+import dev.lethe.ui.signals.ApiKeyAddresses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +42,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeys apiKeys,
             ApiLimitsProperties limits,
-            ObjectProvider<JwtAuthenticator> jwtAuthenticator)
+            ObjectProvider<JwtAuthenticator> jwtAuthenticator,
+            ApiKeyAddresses addresses)
             throws Exception {
         // With an issuer configured, a bearer JWT is judged before (and instead of) the API keys.
         jwtAuthenticator.ifAvailable(authenticator ->
@@ -51,7 +53,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, addresses), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
