@@ -16,7 +16,8 @@ import org.jooq.impl.SQLDataType;
  * Watches how many values each principal reveals: after each detokenization, the values the principal
  * revealed within the last hour are summed from the audit chain (its {@code vault.detokenize} entries,
  * so every instance sees the same figure) and, above {@code lethe.signals.detokenize-per-hour}, a
- * {@link SignalType#DETOKENIZATION_VOLUME} signal is raised, at most once an hour per principal.
+ * {@link SignalType#DETOKENIZATION_VOLUME} signal is raised, at most once an hour per principal. People
+ * and API keys are watched; Lethe's own components (system actors) are not.
  */
 public final class DetokenizationVolume {
 
@@ -36,6 +37,10 @@ public final class DetokenizationVolume {
 
     /** Called after a detokenization by {@code actor} was audited. */
     public void detokenized(UUID tenantId, Actor actor) {
+        if (actor.kind() == Actor.Kind.SYSTEM) {
+            // Lethe's own work (assembling an export package for a request) is bound to that request.
+            return;
+        }
         Instant since = clock.instant().minus(WINDOW);
         long revealed = TenantContext.callAs(tenantId, () -> revealedSince(tenantId, actor, since));
         if (revealed <= threshold) {
