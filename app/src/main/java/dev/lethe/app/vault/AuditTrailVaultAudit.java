@@ -2,6 +2,7 @@ package dev.lethe.app.vault;
 
 import dev.lethe.catalog.audit.AuditEvent;
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.ui.signals.DetokenizationVolume;
 import dev.lethe.ui.vault.VaultCaller;
 import dev.lethe.vault.audit.DetokenizationDenied;
 import dev.lethe.vault.audit.SubjectShredded;
@@ -22,9 +23,11 @@ import java.util.UUID;
 final class AuditTrailVaultAudit implements VaultAudit {
 
     private final AuditTrail trail;
+    private final DetokenizationVolume volume;
 
-    AuditTrailVaultAudit(AuditTrail trail) {
+    AuditTrailVaultAudit(AuditTrail trail, DetokenizationVolume volume) {
         this.trail = trail;
+        this.volume = volume;
     }
 
     @Override
@@ -44,6 +47,7 @@ final class AuditTrailVaultAudit implements VaultAudit {
         details.put("revealed", Integer.toString(revealed));
         details.put("erased", Integer.toString(erased));
         append(event.tenant(), event.actor(), "vault.detokenize", "tokens", details);
+        volume.detokenized(UUID.fromString(event.tenant()), VaultCaller.actorOf(event.actor()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lethe.app.vault;
 
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.ui.signals.DetokenizationVolume;
 import dev.lethe.ui.vault.VaultApiLimits;
 import dev.lethe.vault.KekVersionsInUse;
 import dev.lethe.vault.Vault;
@@ -59,11 +60,12 @@ class VaultConfiguration {
             Kms kms,
             KeyRepository keys,
             AuditTrail trail,
+            DetokenizationVolume volume,
             ObjectProvider<KekVersionsInUse> otherKeyStores) {
         return new VaultBuilder()
                 .kms(kms)
                 .keyRepository(keys)
-                .audit(new AuditTrailVaultAudit(trail))
+                .audit(new AuditTrailVaultAudit(trail, volume))
                 .cacheMaxKeys(properties.cache().maxKeys())
                 .cacheMaxAge(properties.cache().maxAge())
                 .maxValueLength(properties.maxValueLength())

@@ -157,6 +157,8 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         // The audit trail: AUDITOR, PRIVACY_OFFICER, ADMIN.
         tenant("YYNYYY", "GET", "/api/v1/audit", null),
         tenant("YYNYYY", "GET", "/api/v1/audit/verify", null),
+        // The access-to-personal-data report: the same readers as the audit trail.
+        tenant("YYNYYY", "GET", "/api/v1/reports/personal-data-access", null),
         // The vault: ENGINEER tokenizes, PRIVACY_OFFICER reads back and shreds; all of it is writing.
         tenant("YNYNNY", "POST", "/api/v1/vault/tokenize", TOKENIZE),
         tenant("YNYNNY", "POST", "/api/v1/vault/tokenize/batch", "{\"items\":[" + TOKENIZE + "]}"),

@@ -3,6 +3,7 @@ package dev.lethe.app.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,11 +31,22 @@ public final class WebClient {
     private String csrf;
 
     public WebClient(int port) {
-        this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(port, null);
+    }
+
+    /**
+     * A client whose connections come from {@code localAddress} (e.g. 127.0.0.2: every 127/8 address is the
+     * loopback on Linux), so the application sees another client address; null for the default.
+     */
+    public WebClient(int port, InetAddress localAddress) {
+        // A local address is IPv4: so is the server's address then.
+        this.base = (localAddress == null ? "http://localhost:" : "http://127.0.0.1:") + port;
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER);
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
     }
 
     public HttpResponse<String> get(String path) {

@@ -3,6 +3,7 @@ package dev.lethe.ui.security;
 import dev.lethe.catalog.apikey.ApiKey;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.tenant.TenantContext;
+import dev.lethe.ui.signals.ApiKeyAddresses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,9 +48,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys apiKeys;
+    private final ApiKeyAddresses addresses;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ApiKeyAddresses addresses) {
         this.apiKeys = apiKeys;
+        this.addresses = addresses;
     }
 
     @Override
@@ -69,6 +72,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         apiKeys.recordUse(key.get());
+        // The connection's address, not a header a client could choose (docs/security.md).
+        addresses.used(key.get(), request.getRemoteAddr());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(key.get()));
         SecurityContextHolder.setContext(context);

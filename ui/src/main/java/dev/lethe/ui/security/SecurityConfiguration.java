@@ -6,6 +6,7 @@ import dev.lethe.ui.limits.RateLimitProperties;
 import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
 import dev.lethe.ui.security.jwt.JwtAuthenticator;
+import dev.lethe.ui.signals.ApiKeyAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +63,8 @@ class SecurityConfiguration {
             RateLimitProperties rateLimits,
             MeterRegistry meters,
             CorsProperties cors,
-            ObjectProvider<JwtAuthenticator> jwtAuthenticator)
+            ObjectProvider<JwtAuthenticator> jwtAuthenticator,
+            ApiKeyAddresses addresses)
             throws Exception {
         // With an issuer configured, a bearer JWT is judged before (and instead of) the API keys.
         jwtAuthenticator.ifAvailable(authenticator ->
@@ -82,7 +84,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, addresses), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()), ApiKeyAuthenticationFilter.class)
                 // Addresses counted before authentication, keys and users once known (docs/security.md#limits).

@@ -2,6 +2,7 @@ package dev.lethe.ui.signin;
 
 import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.ui.signals.SignInFailures;
 import dev.lethe.vault.kms.Kms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,8 @@ class SignInConfiguration {
     }
 
     @Bean
-    SignInAudit signInAudit(AuditTrail trail) {
-        return new SignInAudit(trail);
+    SignInAudit signInAudit(AuditTrail trail, SignInFailures failures) {
+        return new SignInAudit(trail, failures);
     }
 
     @Bean
