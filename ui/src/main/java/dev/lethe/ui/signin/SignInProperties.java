@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminEmail with {@code adminPassword}: the first ADMIN's account, for scripts
  *     ({@code LETHE_ADMIN_EMAIL}); empty: a one-time set-up link is printed instead
  * @param adminPassword the first ADMIN's password ({@code LETHE_ADMIN_PASSWORD})
+ * @param sessionKeyLifetime how long one key signs new session cookies before the next is made (it
+ *     keeps verifying for one absolute time-out longer)
  */
 @ConfigurationProperties("lethe.signin")
 public record SignInProperties(
@@ -29,7 +31,8 @@ public record SignInProperties(
         @DefaultValue("") String publicUrl,
         @DefaultValue("Lethe") String issuer,
         @DefaultValue("") String adminEmail,
-        @DefaultValue("") String adminPassword) {
+        @DefaultValue("") String adminPassword,
+        @DefaultValue("7d") Duration sessionKeyLifetime) {
 
     /** Growing delays: see {@link dev.lethe.ui.signin.Lockout}. */
     public record Lockout(
@@ -44,6 +47,9 @@ public record SignInProperties(
         if (absoluteTimeout.compareTo(idleTimeout) < 0) {
             throw new IllegalArgumentException(
                     "lethe.signin.absolute-timeout must be at least lethe.signin.idle-timeout");
+        }
+        if (sessionKeyLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("lethe.signin.session-key-lifetime must be at least 1m");
         }
     }
 
