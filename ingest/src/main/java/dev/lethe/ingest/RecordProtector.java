@@ -166,11 +166,19 @@ public final class RecordProtector implements RecordProcessor {
          * A key that is not UTF-8 (a number, Avro, or text with one bad byte) read as ISO-8859-1, one
          * character per byte: an address or number in it is still found (one invalid byte once let a
          * whole e-mail address through, JsonRecordFuzzTest), and the bytes around a finding are kept
-         * exactly, as tokens are ASCII.
+         * exactly, as tokens are ASCII. Bytes beyond ASCII are scanned as a separator, not as the Latin-1
+         * letters they would read as: {@code 0xFF} before a card number made it part of a word, and the
+         * number went through (JsonRecordFuzzTest, crash-403a9a11).
          */
         private byte[] protectBinaryKey(byte[] key) {
             String text = new String(key, StandardCharsets.ISO_8859_1);
-            List<Finding> findings = new ArrayList<>(classifier.scanText(text));
+            char[] scanned = text.toCharArray();
+            for (int i = 0; i < scanned.length; i++) {
+                if (scanned[i] > 0x7F) {
+                    scanned[i] = '\u0000';
+                }
+            }
+            List<Finding> findings = new ArrayList<>(classifier.scanText(new String(scanned)));
             findings.sort(Comparator.comparingInt(Finding::start).reversed());
             return findings.isEmpty()
                     ? key
