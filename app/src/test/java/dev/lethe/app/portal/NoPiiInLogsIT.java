@@ -176,7 +176,8 @@ class NoPiiInLogsIT extends PortalTestBase {
         List<String> reached = reachedALogCall();
         Files.write(logFile.resolveSibling("raw-hits.txt"), reached);
 
-        assertThat(log).as("lines written").hasSizeGreaterThan(20);
+        // A handful of lines: Lethe logs little on a friendly run (it once logged more, a failed download's trace).
+        assertThat(log).as("lines written").hasSizeGreaterThan(5);
         for (String value : known) {
             assertThat(log).as("the log file (%s)", logFile).noneMatch(line -> line.contains(value));
         }
@@ -186,6 +187,20 @@ class NoPiiInLogsIT extends PortalTestBase {
         assertThat(log)
                 .as("lines where masking happened")
                 .anyMatch(line -> line.contains("[EMAIL_ADDRESS]") || line.contains("[SECRET]"));
+        assertThat(serverErrors())
+                .as("requests that failed inside the server (a streamed package download once did, after its body)")
+                .isEmpty();
+    }
+
+    /** The servlet container's error events: a request that threw after Lethe's own error handling. */
+    private List<String> serverErrors() {
+        synchronized (RAW) {
+            return RAW.list.stream()
+                    .filter(event -> event.getLevel() == Level.ERROR
+                            && event.getLoggerName().startsWith("org.apache.catalina"))
+                    .map(event -> event.getLoggerName() + " | " + event.getFormattedMessage())
+                    .toList();
+        }
     }
 
     /** The raw events' messages and traces that hold a known value. */

@@ -8,6 +8,7 @@ import dev.lethe.ui.security.jwt.JwtAuthenticationFilter;
 import dev.lethe.ui.security.jwt.JwtAuthenticator;
 import dev.lethe.ui.signals.ApiKeyAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,7 +95,11 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
                 .addFilterBefore(new HiddenCharactersFilter(), ApiKeyAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                // A streamed body (a package download) finishes in an async dispatch, which the bearer
+                // filters do not authenticate again: the request it continues was authorized already.
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .access(AuthorizationManagers.allOf(
