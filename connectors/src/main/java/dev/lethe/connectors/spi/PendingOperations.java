@@ -75,7 +75,8 @@ public interface PendingOperations {
      *
      * @param callbackUrl the URL with a fresh one-time token, only right after it was issued
      * @param resultJson the answer (a webhook's result JSON, a manual task's {@code {"note": …}}),
-     *     when {@link Status#COMPLETED}
+     *     when {@link Status#COMPLETED}; {@code null} also once a webhook's result was cleared, after the
+     *     data-subject request that asked for it finished
      */
     record Entry(PendingOperation operation, Status status, URI callbackUrl, String resultJson) {
 

@@ -139,6 +139,13 @@ final class WebhookConnector implements Connector, Deferring {
                 context, connection, action, PendingOperation.Kind.CALLBACK, config.callbackExpiry(), null, null));
         switch (entry.status()) {
             case COMPLETED -> {
+                if (entry.resultJson() == null) {
+                    // Cleared once the request that asked had finished: nothing is left to hand out.
+                    throw ConnectorException.fatal(
+                            "the service's result for " + verb(action)
+                                    + " was cleared after its request finished; a new request asks again",
+                            null);
+                }
                 return done(action, entry.resultJson(), "its callback");
             }
             case WAITING -> {

@@ -4,6 +4,8 @@ package dev.lethe.ui.signals;
 public enum SignalType {
     /** A principal revealed more values within the hour than the threshold allows. */
     DETOKENIZATION_VOLUME("detokenization-volume"),
+    /** A principal tokenized more values through the API within the hour than the threshold allows. */
+    TOKENIZE_VOLUME("tokenize-volume"),
     /** Many failed sign-ins on one account within the window. */
     SIGN_IN_FAILURES_ACCOUNT("sign-in-failures-account"),
     /** Many failed sign-ins from one client address within the window, whatever the account. */

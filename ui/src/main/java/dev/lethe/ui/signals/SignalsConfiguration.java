@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The security signals: detokenization volume, sign-in failure bursts, API keys from new addresses. */
+/** The security signals: detokenization and tokenize volume, sign-in failure bursts, API keys from new addresses. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignalsProperties.class)
 class SignalsConfiguration {
@@ -26,6 +26,11 @@ class SignalsConfiguration {
     @Bean
     DetokenizationVolume detokenizationVolume(DSLContext dsl, SecuritySignals signals, SignalsProperties properties) {
         return new DetokenizationVolume(dsl, signals, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    TokenizeVolume tokenizeVolume(DSLContext dsl, SecuritySignals signals, SignalsProperties properties) {
+        return new TokenizeVolume(dsl, signals, properties, Clock.systemUTC());
     }
 
     @Bean

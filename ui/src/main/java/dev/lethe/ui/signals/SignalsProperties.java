@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * When Lethe raises a security signal ({@code lethe.signals}).
  *
  * @param detokenizePerHour values one principal may reveal within an hour before a signal
+ * @param tokenizePerHour values one principal may tokenize through the API within an hour before a signal
  * @param signInFailuresPerAccount failed sign-ins on one account within {@code signInWindow} that raise one
  * @param signInFailuresPerAddress failed sign-ins from one client address within {@code signInWindow}
  * @param signInWindow the window of the sign-in bursts
@@ -23,7 +24,8 @@ public record SignalsProperties(
         @DefaultValue("30") int signInFailuresPerAddress,
         @DefaultValue("15m") Duration signInWindow,
         @DefaultValue("") String addressKey,
-        @DefaultValue("50") int addressesPerKey) {
+        @DefaultValue("50") int addressesPerKey,
+        @DefaultValue("10000") int tokenizePerHour) {
 
     public SignalsProperties {
         if (detokenizePerHour < 1) {
@@ -34,6 +36,9 @@ public record SignalsProperties(
         }
         if (signInWindow.isNegative() || signInWindow.isZero()) {
             throw new IllegalArgumentException("lethe.signals.sign-in-window must be positive");
+        }
+        if (tokenizePerHour < 1) {
+            throw new IllegalArgumentException("lethe.signals.tokenize-per-hour must be at least 1");
         }
         if (addressesPerKey < 1) {
             throw new IllegalArgumentException("lethe.signals.addresses-per-key must be at least 1");

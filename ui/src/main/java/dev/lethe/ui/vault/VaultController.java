@@ -1,6 +1,7 @@
 package dev.lethe.ui.vault;
 
 import dev.lethe.ui.security.LetheAuthentication;
+import dev.lethe.ui.signals.TokenizeVolume;
 import dev.lethe.ui.vault.VaultBodies.DetokenizeBatchBody;
 import dev.lethe.ui.vault.VaultBodies.DetokenizeBody;
 import dev.lethe.ui.vault.VaultBodies.OutcomeBatchView;
@@ -38,11 +39,13 @@ class VaultController {
     private final Vault vault;
     private final VaultApiLimits limits;
     private final VaultMetrics metrics;
+    private final TokenizeVolume tokenized;
 
-    VaultController(Vault vault, VaultApiLimits limits, VaultMetrics metrics) {
+    VaultController(Vault vault, VaultApiLimits limits, VaultMetrics metrics, TokenizeVolume tokenized) {
         this.vault = vault;
         this.limits = limits;
         this.metrics = metrics;
+        this.tokenized = tokenized;
     }
 
     @PostMapping("/tokenize")
@@ -50,7 +53,9 @@ class VaultController {
     TokenView tokenize(LetheAuthentication caller, @Valid @RequestBody TokenizeBody body) {
         String tenant = VaultCaller.of(caller).tenant();
         TokenizeRequest request = request(tenant, body, "kind");
-        return metrics.record("tokenize", 1, () -> TokenView.of(vault.tokenize(request)));
+        TokenView token = metrics.record("tokenize", 1, () -> TokenView.of(vault.tokenize(request)));
+        tokenized.tokenized(caller.tenantId(), caller.actor(), 1);
+        return token;
     }
 
     @PostMapping("/tokenize/batch")
@@ -64,11 +69,14 @@ class VaultController {
         for (int i = 0; i < body.items().size(); i++) {
             requests.add(request(tenant, body.items().get(i), "items[" + i + "].kind"));
         }
-        return metrics.record(
+        TokenBatchView tokens = metrics.record(
                 "tokenize",
                 requests.size(),
                 () -> new TokenBatchView(
                         vault.tokenizeAll(requests).stream().map(TokenView::of).toList()));
+        // Counted, not audited: each token answers whether a guessed value is the one behind it.
+        tokenized.tokenized(caller.tenantId(), caller.actor(), requests.size());
+        return tokens;
     }
 
     /** Allowed to every caller here: the vault checks the permission itself, so refusals are audited. */

@@ -46,6 +46,10 @@ public class DataSubjectRequestWorkflowImpl implements DataSubjectRequestWorkflo
             }
             snapshot = steps.next(snapshot);
         }
+        if (snapshot.status() == RequestStatus.DENIED || snapshot.status() == RequestStatus.CANCELED) {
+            // Closed by a person: a system may have answered meanwhile, and nothing will collect it.
+            steps.releaseResults();
+        }
         return snapshot.status();
     }
 

@@ -120,6 +120,19 @@ public interface RequestActivities {
     RecipientSummary recipients(RequestRef ref);
 
     /**
+     * Clears the results that systems sent back for the request and that were kept, sealed, in {@code
+     * pending_operation} (a webhook's callback or answer: for access, the subject's records) until the
+     * retried operation collected them. Called once the request needs them no more: its package is
+     * assembled or its receipt issued, just before it completes (an officer may retry a failed system
+     * until then, and that retry collects again), or once a person denied or canceled it. The rows stay,
+     * {@code COMPLETED} without a result, so a callback is still refused as used. Idempotent: clearing
+     * what is cleared changes nothing.
+     *
+     * @return how many results this call cleared
+     */
+    int releaseResults(RequestRef ref);
+
+    /**
      * Appends an event to the request's timeline and the audit chain ({@code request.reminder},
      * {@code request.overdue}, …), details without personal data. Idempotent on (request, kind,
      * details): the same event recorded again is not appended twice — so the workflow puts what makes

@@ -24,6 +24,12 @@ final class Steps {
      */
     static final String RECIPIENTS_CHANGE = "art19-recipients";
 
+    /**
+     * The change that clears the systems' kept results when a request ends: workflows that started before
+     * it (no marker in their history) replay without the step.
+     */
+    static final String RELEASE_RESULTS_CHANGE = "release-collected-results";
+
     private final RequestView view;
     private final RequestActivities store;
     private final RequestActivities systems;
@@ -161,7 +167,20 @@ final class Steps {
         }
     }
 
+    /**
+     * Clears what systems sent back and the request kept (sealed) until it was collected. Not earlier:
+     * until the request completes, an officer may retry a system that failed after its result arrived,
+     * and that retry collects it again; before the final move, so a crash in between leaves the request
+     * open and the reconciler's run clears again.
+     */
+    void releaseResults() {
+        if (Workflow.getVersion(RELEASE_RESULTS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+            store.releaseResults(ref);
+        }
+    }
+
     private RequestSnapshot complete(RequestSnapshot request, long more) {
+        releaseResults();
         long skipped = request.systems().stream()
                 .filter(DataSubjectRequestWorkflowImpl::skippedWithFindings)
                 .count();

@@ -40,6 +40,7 @@ public final class RequestActivitiesImpl implements RequestActivities {
     private final Evidence evidence;
     private final RecipientNotices recipients;
     private final SubjectRights rights;
+    private final CollectedResults collected;
 
     RequestActivitiesImpl(
             RequestStore store,
@@ -49,8 +50,10 @@ public final class RequestActivitiesImpl implements RequestActivities {
             ErasureVerifying verifying,
             Evidence evidence,
             RecipientNotices recipients,
-            SubjectRights rights) {
+            SubjectRights rights,
+            CollectedResults collected) {
         this.store = store;
+        this.collected = collected;
         this.recipients = recipients;
         this.rights = rights;
         this.scoping = scoping;
@@ -96,7 +99,8 @@ public final class RequestActivitiesImpl implements RequestActivities {
                 new ErasureVerifying(parts.store(), parts.connected(), parts.subjectMaps(), results),
                 evidence,
                 new RecipientNotices(parts.store(), parts.flows()),
-                new SubjectRights(parts.store(), parts.restrictions(), parts.flows(), parts.dsl(), parts.vault()));
+                new SubjectRights(parts.store(), parts.restrictions(), parts.flows(), parts.dsl(), parts.vault()),
+                new CollectedResults(parts.dsl()));
     }
 
     @Override
@@ -172,6 +176,11 @@ public final class RequestActivitiesImpl implements RequestActivities {
     @Override
     public RecipientSummary recipients(RequestRef ref) {
         return as(ref, () -> recipients.tell(ref));
+    }
+
+    @Override
+    public int releaseResults(RequestRef ref) {
+        return as(ref, () -> collected.release(ref));
     }
 
     @Override

@@ -92,6 +92,11 @@ final class TimedActivities implements RequestActivities {
     }
 
     @Override
+    public int releaseResults(RequestRef ref) {
+        return timed("releaseResults", ref, null, () -> real.releaseResults(ref));
+    }
+
+    @Override
     public void recordEvent(RequestRef ref, String kind, Map<String, String> details) {
         timed("recordEvent:" + kind, ref, null, () -> {
             real.recordEvent(ref, kind, details);

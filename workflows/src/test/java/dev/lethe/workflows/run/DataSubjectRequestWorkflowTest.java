@@ -38,6 +38,10 @@ class DataSubjectRequestWorkflowTest extends WorkflowTestSupport {
                 .isLessThan(calls.indexOf("verify:shop"));
         assertThat(fake.count("receipt")).isEqualTo(1);
         assertThat(fake.count("shred")).isEqualTo(1);
+        assertThat(calls.indexOf("release"))
+                .as("the systems' kept results are cleared once the receipt is issued")
+                .isGreaterThan(calls.indexOf("receipt"));
+        assertThat(fake.count("release")).isEqualTo(1);
     }
 
     @Test
@@ -77,6 +81,7 @@ class DataSubjectRequestWorkflowTest extends WorkflowTestSupport {
 
         assertThat(workflow.run(null)).isEqualTo(RequestStatus.DENIED);
         assertThat(fake.calls()).noneMatch(call -> call.startsWith("run:") || call.equals("shred"));
+        assertThat(fake.count("release")).isEqualTo(1);
     }
 
     @Test

@@ -315,6 +315,12 @@ final class FakeRequests implements RequestActivities {
     }
 
     @Override
+    public synchronized int releaseResults(RequestRef ref) {
+        calls.add("release");
+        return 0;
+    }
+
+    @Override
     public synchronized void recordEvent(RequestRef ref, String kind, Map<String, String> details) {
         String key = kind + details;
         eventCalls.merge(key, 1, Integer::sum);
