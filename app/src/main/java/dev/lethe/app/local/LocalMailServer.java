@@ -37,7 +37,7 @@ final class LocalMailServer implements AutoCloseable {
         return new LocalMailServer(mail);
     }
 
-    /** The portal's mail settings pointing at this server. */
+    /** The portal's mail settings pointing at this server (plain SMTP on loopback: no TLS settings apply). */
     Map<String, Object> portalProperties() {
         return Map.of(
                 "lethe.portal.mail.host",
@@ -45,7 +45,11 @@ final class LocalMailServer implements AutoCloseable {
                 "lethe.portal.mail.port",
                 mail.getSmtp().getPort(),
                 "lethe.portal.mail.start-tls",
-                false);
+                false,
+                "lethe.portal.mail.ssl",
+                false,
+                "lethe.portal.mail.ssl-bundle",
+                "");
     }
 
     @Override

@@ -15,12 +15,27 @@ import org.springframework.core.env.Environment;
  * @param kafkaSecurityProtocol Kafka's {@code security.protocol} ({@code PLAINTEXT} when unset)
  * @param elasticsearchSchemes the scheme of each {@code spring.elasticsearch.uris} entry
  * @param temporalTls whether {@code lethe.temporal.tls.enabled} is on
+ * @param mailTransport how the portal reaches its SMTP relay: {@code starttls}, {@code ssl}, {@code plaintext}, or
+ *     empty when no relay is configured ({@code lethe.portal.mail.*})
  */
 public record ConnectionSecurity(
-        String postgresSslMode, String kafkaSecurityProtocol, List<String> elasticsearchSchemes, boolean temporalTls) {
+        String postgresSslMode,
+        String kafkaSecurityProtocol,
+        List<String> elasticsearchSchemes,
+        boolean temporalTls,
+        String mailTransport) {
 
     public ConnectionSecurity {
         elasticsearchSchemes = List.copyOf(elasticsearchSchemes);
+    }
+
+    /** Without an SMTP relay (the portal sends no mail). */
+    public ConnectionSecurity(
+            String postgresSslMode,
+            String kafkaSecurityProtocol,
+            List<String> elasticsearchSchemes,
+            boolean temporalTls) {
+        this(postgresSslMode, kafkaSecurityProtocol, elasticsearchSchemes, temporalTls, "");
     }
 
     /** Reads the settings as the clients will see them (after {@code lethe.tls.postgres.*} was applied). */
@@ -39,7 +54,18 @@ public record ConnectionSecurity(
                 PostgresTls.sslMode(environment.getProperty("spring.datasource.url")),
                 protocol,
                 schemes,
-                environment.getProperty("lethe.temporal.tls.enabled", Boolean.class, false));
+                environment.getProperty("lethe.temporal.tls.enabled", Boolean.class, false),
+                mailTransport(environment));
+    }
+
+    private static String mailTransport(Environment environment) {
+        if (environment.getProperty("lethe.portal.mail.host", "").isBlank()) {
+            return "";
+        }
+        if (environment.getProperty("lethe.portal.mail.ssl", Boolean.class, false)) {
+            return "ssl";
+        }
+        return environment.getProperty("lethe.portal.mail.start-tls", Boolean.class, false) ? "starttls" : "plaintext";
     }
 
     /**
@@ -73,6 +99,11 @@ public record ConnectionSecurity(
         if (!temporalTls) {
             warnings.add("Temporal: the connection is plaintext: set lethe.temporal.tls.enabled=true and"
                     + " lethe.temporal.tls.ca-cert");
+        }
+        if (mailTransport.equals("plaintext")) {
+            warnings.add("SMTP relay (portal mail): codes and status links go out in clear: set"
+                    + " lethe.portal.mail.start-tls=true (or lethe.portal.mail.ssl=true for port 465) and, for a"
+                    + " private CA, lethe.portal.mail.ssl-bundle");
         }
         return warnings;
     }

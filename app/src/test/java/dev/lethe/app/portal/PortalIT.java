@@ -12,8 +12,6 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,14 +94,6 @@ class PortalIT extends PortalTestBase {
 
     private static String wrong(String code) {
         return "%06d".formatted((Integer.parseInt(code) + 1) % 1_000_000);
-    }
-
-    private UUID requestOf(String token) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        return owner().select(PORTAL_REQUEST.REQUEST_ID)
-                .from(PORTAL_REQUEST)
-                .where(PORTAL_REQUEST.STATUS_TOKEN_HASH.eq(hash))
-                .fetchSingle(PORTAL_REQUEST.REQUEST_ID);
     }
 
     private String officersList(String query) throws Exception {

@@ -60,6 +60,45 @@ class ConnectionSecurityTest {
     }
 
     @Test
+    void aPlaintextSmtpRelayWarnsAndStartTlsOrImplicitTlsDoesNot() {
+        assertThat(new ConnectionSecurity("verify-full", "SSL", List.of("https"), true, "plaintext")
+                        .plaintextWarnings())
+                .singleElement()
+                .satisfies(mail -> assertThat(mail)
+                        .startsWith("SMTP relay (portal mail):")
+                        .contains("lethe.portal.mail.start-tls=true"));
+        for (String encrypted : List.of("starttls", "ssl", "")) {
+            assertThat(new ConnectionSecurity("verify-full", "SSL", List.of("https"), true, encrypted)
+                            .plaintextWarnings())
+                    .as(encrypted.isEmpty() ? "no relay configured" : encrypted)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theSmtpRelaysTransportIsReadFromThePortalsMailSettingsWithoutItsPassword() {
+        var relay = new MockEnvironment()
+                .withProperty("lethe.portal.mail.host", "smtp.example.org")
+                .withProperty("lethe.portal.mail.password", "s3cret-smtp");
+
+        assertThat(ConnectionSecurity.of(relay).mailTransport()).isEqualTo("plaintext");
+        assertThat(ConnectionSecurity.of(relay).plaintextWarnings())
+                .anySatisfy(warning -> assertThat(warning).startsWith("SMTP relay"))
+                .noneMatch(warning -> warning.contains("s3cret") || warning.contains("smtp.example.org"));
+        assertThat(ConnectionSecurity.of(relay.withProperty("lethe.portal.mail.start-tls", "true"))
+                        .mailTransport())
+                .isEqualTo("starttls");
+        assertThat(ConnectionSecurity.of(new MockEnvironment()
+                                .withProperty("lethe.portal.mail.host", "smtp.example.org")
+                                .withProperty("lethe.portal.mail.ssl", "true"))
+                        .mailTransport())
+                .isEqualTo("ssl");
+        assertThat(ConnectionSecurity.of(new MockEnvironment()).mailTransport())
+                .as("no relay: nothing to warn of")
+                .isEmpty();
+    }
+
+    @Test
     void postgresDriverDefaultsAreReadAsTheDriverReadsThem() {
         assertThat(PostgresTls.sslMode("jdbc:postgresql://db/lethe")).isEqualTo("prefer");
         assertThat(PostgresTls.sslMode("jdbc:postgresql://db/lethe?ssl=true")).isEqualTo("verify-full");

@@ -90,6 +90,39 @@ class TlsSetupTest {
     }
 
     @Test
+    void theProdStartWarnsOfAPlaintextSmtpRelayWithoutItsPassword() {
+        var environment = environment(Map.of(
+                "lethe.portal.mail.host", "smtp.example.org",
+                "lethe.portal.mail.username", "portal",
+                "lethe.portal.mail.password", "smtp-secret-1234"));
+        environment.setActiveProfiles("prod");
+        var appender = new ListAppender<ILoggingEvent>();
+        var logger = (Logger) LoggerFactory.getLogger(TlsSetup.class);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            prepare(environment);
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "starttls", Map.<String, Object>of("lethe.portal.mail.start-tls", "true")));
+            prepare(environment);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .filteredOn(line -> line.contains("SMTP"))
+                .as("warned once: with start-tls=true the second start is quiet about the relay")
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("NOT SECURE: SMTP relay")
+                        .contains("lethe.portal.mail.start-tls=true")
+                        .doesNotContain("secret"));
+    }
+
+    @Test
     void outsideProdNothingIsWarned() {
         var environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/lethe"));
         var appender = new ListAppender<ILoggingEvent>();

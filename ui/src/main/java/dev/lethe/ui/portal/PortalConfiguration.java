@@ -6,12 +6,12 @@ import dev.lethe.vault.Vault;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestStore;
 import java.time.Clock;
-import java.util.Properties;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,27 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PortalConfiguration implements WebMvcConfigurer {
 
     @Bean
-    PortalMail portalMail(PortalProperties properties, MessageSource messages) {
-        PortalProperties.Mail settings = properties.mail();
-        // Its own sender, not Spring Boot's spring.mail.*: the portal's relay is the portal's setting.
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setDefaultEncoding("UTF-8");
-        if (!settings.host().isBlank()) {
-            sender.setHost(settings.host());
-            sender.setPort(settings.port());
-            if (!settings.username().isBlank()) {
-                sender.setUsername(settings.username());
-                sender.setPassword(settings.password());
-            }
-        }
-        Properties javaMail = sender.getJavaMailProperties();
-        javaMail.put("mail.smtp.auth", String.valueOf(!settings.username().isBlank()));
-        javaMail.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
-        javaMail.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
-        javaMail.put("mail.smtp.connectiontimeout", "5000");
-        javaMail.put("mail.smtp.timeout", "10000");
-        javaMail.put("mail.smtp.writetimeout", "10000");
-        return new PortalMail(sender, settings, messages);
+    PortalMail portalMail(PortalProperties properties, MessageSource messages, ObjectProvider<SslBundles> bundles) {
+        return new PortalMail(
+                PortalMailSender.of(properties.mail(), bundles.getIfAvailable()), properties.mail(), messages);
     }
 
     @Bean

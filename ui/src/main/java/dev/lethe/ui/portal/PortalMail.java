@@ -1,8 +1,13 @@
 package dev.lethe.ui.portal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -21,6 +26,8 @@ class PortalMail {
             super(message, cause);
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(PortalMail.class);
 
     private final JavaMailSender sender;
     private final PortalProperties.Mail settings;
@@ -62,9 +69,25 @@ class PortalMail {
         try {
             sender.send(message);
         } catch (MailException e) {
-            // The exception may quote the address: only its kind travels on.
-            throw new Unavailable(
-                    "the SMTP relay did not take the mail (" + e.getClass().getSimpleName() + ")", null);
+            // The exceptions may quote the address: only their kinds travel on, enough to tell a refused TLS
+            // handshake (SSLHandshakeException) or a relay without STARTTLS (MessagingException) from a timeout.
+            String kinds = kinds(e);
+            log.warn("The SMTP relay did not take a portal mail: {}", kinds);
+            throw new Unavailable("the SMTP relay did not take the mail (" + kinds + ")", null);
         }
+    }
+
+    private static String kinds(Throwable thrown) {
+        List<String> kinds = new ArrayList<>();
+        Throwable cause = thrown;
+        for (int depth = 0; cause != null && depth < 8; depth++) {
+            kinds.add(cause.getClass().getSimpleName());
+            Throwable next = cause.getCause();
+            if (next == null && cause instanceof MailSendException send && send.getMessageExceptions().length > 0) {
+                next = send.getMessageExceptions()[0];
+            }
+            cause = next == cause ? null : next;
+        }
+        return String.join(" < ", kinds);
     }
 }

@@ -90,7 +90,11 @@ public record PortalProperties(
      * @param port its port
      * @param username empty: no authentication
      * @param password the password for {@code username}
-     * @param startTls require STARTTLS (as production relays should)
+     * @param startTls upgrade the connection with STARTTLS and refuse a relay that does not offer it (port
+     *     587 or 25)
+     * @param ssl speak TLS from the first byte (implicit TLS, "SMTPS", port 465); excludes {@code startTls}
+     * @param sslBundle the {@code spring.ssl.bundle.*} whose trust store the relay's certificate is checked
+     *     against; empty: the JVM's default trust store. The host name is checked either way.
      * @param from the sender address of the portal's mails
      */
     public record Mail(
@@ -99,12 +103,32 @@ public record PortalProperties(
             @DefaultValue("") String username,
             @DefaultValue("") String password,
             @DefaultValue("false") boolean startTls,
+            @DefaultValue("false") boolean ssl,
+            @DefaultValue("") String sslBundle,
             @DefaultValue("privacy@localhost") String from) {
+
+        public Mail {
+            if (startTls && ssl) {
+                throw new IllegalArgumentException("lethe.portal.mail.start-tls and lethe.portal.mail.ssl exclude"
+                        + " each other: ssl for a relay that speaks TLS at once (port 465), start-tls for one that"
+                        + " upgrades (port 587 or 25)");
+            }
+            if (!sslBundle.isBlank() && !startTls && !ssl) {
+                throw new IllegalArgumentException(
+                        "lethe.portal.mail.ssl-bundle needs lethe.portal.mail.start-tls=true or lethe.portal.mail.ssl=true");
+            }
+        }
+
+        /** Whether the relay is reached over TLS (STARTTLS or implicit), never in clear. */
+        public boolean encrypted() {
+            return startTls || ssl;
+        }
 
         @Override
         public String toString() {
             return "Mail[host=" + host + ", port=" + port + ", username=" + username + ", password="
-                    + (password.isEmpty() ? "" : "(set)") + ", startTls=" + startTls + ", from=" + from + "]";
+                    + (password.isEmpty() ? "" : "(set)") + ", startTls=" + startTls + ", ssl=" + ssl
+                    + ", sslBundle=" + sslBundle + ", from=" + from + "]";
         }
     }
 

@@ -11,8 +11,8 @@ class PortalPropertiesTest {
 
     private static final PortalProperties.Limits LIMITS =
             new PortalProperties.Limits(10, 3, 20, 5, 30, Duration.ofHours(1));
-    private static final PortalProperties.Mail MAIL =
-            new PortalProperties.Mail("smtp.example.org", 587, "portal", "secret", true, "privacy@example.org");
+    private static final PortalProperties.Mail MAIL = new PortalProperties.Mail(
+            "smtp.example.org", 587, "portal", "secret", true, false, "", "privacy@example.org");
 
     private static PortalProperties properties(
             PortalProperties.Page page, Map<String, PortalProperties.Page> tenants, Duration codeValidity) {
@@ -41,6 +41,16 @@ class PortalPropertiesTest {
                 .hasMessageContaining("lethe.portal.page.privacy-notice-url");
         assertThatThrownBy(() -> properties(new PortalProperties.Page("", "", "", ""), Map.of(), Duration.ZERO))
                 .hasMessageContaining("lethe.portal.code-validity");
+    }
+
+    @Test
+    void mailTlsSettingsThatContradictEachOtherFailNamingTheProperty() {
+        assertThatThrownBy(() -> new PortalProperties.Mail("smtp.example.org", 465, "", "", true, true, "", "a@b"))
+                .hasMessageContaining("lethe.portal.mail.start-tls and lethe.portal.mail.ssl");
+        assertThatThrownBy(() -> new PortalProperties.Mail("smtp.example.org", 25, "", "", false, false, "mail", "a@b"))
+                .hasMessageContaining("lethe.portal.mail.ssl-bundle");
+        assertThat(new PortalProperties.Mail("smtp.example.org", 465, "", "", false, true, "mail", "a@b").encrypted())
+                .isTrue();
     }
 
     @Test
