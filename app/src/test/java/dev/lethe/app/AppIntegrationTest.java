@@ -91,7 +91,7 @@ public abstract class AppIntegrationTest {
         registry.add("lethe.retention.tenant-check-interval", () -> "1s");
         // Rate limits on, as in production, but sized so the suite (every request from 127.0.0.1, most
         // with the admin key) never empties a bucket: RateLimitIT empties dedicated ones itself.
-        for (String bucket : List.of("per-ip", "per-key", "per-user")) {
+        for (String bucket : List.of("per-ip", "per-key", "per-user", "sign-in")) {
             registry.add("lethe.security.rate-limits." + bucket + ".capacity", () -> "1000000");
             registry.add("lethe.security.rate-limits." + bucket + ".period", () -> "3650d");
         }

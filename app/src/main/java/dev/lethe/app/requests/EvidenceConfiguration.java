@@ -9,6 +9,7 @@ import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.system.DataSystems;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ui.requests.EvidenceApiSettings;
+import dev.lethe.ui.security.AddressRateLimit;
 import dev.lethe.ui.security.SecurityHeaders;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.workflows.packages.CatalogFacts;
@@ -87,8 +88,11 @@ class EvidenceConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain packageLinkSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/v1/packages/*")
+    SecurityFilterChain packageLinkSecurity(HttpSecurity http, AddressRateLimit addressLimit) throws Exception {
+        // Counted per client address like the API (threat model 4.10): a flood is answered 429.
+        return addressLimit
+                .applyTo(http)
+                .securityMatcher("/api/v1/packages/*")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())

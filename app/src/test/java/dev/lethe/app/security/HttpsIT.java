@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
@@ -96,6 +98,25 @@ class HttpsIT extends AppIntegrationTest {
     }
 
     @Test
+    void theSessionCookieIsSecureOverHttpsAndNotOverPlainHttp() throws Exception {
+        HttpResponse<String> overHttps = trustingTheCertificate()
+                .send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/sign-in"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> overHttp = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plainPort() + "/sign-in"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        // A browser never sends a Secure cookie over plain HTTP, where anyone on the path could read it.
+        assertThat(sessionCookieAttributes(overHttps)).contains("secure", "httponly", "samesite=lax");
+        // Plain HTTP is loopback-only by default (10.2); a Secure cookie would not come back at all there.
+        assertThat(sessionCookieAttributes(overHttp)).contains("httponly").doesNotContain("secure");
+    }
+
+    @Test
     void aClientThatDoesNotTrustTheCertificateIsRefused() {
         assertThatThrownBy(() -> HttpClient.newHttpClient()
                         .send(
@@ -103,6 +124,18 @@ class HttpsIT extends AppIntegrationTest {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    /** The attributes of the response's LETHE_SESSION cookie, in lower case. */
+    private static List<String> sessionCookieAttributes(HttpResponse<String> response) {
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("LETHE_SESSION="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+        return Arrays.stream(cookie.split(";"))
+                .skip(1)
+                .map(attribute -> attribute.strip().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     private int plainPort() {

@@ -6,6 +6,7 @@ import dev.lethe.app.SsoIntegrationTest;
 import dev.lethe.catalog.account.Account;
 import dev.lethe.catalog.account.AccountStatus;
 import dev.lethe.catalog.account.Accounts;
+import dev.lethe.catalog.account.ExternalIdentity;
 import dev.lethe.catalog.account.NewAccount;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenants;
@@ -121,6 +122,52 @@ class OidcSignInIT extends SsoIntegrationTest {
         assertThat(linked.roles()).as("the provider's roles").containsExactly(Role.ENGINEER);
         assertThat(linked.status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(linked.external()).isNotNull();
+    }
+
+    @Test
+    void anAddressTheProviderHasNotVerifiedDoesNotClaimTheLocalAccountWithIt() throws Exception {
+        // Anyone can type any address at a provider that does not check it: it must not open this account.
+        Account local = as(
+                tenant,
+                () -> accounts.create(
+                        NewAccount.invited(tenant, "unverified@example.com", "Uma", Set.of(Role.AUDITOR))));
+
+        assertThat(signIn("unverified@example.com").landing()).isEqualTo("/sign-in?sso-failed");
+
+        Account after = account("unverified@example.com").orElseThrow();
+        assertThat(after.id()).isEqualTo(local.id());
+        assertThat(after.external()).as("not linked").isNull();
+        assertThat(after.roles()).as("not the provider's roles").containsExactly(Role.AUDITOR);
+        assertThat(after.status()).isEqualTo(AccountStatus.INVITED);
+        assertThat(refusals(local)).isOne();
+    }
+
+    @Test
+    void aLocalAccountLinkedToAnotherProviderIdentityIsNotTakenOverByTheSameAddress() throws Exception {
+        // Another person at the provider (another subject) now carries the address of a linked ADMIN.
+        var holder = new ExternalIdentity(
+                keycloak().issuer(TestKeycloak.REALM), UUID.randomUUID().toString());
+        Account linked = as(
+                tenant,
+                () -> accounts.create(new NewAccount(
+                        tenant, "taken@example.com", "Tara", Set.of(Role.ADMIN), AccountStatus.ACTIVE, null, holder)));
+
+        assertThat(signIn("taken@example.com").landing()).isEqualTo("/sign-in?sso-failed");
+
+        Account after = account("taken@example.com").orElseThrow();
+        assertThat(after.id()).isEqualTo(linked.id());
+        assertThat(after.external()).as("still its own identity").isEqualTo(holder);
+        assertThat(after.roles()).containsExactly(Role.ADMIN);
+        assertThat(after.lastSignInAt()).as("nobody signed in as it").isNull();
+        assertThat(refusals(linked)).isOne();
+    }
+
+    private int refusals(Account account) {
+        return owner().fetchCount(
+                        DSL.table("audit_entry"),
+                        DSL.field("tenant_id").eq(tenant),
+                        DSL.field("action").eq("sign_in.sso.refused"),
+                        DSL.field("target").eq("user:" + account.id()));
     }
 
     private Optional<Account> account(String email) {

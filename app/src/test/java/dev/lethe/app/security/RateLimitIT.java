@@ -138,6 +138,34 @@ class RateLimitIT extends AppIntegrationTest {
     }
 
     @Test
+    void anAddressOverItsLimitIsAnswered429OnCallbackAndPackageLinksToo() throws Exception {
+        // These links match chains of their own (the token is the credential), ahead of the API's.
+        String address = "127.0.0.26";
+        HttpClient client = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(address))
+                .build();
+        String packageLink = "/api/v1/packages/" + "A".repeat(43);
+        String callback = "/api/v1/callbacks/" + "A".repeat(43);
+        assertThat(send(client, packageLink, null).statusCode())
+                .as("an unknown link")
+                .isEqualTo(404);
+        assertThat(postJson(client, callback).statusCode())
+                .as("an unknown callback")
+                .isEqualTo(404);
+
+        empty(limiter.bucket("ip", address));
+
+        assertTooManyRequests(send(client, packageLink, null));
+        assertTooManyRequests(postJson(client, callback));
+        assertThat(send(HttpClient.newHttpClient(), packageLink, null).statusCode())
+                .as("another address")
+                .isEqualTo(404);
+        assertThat(postJson(HttpClient.newHttpClient(), callback).statusCode())
+                .as("another address")
+                .isEqualTo(404);
+    }
+
+    @Test
     void twoInstancesTakeFromOneBucketInPostgresAndNeverHandOutMoreThanItHolds() throws Exception {
         RateLimiter first = new PostgresRateLimiter(dsl);
         RateLimiter second = new PostgresRateLimiter(dsl);
@@ -197,6 +225,15 @@ class RateLimitIT extends AppIntegrationTest {
     private double refused(String kind) {
         var counter = meters.find("lethe.rate_limits.refused").tag("kind", kind).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private HttpResponse<String> postJson(HttpClient client, String path) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(HttpClient client, String path, String apiKey) throws Exception {

@@ -113,6 +113,35 @@ class SignedSessionCookieIT extends AppIntegrationTest {
     }
 
     @Test
+    void signingInChangesTheSessionIdAndTheCookieFromBeforeNamesNoSessionAfterwards() throws Exception {
+        // Session fixation: someone who planted (or read) the cookie of the sign-in page must not ride
+        // on the session the person then signs into.
+        WebClient browser = new WebClient(port);
+        browser.get("/sign-in?tenant=" + officer.tenant().slug());
+        String before = browser.cookie("LETHE_SESSION").orElseThrow();
+        String idBefore = sessionId(before);
+        assertThat(owner().fetchCount(
+                                DSL.table("spring_session"),
+                                DSL.field("session_id").eq(idBefore)))
+                .as("the sign-in page has a session (its CSRF token)")
+                .isOne();
+
+        People.signIn(browser, officer);
+
+        String after = browser.cookie("LETHE_SESSION").orElseThrow();
+        assertThat(sessionId(after)).isNotEqualTo(idBefore);
+        assertThat(homeWith(after).statusCode()).isEqualTo(200);
+        assertThat(signInRedirect(homeWith(before)))
+                .as("the cookie from before signing in")
+                .isTrue();
+        assertThat(owner().fetchCount(
+                                DSL.table("spring_session"),
+                                DSL.field("session_id").eq(idBefore)))
+                .as("no session is stored under the old id")
+                .isZero();
+    }
+
+    @Test
     void signingOutEndsTheSessionTheCookieNamed() throws Exception {
         WebClient browser = People.signIn(port, officer);
         String cookie = browser.cookie("LETHE_SESSION").orElseThrow();
@@ -151,6 +180,11 @@ class SignedSessionCookieIT extends AppIntegrationTest {
     private static boolean signInRedirect(HttpResponse<String> response) {
         return response.statusCode() == 302
                 && response.headers().firstValue("Location").orElse("").contains("/sign-in");
+    }
+
+    private static String sessionId(String cookieValue) {
+        String cookie = decoded(cookieValue);
+        return cookie.substring(0, cookie.indexOf('.'));
     }
 
     private static String decoded(String cookieValue) {

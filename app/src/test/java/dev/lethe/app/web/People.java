@@ -111,7 +111,11 @@ public final class People {
 
     /** A fresh HTTP client signed in as the person, holding the CSRF token of the home page. */
     public static WebClient signIn(int port, Person person) {
-        WebClient client = new WebClient(port);
+        return signIn(new WebClient(port), person);
+    }
+
+    /** Signs the person in on this client (from its address, with its cookies); returns the client. */
+    public static WebClient signIn(WebClient client, Person person) {
         client.get("/sign-in?tenant=" + person.tenant().slug());
         HttpResponse<String> password = client.post(
                 "/sign-in", Map.of("tenant", person.tenant().slug(), "email", person.email(), "password", PASSWORD));

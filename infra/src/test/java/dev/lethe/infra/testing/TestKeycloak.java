@@ -18,8 +18,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@value #REALM}: realm roles ADMIN, PRIVACY_OFFICER, ENGINEER, AUDITOR in a {@code roles}
  *       claim; a fixed {@code tenant} claim ({@value #TENANT}); users {@code admin@}, {@code
- *       officer@}, {@code engineer@}, {@code auditor@} and {@code nobody@example.com} (no role), all
- *       with the password {@value #PASSWORD}. Clients (secret: the client id's last word plus
+ *       officer@}, {@code engineer@}, {@code auditor@}, {@code nobody@example.com} (no role), {@code
+ *       unverified@example.com} (an ENGINEER whose address the provider has not verified) and {@code
+ *       taken@example.com} (an ENGINEER), all with the password {@value #PASSWORD}. Clients (secret: the client id's last word plus
  *       {@code -secret}): {@code lethe-api-client} (audience {@value #AUDIENCE}; its service
  *       account is an ENGINEER), {@code lethe-no-audience}, {@code lethe-no-tenant}, {@code
  *       lethe-short-lived} (tokens live 5 s) and {@code lethe-web} (authorization code with PKCE

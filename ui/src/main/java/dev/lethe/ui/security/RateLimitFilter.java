@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Takes a token per request from the caller's bucket and answers {@code 429} with {@code Retry-After}
  * when it is empty. One instance counts client addresses (placed before authentication, so that
  * requests with bad credentials count too), another the authenticated principal (an API key, or a
- * signed-in user or bearer-token principal). Static files and health checks are not counted. The
+ * signed-in user or bearer-token principal), a third the sign-in attempts of a client address (a bucket
+ * of its own, much smaller than the address's). Static files and health checks are not counted. The
  * client address is the request's remote address: a proxy's {@code X-Forwarded-For} counts only when
  * {@code server.forward-headers-strategy} says to trust it (see docs/security.md#limits).
  */
@@ -28,9 +30,16 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private static final List<String> UNCOUNTED =
             List.of("/css/", "/js/", "/img/", "/webjars/", "/swagger-ui/", "/favicon.ico", "/actuator/health");
 
+    /** Where a password or a code is tried (POST), as the sign-in pages' forms send them. */
+    private static final Set<String> SIGN_IN_STEPS = Set.of("/sign-in", "/sign-in/second-factor", "/sign-in/enrol");
+
+    /** Where single sign-on comes back from the provider with a code (GET): an attempt too. */
+    private static final String SSO_RETURN = "/login/oauth2/code/";
+
     private enum Counting {
         ADDRESS,
-        PRINCIPAL
+        PRINCIPAL,
+        SIGN_IN
     }
 
     private final RateLimiter limiter;
@@ -56,7 +65,15 @@ final class RateLimitFilter extends OncePerRequestFilter {
         return new RateLimitFilter(limiter, properties, meters, Counting.PRINCIPAL);
     }
 
-    /** Two instances run on one request: each marks it as filtered under a name of its own. */
+    /**
+     * Counts the sign-in attempts of a client address, so that trying one password on many accounts
+     * (each of which locks only after its own failures) stops early; other requests pass.
+     */
+    static RateLimitFilter perAddressSignIn(RateLimiter limiter, RateLimitProperties properties, MeterRegistry meters) {
+        return new RateLimitFilter(limiter, properties, meters, Counting.SIGN_IN);
+    }
+
+    /** Several instances run on one request: each marks it as filtered under a name of its own. */
     @Override
     protected String getAlreadyFilteredAttributeName() {
         return RateLimitFilter.class.getName() + "." + counting + ".FILTERED";
@@ -68,7 +85,14 @@ final class RateLimitFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (counting == Counting.SIGN_IN) {
+            return !signInAttempt(request.getMethod(), path);
+        }
         return UNCOUNTED.stream().anyMatch(path::startsWith);
+    }
+
+    private static boolean signInAttempt(String method, String path) {
+        return ("POST".equals(method) && SIGN_IN_STEPS.contains(path)) || path.startsWith(SSO_RETURN);
     }
 
     @Override
@@ -77,6 +101,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         try {
             if (counting == Counting.ADDRESS) {
                 limiter.take(limiter.bucket("ip", request.getRemoteAddr()), properties.ip());
+            } else if (counting == Counting.SIGN_IN) {
+                limiter.take(limiter.bucket("sign-in", request.getRemoteAddr()), properties.signInAttempts());
             } else if (SecurityContextHolder.getContext().getAuthentication() instanceof LetheAuthentication caller) {
                 String principal = LetheAuthentication.principalName(caller.actor());
                 boolean key = caller instanceof ApiKeyAuthentication;

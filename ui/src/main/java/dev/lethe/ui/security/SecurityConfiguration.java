@@ -54,6 +54,12 @@ class SecurityConfiguration {
                 ProblemResponses.write(response, 400, "Bad Request", "The request's path is not one Lethe accepts.");
     }
 
+    /** Not a filter bean (which the servlet container would run on every request): chains apply it. */
+    @Bean
+    AddressRateLimit addressRateLimit(RateLimiter rateLimiter, RateLimitProperties rateLimits, MeterRegistry meters) {
+        return new AddressRateLimit(rateLimiter, rateLimits, meters);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(

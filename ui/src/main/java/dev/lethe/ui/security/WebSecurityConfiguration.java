@@ -80,6 +80,10 @@ class WebSecurityConfiguration {
                 // Pages are counted like the API: by address first, then by the signed-in user.
                 .addFilterBefore(
                         RateLimitFilter.perAddress(rateLimiter, rateLimits, meters), SecurityContextHolderFilter.class)
+                // Sign-in attempts have a far smaller bucket of their own per address: 2.2 of the threat model.
+                .addFilterBefore(
+                        RateLimitFilter.perAddressSignIn(rateLimiter, rateLimits, meters),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
                 // Form posts have the API's body limit (413) before anything (CSRF included) reads them.

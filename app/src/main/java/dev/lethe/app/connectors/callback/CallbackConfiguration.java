@@ -8,6 +8,7 @@ import dev.lethe.ui.connectors.callback.Callbacks;
 import dev.lethe.ui.connectors.callback.ManualTasks;
 import dev.lethe.ui.connectors.callback.PendingCompletions;
 import dev.lethe.ui.connectors.callback.PendingOperationStore;
+import dev.lethe.ui.security.AddressRateLimit;
 import dev.lethe.ui.security.SecurityHeaders;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.vault.kms.Sealing;
@@ -65,8 +66,11 @@ class CallbackConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain callbackSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/v1/callbacks/*")
+    SecurityFilterChain callbackSecurity(HttpSecurity http, AddressRateLimit addressLimit) throws Exception {
+        // Counted per client address like the API (threat model 4.10): a flood is answered 429.
+        return addressLimit
+                .applyTo(http)
+                .securityMatcher("/api/v1/callbacks/*")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
