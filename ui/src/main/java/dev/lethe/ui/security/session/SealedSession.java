@@ -98,7 +98,7 @@ final class SealedSession implements Session {
         if (held instanceof Read read) {
             if (read.value == null) {
                 if (sealedUnder == null) {
-                    throw new SessionAttributeRefused("stored bytes in a new session");
+                    throw new SessionAttributeRefused("is stored bytes in a new session");
                 }
                 read.value = seal.open(sealedUnder, name, read.sealed);
             }

@@ -49,7 +49,7 @@ final class SealedSessionRepository<S extends Session> implements FindByIndexNam
             session.openAll();
             return session;
         } catch (SessionAttributeRefused e) {
-            log.warn("A stored session was refused and deleted: an attribute holds {}", e.getMessage());
+            log.warn("A stored session was refused and deleted: an attribute {}", e.getMessage());
             sessions.deleteById(id);
             return null;
         }

@@ -64,11 +64,11 @@ final class SessionAttributeCodec {
                 case "oauth2-authorization-request" -> authorizationRequest(value);
                 case "saved-request" -> new SimpleSavedRequest(text(value, "redirectUrl"));
                 case "flash-maps" -> flashMaps(value);
-                default -> throw new SessionAttributeRefused("a type not on the list");
+                default -> throw new SessionAttributeRefused("is of a type not on the list");
             };
         } catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeException e) {
             throw new SessionAttributeRefused(
-                    "not what Lethe writes (" + e.getClass().getSimpleName() + ")");
+                    "is not what Lethe writes (" + e.getClass().getSimpleName() + ")");
         }
     }
 

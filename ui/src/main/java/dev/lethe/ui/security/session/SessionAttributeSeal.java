@@ -67,21 +67,22 @@ final class SessionAttributeSeal {
                 || !Arrays.equals(stored, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
                 || stored[MAGIC.length + KEY_ID] != '.'
                 || stored[HEADER - 1] != '.') {
-            throw new SessionAttributeRefused("not sealed");
+            throw new SessionAttributeRefused("is not sealed");
         }
         UUID keyId;
         try {
             keyId = UUID.fromString(new String(stored, MAGIC.length, KEY_ID, StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            throw new SessionAttributeRefused("not sealed");
+            throw new SessionAttributeRefused("is not sealed");
         }
-        SessionCookieTag.Key key =
-                verifyingKeys.apply(keyId).orElseThrow(() -> new SessionAttributeRefused("an unknown key"));
+        SessionCookieTag.Key key = verifyingKeys
+                .apply(keyId)
+                .orElseThrow(() -> new SessionAttributeRefused("is sealed under an unknown key"));
         byte[] json = Arrays.copyOfRange(stored, HEADER, stored.length);
         byte[] presented = Arrays.copyOfRange(stored, MAGIC.length + KEY_ID + 1, HEADER - 1);
         byte[] expected = BASE64.encodeToString(tag(key, sessionId, name, json)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, presented)) {
-            throw new SessionAttributeRefused("a tag that does not check out");
+            throw new SessionAttributeRefused("has a tag that does not check out");
         }
         return codec.decode(json);
     }

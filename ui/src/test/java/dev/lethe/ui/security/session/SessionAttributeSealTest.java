@@ -141,7 +141,7 @@ class SessionAttributeSealTest {
 
         assertThatThrownBy(() -> seal.open(SESSION, CONTEXT, bytes.toByteArray()))
                 .isInstanceOf(SessionAttributeRefused.class)
-                .hasMessage("not sealed");
+                .hasMessage("is not sealed");
     }
 
     @Test
