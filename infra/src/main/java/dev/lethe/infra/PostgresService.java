@@ -36,6 +36,8 @@ final class PostgresService implements LocalService {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPort(port)
+                // PostgreSQL's default, localhost, is ::1 as well; the services are on 127.0.0.1 only.
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
     }

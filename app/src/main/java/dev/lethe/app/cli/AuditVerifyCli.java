@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * without the application, against the signed checkpoints there and the checkpoint anchors on Kafka
  * (and in an anchor file, {@code --anchor-file} or {@code LETHE_AUDIT_ANCHORS_FILE}),
  * and prints one JSON line per tenant. The password comes from {@code SPRING_DATASOURCE_PASSWORD},
- * never the command line.
+ * never the command line: a password option ({@code --db-password}, {@code --password}, ...) or a
+ * {@code --db-url} with a {@code password=} parameter is refused (exit 2) before anything runs.
  *
  * <p>Works with any database role, the production role {@code lethe_app} included: it learns which
  * tenants and how many entries exist from {@code lethe_audit_extent()} (which row-level security does
@@ -59,6 +61,19 @@ public final class AuditVerifyCli {
     private static final String USAGE = "Usage: ./lethe audit verify [--tenant SLUG] [--db-url URL] [--db-user USER]"
             + " [--kafka BOOTSTRAP] [--kafka-config FILE] [--anchor-topic TOPIC] [--anchor-file PATH] [--skip-anchors]";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Refused rather than warned about: by the time a warning could be printed the password is already in
+     * {@code ps}, {@code /proc/<pid>/cmdline} and the shell's history, and a script that runs with a
+     * warning keeps doing it. Nothing is read or connected before this check.
+     */
+    private static final String PASSWORD_REFUSED = "lethe audit verify: a password is never taken on the command line"
+            + " (every user of the machine sees it in ps, and it stays in the shell's history)."
+            + " Set SPRING_DATASOURCE_PASSWORD in the environment instead.";
+
+    private static final Pattern PASSWORD_OPTION = Pattern.compile("--?(db-?)?(password|passwd|pass|pwd)(=.*)?");
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("[?&;]password=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSWORD_VALUE_IN_URL =
+            Pattern.compile("([?&;]password=)[^&;]*", Pattern.CASE_INSENSITIVE);
 
     private record Options(
             String url,
@@ -90,8 +105,18 @@ public final class AuditVerifyCli {
         boolean skipAnchors = false;
         boolean missingValue = false;
         for (int i = 0; i < args.length; i++) {
+            if (isPasswordOption(args[i])) {
+                err.println(PASSWORD_REFUSED);
+                return CANNOT_RUN;
+            }
             switch (args[i]) {
-                case "--db-url" -> url = value(args, ++i);
+                case "--db-url" -> {
+                    url = value(args, ++i);
+                    if (url != null && PASSWORD_IN_URL.matcher(url).find()) {
+                        err.println(PASSWORD_REFUSED);
+                        return CANNOT_RUN;
+                    }
+                }
                 case "--db-user" -> user = value(args, ++i);
                 case "--tenant" -> tenantSlug = value(args, ++i);
                 case "--kafka" -> kafka = value(args, ++i);
@@ -106,7 +131,8 @@ public final class AuditVerifyCli {
                 }
                 case "--skip-anchors" -> skipAnchors = true;
                 default -> {
-                    err.println("lethe audit verify: unknown option '" + args[i] + "'. " + USAGE);
+                    // The name only: whatever follows an '=' may be a secret typed in the wrong place.
+                    err.println("lethe audit verify: unknown option '" + args[i].split("=", 2)[0] + "'. " + USAGE);
                     return CANNOT_RUN;
                 }
             }
@@ -129,7 +155,7 @@ public final class AuditVerifyCli {
             return verify(DSL.using(connection, SQLDialect.POSTGRES), options, out, err);
         } catch (SQLException | DataAccessException e) {
             String state = e instanceof SQLException sql ? sql.getSQLState() : ((DataAccessException) e).sqlState();
-            err.println("lethe audit verify: cannot read the database at " + url + " (" + state + "). "
+            err.println("lethe audit verify: cannot read the database at " + redacted(url) + " (" + state + "). "
                     + switch (state == null ? "" : state) {
                         case "42883" ->
                             "Its schema is older than this verifier: start this version of Lethe"
@@ -256,6 +282,15 @@ public final class AuditVerifyCli {
             line.put("anchoredSeq", verification.anchoredSeq());
         }
         return JSON.writeValueAsString(line);
+    }
+
+    /** The URL as it may be printed: a password in the environment's URL is not repeated on the terminal. */
+    private static String redacted(String url) {
+        return PASSWORD_VALUE_IN_URL.matcher(url).replaceAll("$1***");
+    }
+
+    private static boolean isPasswordOption(String arg) {
+        return PASSWORD_OPTION.matcher(arg.toLowerCase(Locale.ROOT)).matches();
     }
 
     private static String value(String[] args, int index) {
