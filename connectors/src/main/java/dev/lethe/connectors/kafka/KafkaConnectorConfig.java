@@ -100,7 +100,7 @@ public record KafkaConnectorConfig(
                     "ca-certificate",
                     FieldType.STRING,
                     null,
-                    "CA certificate (PEM) that signed the brokers', for a private CA; empty: Java's trusted CAs")
+                    "CA certificate (PEM) that signed the broker certificates, for a private CA; empty: the trusted CAs of Java")
             .validatedBy(CaCertificate::problem);
     static final ConfigField SASL_MECHANISM = ConfigField.optional(
                     "sasl-mechanism",

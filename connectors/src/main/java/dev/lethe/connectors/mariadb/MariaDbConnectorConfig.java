@@ -61,7 +61,7 @@ public record MariaDbConnectorConfig(
                     "ca-certificate",
                     FieldType.STRING,
                     null,
-                    "CA certificate (PEM) that signed the server's, for a private CA; empty: Java's trusted CAs")
+                    "CA certificate (PEM) that signed the server certificate, for a private CA; empty: the trusted CAs of Java")
             .validatedBy(CaCertificate::problem);
     static final ConfigField STATEMENT_TIMEOUT = ConfigField.optional(
                     "statement-timeout-seconds", FieldType.INTEGER, "30", "Longest a single statement may run")
