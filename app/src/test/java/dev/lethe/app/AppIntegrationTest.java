@@ -80,6 +80,10 @@ public abstract class AppIntegrationTest {
                 "lethe.connectors.allowed-targets",
                 // A subclass adds its own (an identity provider) through lethe.test.extra-allowed-targets.
                 () -> allowedTargets() + ",${lethe.test.extra-allowed-targets:}");
+        // Most ITs register a connection and use it at once: the shared context does not wait for a
+        // second person's approval. ConnectionApprovalIT turns it on in a context of its own
+        // (lethe.test.approval-required=true), as production has it.
+        registry.add("lethe.connectors.approval-required", () -> "${lethe.test.approval-required:false}");
         // Keeps what the app writes next to its data (the local KMS keyset) out of the source tree.
         registry.add("lethe.data-dir", AppIntegrationTest::dataDir);
         // Request workflows retry a failing system a little and fast, so a test sees it FAILED in seconds.

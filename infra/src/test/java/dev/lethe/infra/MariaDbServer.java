@@ -54,6 +54,14 @@ public final class MariaDbServer implements AutoCloseable {
      * server answers a query.
      */
     public static MariaDbServer start(Path dir) {
+        return start(dir, List.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with more server options (e.g. {@code --ssl-cert=...}); files they name
+     * belong under {@code dir}, which is handed to the server's user before it starts.
+     */
+    public static MariaDbServer start(Path dir, List<String> serverOptions) {
         missingBinaries().ifPresent(reason -> {
             throw new LocalServiceException(reason);
         });
@@ -68,7 +76,7 @@ public final class MariaDbServer implements AutoCloseable {
             for (int attempt = 0; attempt < 3; attempt++) {
                 int port = Ports.free();
                 try {
-                    return run(dir, data, port, root);
+                    return run(dir, data, port, root, serverOptions);
                 } catch (LocalServiceException e) {
                     last = e; // most likely another process took the free port first
                 }
@@ -125,7 +133,7 @@ public final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    private static MariaDbServer run(Path dir, Path data, int port, boolean root)
+    private static MariaDbServer run(Path dir, Path data, int port, boolean root, List<String> serverOptions)
             throws IOException, InterruptedException {
         Path errors = dir.resolve("error.log");
         List<String> command = new ArrayList<>(List.of(
@@ -148,6 +156,7 @@ public final class MariaDbServer implements AutoCloseable {
         if (root) {
             command.add("--user=" + RunAs.USER);
         }
+        command.addAll(serverOptions);
         ChildProcess process = ChildProcess.start(
                 "MariaDB", new ProcessBuilder(command), dir.resolve("mariadb.out"), dir.resolve("child.pid"));
         var server = new MariaDbServer(process, port);

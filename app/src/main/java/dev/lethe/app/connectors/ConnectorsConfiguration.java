@@ -89,8 +89,10 @@ class ConnectorsConfiguration {
             DataSystems systems,
             ConnectorTypes types,
             ConnectionSecrets secrets,
-            OutboundGuard guard) {
-        return new Connections(dsl, changes, systems, types, secrets, guard);
+            OutboundGuard guard,
+            AuditTrail trail,
+            ConnectorsProperties properties) {
+        return new Connections(dsl, changes, systems, types, secrets, guard, trail, properties.approvalRequired());
     }
 
     @Bean

@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     set by the launcher that starts them so a new user can try connectors against them; empty
  *     elsewhere
  * @param discoverySample how many values discovery reads per field to classify (never stored)
+ * @param approvalRequired whether a connection, once registered or changed, waits for a PRIVACY_OFFICER or
+ *     ADMIN other than its submitter to approve it before locate, requests and retention use it
+ *     (docs/connectors.md#approval); true unless set otherwise
  */
 @ConfigurationProperties("lethe.connectors")
 public record ConnectorsProperties(
         @DefaultValue("") String allowedTargets,
         @DefaultValue("") String embeddedTargets,
-        @DefaultValue("50") int discoverySample) {
+        @DefaultValue("50") int discoverySample,
+        @DefaultValue("true") boolean approvalRequired) {
 
     public ConnectorsProperties {
         if (discoverySample < 0 || discoverySample > 10_000) {

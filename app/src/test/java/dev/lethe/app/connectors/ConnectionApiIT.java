@@ -112,7 +112,7 @@ class ConnectionApiIT extends AppIntegrationTest {
         assertThat(only(postgres.get("fields"), "name", "host").get("required").asBoolean())
                 .isTrue();
         assertThat(texts(only(postgres.get("fields"), "name", "ssl-mode").get("allowedValues")))
-                .containsExactly("disable", "prefer", "require", "verify-ca");
+                .containsExactly("verify-full", "verify-ca", "require", "prefer", "disable");
     }
 
     @Test

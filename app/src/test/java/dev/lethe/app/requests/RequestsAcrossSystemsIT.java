@@ -225,7 +225,9 @@ class RequestsAcrossSystemsIT extends AppIntegrationTest {
                                         "ingest-streams",
                                         raw + "->" + clean,
                                         "subject-identity",
-                                        "email")));
+                                        "email",
+                                        "security-protocol",
+                                        "PLAINTEXT")));
 
         // HTTP: the billing service keeps its own map of the subject.
         created(engineer.post(

@@ -268,6 +268,7 @@ class EventClockRetentionIT extends AppIntegrationTest {
         config.put("port", server.port());
         config.put("database", mariaDbDatabase);
         config.put("user", server.user());
+        config.put("ssl-mode", "disable");
         return config;
     }
 

@@ -212,6 +212,8 @@ final class RetentionSystems {
         config.put("port", server.port());
         config.put("database", mariaDbDatabase);
         config.put("user", server.user());
+        // The test server has no TLS: the explicit opt-out a local system needs.
+        config.put("ssl-mode", "disable");
         return registration(connection, "mariadb", system, config);
     }
 
@@ -236,7 +238,9 @@ final class RetentionSystems {
                         "ingest-streams",
                         rawTopic + "->" + cleanTopic,
                         "subject-identity",
-                        "email"));
+                        "email",
+                        "security-protocol",
+                        "PLAINTEXT"));
     }
 
     Map<String, Object> streamRegistration() {

@@ -176,6 +176,7 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYYNNY", "DELETE", "/api/v1/connections" + ID, null),
         tenant("YYYNNY", "POST", "/api/v1/connections" + ID + "/test", null),
         tenant("YYYNNY", "POST", "/api/v1/connections" + ID + "/discover", null),
+        tenant("YYNNNY", "POST", "/api/v1/connections" + ID + "/approval", null),
         tenant(
                 "YYNNNY",
                 "POST",

@@ -3,7 +3,6 @@ package dev.lethe.connectors.kafka;
 import dev.lethe.connectors.guard.GuardedTarget;
 import dev.lethe.connectors.guard.OutboundGuard;
 import dev.lethe.connectors.kafka.KafkaConnectorConfig.BrokerAddress;
-import java.net.Inet6Address;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -35,14 +35,17 @@ final class KafkaClients {
         this.guard = guard;
     }
 
-    /** The checked addresses as a bootstrap list; throws the guard's refusal. */
+    /**
+     * The checked addresses as a bootstrap list; throws the guard's refusal. Over TLS the checked
+     * names instead: the client must check each broker's certificate against its host name (a name
+     * that now points elsewhere reaches only a handshake that fails there).
+     */
     String bootstrap() {
         StringBuilder servers = new StringBuilder();
         for (BrokerAddress broker : config.bootstrapServers()) {
             GuardedTarget target = guard.check(broker.host(), broker.port());
-            String address = target.address() instanceof Inet6Address
-                    ? "[" + target.address().getHostAddress() + "]"
-                    : target.address().getHostAddress();
+            String host = config.tls() ? target.host() : target.address().getHostAddress();
+            String address = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
             servers.append(servers.isEmpty() ? "" : ",")
                     .append(address)
                     .append(':')
@@ -110,6 +113,14 @@ final class KafkaClients {
         properties.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(timeout, 10_000));
         properties.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, config.securityProtocol());
+        if (config.tls()) {
+            // Kafka's default too; stated so that no broker-side or inherited setting turns it off.
+            properties.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "https");
+            if (config.caCertificate() != null) {
+                properties.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+                properties.put(SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, config.caCertificate());
+            }
+        }
         if (config.securityProtocol().equals("SASL_SSL")) {
             properties.put(SaslConfigs.SASL_MECHANISM, config.saslMechanism());
             // A PASSWORD-typed setting: Kafka's own config logging shows it as [hidden].

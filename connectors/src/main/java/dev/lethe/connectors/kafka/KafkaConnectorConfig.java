@@ -4,6 +4,7 @@ import dev.lethe.connectors.spi.ConfigField;
 import dev.lethe.connectors.spi.ConnectorConfig;
 import dev.lethe.connectors.spi.FieldType;
 import dev.lethe.connectors.spi.Glob;
+import dev.lethe.connectors.tls.CaCertificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 public record KafkaConnectorConfig(
         List<BrokerAddress> bootstrapServers,
         String securityProtocol,
+        String caCertificate,
         String saslMechanism,
         String saslUsername,
         String saslPassword,
@@ -33,7 +35,10 @@ public record KafkaConnectorConfig(
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._*-]{1,249}");
     private static final Pattern IDENTITY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Set<String> PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_SSL");
+    /** {@code SSL} (the default) and {@code SASL_SSL} check the certificate and the broker's host name. */
+    static final List<String> PROTOCOL_VALUES = List.of("SSL", "SASL_SSL", "PLAINTEXT");
+
+    private static final Set<String> PROTOCOLS = Set.copyOf(PROTOCOL_VALUES);
     private static final Set<String> MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
 
     /** One broker address as configured. */
@@ -84,9 +89,19 @@ public record KafkaConnectorConfig(
                     "bootstrap-servers", FieldType.LIST, "Brokers to start from, host:port, comma separated")
             .validatedBy(value -> problem(value, BrokerAddress::parse, "a broker"));
     static final ConfigField SECURITY_PROTOCOL = ConfigField.optional(
-                    "security-protocol", FieldType.STRING, "PLAINTEXT", "PLAINTEXT, SSL or SASL_SSL")
+                    "security-protocol",
+                    FieldType.STRING,
+                    "SSL",
+                    "SSL (certificate and host name checked), SASL_SSL, or PLAINTEXT (no TLS: only for a local or"
+                            + " test cluster)")
             .validatedBy(value ->
-                    PROTOCOLS.contains(value) ? Optional.empty() : Optional.of("is one of PLAINTEXT, SSL, SASL_SSL"));
+                    PROTOCOLS.contains(value) ? Optional.empty() : Optional.of("is one of SSL, SASL_SSL, PLAINTEXT"));
+    static final ConfigField CA_CERTIFICATE = ConfigField.optional(
+                    "ca-certificate",
+                    FieldType.STRING,
+                    null,
+                    "CA certificate (PEM) that signed the broker certificates, for a private CA; empty: the trusted CAs of Java")
+            .validatedBy(CaCertificate::problem);
     static final ConfigField SASL_MECHANISM = ConfigField.optional(
                     "sasl-mechanism",
                     FieldType.STRING,
@@ -128,6 +143,7 @@ public record KafkaConnectorConfig(
     static final List<ConfigField> FIELDS = List.of(
             BOOTSTRAP_SERVERS,
             SECURITY_PROTOCOL,
+            CA_CERTIFICATE,
             SASL_MECHANISM,
             SASL_USERNAME,
             SASL_PASSWORD,
@@ -148,6 +164,7 @@ public record KafkaConnectorConfig(
                         .map(BrokerAddress::parse)
                         .toList(),
                 config.require(SECURITY_PROTOCOL),
+                config.string(CA_CERTIFICATE).map(CaCertificate::pem).orElse(null),
                 config.require(SASL_MECHANISM),
                 config.string(SASL_USERNAME).orElse(null),
                 config.string(SASL_PASSWORD).orElse(null),
@@ -155,6 +172,11 @@ public record KafkaConnectorConfig(
                 config.list(STREAMS).stream().map(IngestStream::parse).toList(),
                 config.require(SUBJECT_IDENTITY),
                 Duration.ofSeconds(config.integer(REQUEST_TIMEOUT).orElseThrow()));
+    }
+
+    /** Whether the brokers are reached over TLS (their certificates and host names checked). */
+    boolean tls() {
+        return !securityProtocol.equals("PLAINTEXT");
     }
 
     /** Whether {@code topic} is one of this connection's datasets. */

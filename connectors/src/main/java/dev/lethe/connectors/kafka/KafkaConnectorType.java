@@ -9,6 +9,7 @@ import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ConnectorType;
 import dev.lethe.vault.Vault;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -46,6 +47,11 @@ public final class KafkaConnectorType implements ConnectorType {
     @Override
     public List<ConfigField> fields() {
         return KafkaConnectorConfig.FIELDS;
+    }
+
+    @Override
+    public Map<String, List<String>> allowedValues() {
+        return Map.of(KafkaConnectorConfig.SECURITY_PROTOCOL.name(), KafkaConnectorConfig.PROTOCOL_VALUES);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.lethe.connectors.spi.ConnectorConfig;
 import dev.lethe.connectors.spi.ConnectorRuntime;
 import dev.lethe.connectors.spi.ConnectorType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +31,11 @@ public final class MariaDbConnectorType implements ConnectorType {
     @Override
     public List<ConfigField> fields() {
         return MariaDbConnectorConfig.FIELDS;
+    }
+
+    @Override
+    public Map<String, List<String>> allowedValues() {
+        return Map.of(MariaDbConnectorConfig.SSL_MODE.name(), MariaDbConnectorConfig.SSL_MODE_VALUES);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.lethe.connectors.mariadb;
 
 import dev.lethe.connectors.guard.GuardedTarget;
 import dev.lethe.connectors.jdbc.Dialect;
+import dev.lethe.connectors.jdbc.JdbcHosts;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.connectors.spi.TestResult.Check;
-import java.net.Inet6Address;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -41,13 +41,16 @@ final class MariaDbDialect implements Dialect {
 
     @Override
     public Connection connect(GuardedTarget target) throws SQLException {
-        String address = target.address() instanceof Inet6Address
-                ? "[" + target.address().getHostAddress() + "]"
-                : target.address().getHostAddress();
+        String address = JdbcHosts.urlHost(target, config.sslMode().equals("verify-full"));
         Properties properties = new Properties();
         properties.setProperty("user", config.user());
         properties.setProperty("password", config.password());
         properties.setProperty("sslMode", config.sslMode());
+        if (config.caCertificate() != null && !config.sslMode().equals("disable")) {
+            // This CA only: a private CA's connection must not also accept any public CA's certificate.
+            properties.setProperty("serverSslCert", config.caCertificate());
+            properties.setProperty("fallbackToSystemTrustStore", "false");
+        }
         properties.setProperty("connectTimeout", "10000");
         // The guard checked this address: never follow the server to another one.
         properties.setProperty("permitRedirect", "false");

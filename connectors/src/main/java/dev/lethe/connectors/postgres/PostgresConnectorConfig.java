@@ -3,6 +3,7 @@ package dev.lethe.connectors.postgres;
 import dev.lethe.connectors.spi.ConfigField;
 import dev.lethe.connectors.spi.ConnectorConfig;
 import dev.lethe.connectors.spi.FieldType;
+import dev.lethe.connectors.tls.CaCertificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +19,11 @@ public record PostgresConnectorConfig(
         String password,
         List<String> schemas,
         String sslMode,
+        String caCertificate,
         Duration statementTimeout) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$-]{0,62}");
-    static final List<String> SSL_MODE_VALUES = List.of("disable", "prefer", "require", "verify-ca");
+    static final List<String> SSL_MODE_VALUES = List.of("verify-full", "verify-ca", "require", "prefer", "disable");
     private static final Set<String> SSL_MODES = Set.copyOf(SSL_MODE_VALUES);
 
     static final ConfigField HOST = ConfigField.required("host", FieldType.HOST, "Host name or address of the server");
@@ -38,10 +40,20 @@ public record PostgresConnectorConfig(
                     "schemas", FieldType.LIST, "public", "Schemas Lethe may read and change, comma separated")
             .validatedBy(PostgresConnectorConfig::schemasProblem);
     static final ConfigField SSL_MODE = ConfigField.optional(
-                    "ssl-mode", FieldType.STRING, "prefer", "TLS: disable, prefer, require or verify-ca")
+                    "ssl-mode",
+                    FieldType.STRING,
+                    "verify-full",
+                    "TLS: verify-full (certificate and host name checked), verify-ca, require, prefer or disable"
+                            + " (no TLS: only for a local or test system)")
             .validatedBy(value -> SSL_MODES.contains(value)
                     ? Optional.empty()
-                    : Optional.of("is one of disable, prefer, require, verify-ca"));
+                    : Optional.of("is one of verify-full, verify-ca, require, prefer, disable"));
+    static final ConfigField CA_CERTIFICATE = ConfigField.optional(
+                    "ca-certificate",
+                    FieldType.STRING,
+                    null,
+                    "CA certificate (PEM) that signed the server certificate, for a private CA; empty: the trusted CAs of Java")
+            .validatedBy(CaCertificate::problem);
     static final ConfigField STATEMENT_TIMEOUT = ConfigField.optional(
                     "statement-timeout-seconds", FieldType.INTEGER, "30", "Longest a single statement may run")
             .validatedBy(value -> Long.parseLong(value) >= 1 && Long.parseLong(value) <= 3600
@@ -49,7 +61,7 @@ public record PostgresConnectorConfig(
                     : Optional.of("is between 1 and 3600"));
 
     static final List<ConfigField> FIELDS =
-            List.of(HOST, PORT, DATABASE, USER, PASSWORD, SCHEMAS, SSL_MODE, STATEMENT_TIMEOUT);
+            List.of(HOST, PORT, DATABASE, USER, PASSWORD, SCHEMAS, SSL_MODE, CA_CERTIFICATE, STATEMENT_TIMEOUT);
 
     static PostgresConnectorConfig from(ConnectorConfig config) {
         return new PostgresConnectorConfig(
@@ -60,6 +72,7 @@ public record PostgresConnectorConfig(
                 config.string(PASSWORD).orElse(""),
                 config.list(SCHEMAS),
                 config.require(SSL_MODE),
+                config.string(CA_CERTIFICATE).map(CaCertificate::pem).orElse(null),
                 Duration.ofSeconds(config.integer(STATEMENT_TIMEOUT).orElseThrow()));
     }
 
@@ -85,6 +98,6 @@ public record PostgresConnectorConfig(
     @Override
     public String toString() {
         return "PostgresConnectorConfig[" + user + "@" + host + ":" + port + "/" + database + ", schemas=" + schemas
-                + ", ssl-mode=" + sslMode + "]";
+                + ", ssl-mode=" + sslMode + (caCertificate == null ? "" : ", own CA") + "]";
     }
 }

@@ -2,8 +2,8 @@ package dev.lethe.connectors.postgres;
 
 import dev.lethe.connectors.guard.GuardedTarget;
 import dev.lethe.connectors.jdbc.Dialect;
+import dev.lethe.connectors.jdbc.JdbcHosts;
 import dev.lethe.connectors.spi.TestResult.Check;
-import java.net.Inet6Address;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,13 +29,21 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public Connection connect(GuardedTarget target) throws SQLException {
-        String address = target.address() instanceof Inet6Address
-                ? "[" + target.address().getHostAddress() + "]"
-                : target.address().getHostAddress();
+        String address = JdbcHosts.urlHost(target, config.sslMode().equals("verify-full"));
         Properties properties = new Properties();
         properties.setProperty("user", config.user());
         properties.setProperty("password", config.password());
         properties.setProperty("sslmode", config.sslMode());
+        if (config.sslMode().startsWith("verify-")) {
+            // The connection's own CA, or Java's trusted CAs (the driver's default is a file in the
+            // home directory of whoever runs Lethe). verify-full still checks the host name.
+            if (config.caCertificate() != null) {
+                properties.setProperty("sslfactory", "org.postgresql.ssl.SingleCertValidatingFactory");
+                properties.setProperty("sslfactoryarg", config.caCertificate());
+            } else {
+                properties.setProperty("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+            }
+        }
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("loginTimeout", "10");
         properties.setProperty("ApplicationName", "lethe-connector");

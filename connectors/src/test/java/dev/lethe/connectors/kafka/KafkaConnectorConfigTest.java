@@ -25,7 +25,9 @@ class KafkaConnectorConfigTest {
 
         assertThat(config.bootstrapServers())
                 .containsExactly(new BrokerAddress("kafka-1.internal", 9092), new BrokerAddress("[::1]", 9093));
-        assertThat(config.securityProtocol()).isEqualTo("PLAINTEXT");
+        assertThat(config.securityProtocol()).isEqualTo("SSL");
+        assertThat(config.tls()).isTrue();
+        assertThat(config.caCertificate()).isNull();
         assertThat(config.subjectIdentity()).isEqualTo("customer_id");
         assertThat(config.streams()).containsExactly(new IngestStream("orders.raw", "orders.clean"));
         assertThat(config.covers("orders.clean")).isTrue();

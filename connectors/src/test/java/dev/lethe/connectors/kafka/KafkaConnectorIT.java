@@ -535,6 +535,8 @@ class KafkaConnectorIT {
         settings.put("topics", PREFIX + ".*");
         settings.put("ingest-streams", ORDERS_RAW + "->" + ORDERS + "," + PROFILES_RAW + "->" + PROFILES);
         settings.put("subject-identity", "customer_id");
+        // The test broker has no TLS: the explicit opt-out a local cluster needs.
+        settings.put("security-protocol", "PLAINTEXT");
         settings.putAll(overrides);
         return settings;
     }

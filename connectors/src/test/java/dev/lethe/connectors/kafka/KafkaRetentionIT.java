@@ -275,6 +275,7 @@ class KafkaRetentionIT {
         settings.put("bootstrap-servers", services.kafkaBootstrapServers());
         settings.put("topics", PREFIX + ".*");
         settings.put("subject-identity", "customer_id");
+        settings.put("security-protocol", "PLAINTEXT");
         return type.open(type.configure(settings), runtime);
     }
 

@@ -32,7 +32,14 @@ class MariaDbConnectorTypeTest {
         assertThat(type.fields())
                 .extracting(ConfigField::name)
                 .containsExactly(
-                        "host", "port", "database", "user", "password", "ssl-mode", "statement-timeout-seconds");
+                        "host",
+                        "port",
+                        "database",
+                        "user",
+                        "password",
+                        "ssl-mode",
+                        "ca-certificate",
+                        "statement-timeout-seconds");
         assertThat(type.fields())
                 .filteredOn(ConfigField::secret)
                 .extracting(ConfigField::name)
@@ -46,7 +53,7 @@ class MariaDbConnectorTypeTest {
 
         assertThat(config)
                 .isEqualTo(new MariaDbConnectorConfig(
-                        "db.internal", 3306, "shop", "lethe", "pw-42", "disable", Duration.ofSeconds(30)));
+                        "db.internal", 3306, "shop", "lethe", "pw-42", "verify-full", null, Duration.ofSeconds(30)));
         assertThat(config.toString()).doesNotContain("pw-42");
     }
 
@@ -60,7 +67,7 @@ class MariaDbConnectorTypeTest {
                         "user",
                         "lethe",
                         "ssl-mode",
-                        "verify-full",
+                        "sometimes",
                         "statement-timeout-seconds",
                         "0")))
                 .isInstanceOfSatisfying(

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MariaDbDialectTest {
 
     private final Dialect dialect = new MariaDbDialect(new MariaDbConnectorConfig(
-            "db.example", 3306, "shop", "lethe", "secret", "disable", Duration.ofSeconds(5)));
+            "db.example", 3306, "shop", "lethe", "secret", "disable", null, Duration.ofSeconds(5)));
 
     @Test
     void anyNameBecomesOneBackquotedIdentifier() {

@@ -39,7 +39,11 @@ record TestDatabase(MariaDbServer server, String name) {
         settings.put("port", Integer.toString(server.port()));
         settings.put("database", name);
         settings.put("user", server.user());
+        // The test server has no TLS: the explicit opt-out a local system needs.
+        settings.put("ssl-mode", "disable");
         settings.putAll(overrides);
+        // An empty override leaves the setting out: its default applies.
+        settings.values().removeIf(String::isEmpty);
         return type.open(type.configure(settings), runtime);
     }
 

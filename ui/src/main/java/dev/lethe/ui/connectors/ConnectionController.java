@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/connections}: read by every role (secrets only as set or unset); registered, changed,
- * removed, tested and discovered by ENGINEER, PRIVACY_OFFICER and ADMIN; a subject located only by
- * PRIVACY_OFFICER and ADMIN. See docs/connectors.md#registration-api-and-secrets.
+ * removed, tested and discovered by ENGINEER, PRIVACY_OFFICER and ADMIN; approved and a subject located
+ * only by PRIVACY_OFFICER and ADMIN (approved by someone other than its submitter). See docs/connectors.md#registration-api-and-secrets.
  */
 @WritableBy({Role.ENGINEER, Role.PRIVACY_OFFICER, Role.ADMIN})
 @RestController
@@ -100,6 +100,21 @@ class ConnectionController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         connections.delete(Caller.editor(auth, Caller.DATA_MAP_WRITERS), id, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Approves the connection at the version in {@code If-Match} (the one reviewed): from then on locate,
+     * requests and retention use it. PRIVACY_OFFICER or ADMIN only, and not the one who registered it
+     * or last changed its settings (403). Audited as {@code connector.connection.approved}.
+     */
+    @PostMapping("/{id}/approval")
+    ResponseEntity<ConnectionView> approve(
+            Authentication auth,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        var editor = Caller.editor(auth, Caller.PRIVACY_WRITERS);
+        ConnectionView connection = connections.approve(editor, id, Versions.ifMatch(ifMatch));
+        return Versions.ok(connection, connection.revision());
     }
 
     /** Whether Lethe can reach and use the system: each check and its outcome (a failure is a result). */

@@ -111,6 +111,10 @@ public final class ConnectionOperations {
      */
     LocateResult locate(Editor editor, UUID id, Identities subject) {
         StoredConnection connection = stored(editor.tenantId(), id);
+        if (!connections.usable(connection)) {
+            // Identities go only to a system a second person approved (docs/connectors.md#approval).
+            throw new AwaitingApprovalException(id);
+        }
         LocateResult result = withConnector(connection, connector -> {
             if (connector instanceof Deferring deferring) {
                 // The system keeps its own map of the subject: the catalog's mapping is not needed.
@@ -184,6 +188,15 @@ public final class ConnectionOperations {
 
     private static OperationContext context(UUID tenantId, String operation) {
         return OperationContext.of(tenantId, operation + "-" + UUID.randomUUID());
+    }
+
+    /** The connection waits for a second person's approval before identities may go to it. */
+    static final class AwaitingApprovalException extends RuntimeException {
+
+        AwaitingApprovalException(UUID id) {
+            super("Connection " + id + " waits for approval by a privacy officer or administrator other than"
+                    + " the one who submitted it; it is not used for locate, requests or retention until then");
+        }
     }
 
     /** The connection's type does not have the capability an operation needs. */

@@ -244,6 +244,25 @@ class ConnectionPages {
         return "redirect:/connections";
     }
 
+    /**
+     * Approves the connection at the version the page showed; refused (403 page) for those who may
+     * not, and with a message for its own submitter or a connection that changed since.
+     */
+    @PageAccess(
+            read = {Role.PRIVACY_OFFICER, Role.ADMIN},
+            write = {Role.PRIVACY_OFFICER, Role.ADMIN})
+    @PostMapping("/connections/{id}/approval")
+    String approve(Authentication auth, @PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        Editor editor = Caller.editor(auth, Caller.PRIVACY_WRITERS);
+        try {
+            ConnectionView approved = connections.approve(editor, id, version);
+            redirect.addFlashAttribute("notice", "Connection " + approved.name() + " approved.");
+        } catch (Connections.OwnSubmissionException | VersionConflictException | ConflictException e) {
+            redirect.addFlashAttribute("error", "Not approved: " + e.getMessage());
+        }
+        return "redirect:/connections/" + id;
+    }
+
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
         ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);

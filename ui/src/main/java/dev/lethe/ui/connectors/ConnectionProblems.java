@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problem responses for what only connections have: settings a type refuses (each field named), a
- * target the outbound guard refuses, an unknown type, a capability a type lacks, and a system that
+ * target the outbound guard refuses, an unknown type, a capability a type lacks, a locate on a
+ * connection that waits for approval (409), an approval by its own submitter (403), and a system that
  * answered with an error (retriable: 503, fatal: 502). The catalog's problems (404, 409, 412, 428)
  * come from {@code CatalogProblems}. No message here holds a secret: the SPI's messages never do.
  */
@@ -47,6 +48,16 @@ class ConnectionProblems {
     @ExceptionHandler(ConnectionOperations.UnsupportedCapabilityException.class)
     ProblemDetail unsupported(ConnectionOperations.UnsupportedCapabilityException e) {
         return problem(HttpStatus.CONFLICT, "Not supported", e.getMessage());
+    }
+
+    @ExceptionHandler(ConnectionOperations.AwaitingApprovalException.class)
+    ProblemDetail awaitingApproval(ConnectionOperations.AwaitingApprovalException e) {
+        return problem(HttpStatus.CONFLICT, "Awaiting approval", e.getMessage());
+    }
+
+    @ExceptionHandler(Connections.OwnSubmissionException.class)
+    ProblemDetail ownSubmission(Connections.OwnSubmissionException e) {
+        return problem(HttpStatus.FORBIDDEN, "Four eyes", e.getMessage());
     }
 
     @ExceptionHandler(ConnectorException.class)

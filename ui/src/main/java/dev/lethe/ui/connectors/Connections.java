@@ -3,7 +3,10 @@ package dev.lethe.ui.connectors;
 import static dev.lethe.catalog.jooq.Tables.CONNECTION;
 import static dev.lethe.catalog.jooq.Tables.DATA_SYSTEM;
 
+import dev.lethe.catalog.audit.AuditEvent;
+import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.change.CatalogChanges;
+import dev.lethe.catalog.change.ConflictException;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.catalog.change.NotFoundException;
@@ -53,20 +56,35 @@ public final class Connections {
     private final ConnectorTypes types;
     private final ConnectionSecrets secrets;
     private final OutboundGuard guard;
+    private final AuditTrail trail;
+    private final boolean approvalRequired;
 
+    /**
+     * @param approvalRequired whether a connection waits for a second person's approval before locate,
+     *     requests and retention use it ({@code lethe.connectors.approval-required}; true in production)
+     */
     public Connections(
             DSLContext dsl,
             CatalogChanges changes,
             DataSystems systems,
             ConnectorTypes types,
             ConnectionSecrets secrets,
-            OutboundGuard guard) {
+            OutboundGuard guard,
+            AuditTrail trail,
+            boolean approvalRequired) {
         this.dsl = dsl;
         this.changes = changes;
         this.systems = systems;
         this.types = types;
         this.secrets = secrets;
         this.guard = guard;
+        this.trail = trail;
+        this.approvalRequired = approvalRequired;
+    }
+
+    /** Whether locate, requests and retention may use the connection: approved, or approval not required. */
+    boolean usable(StoredConnection connection) {
+        return !approvalRequired || connection.approved();
     }
 
     List<ConnectionView> list(UUID tenantId, PageRequest page) {
@@ -109,7 +127,7 @@ public final class Connections {
         String name = Require.text(request.name(), "name");
         ConnectorType type = types.require(request.type());
         String system = Require.text(request.system(), "system");
-        Map<String, String> settings = settings(type, request.config(), Map.of());
+        Map<String, String> settings = withTlsStated(type, settings(type, request.config(), Map.of()));
         RegistrationTargets.check(guard, type, type.configure(settings));
         UUID id = UUID.randomUUID();
         Map<String, String> secret = secretsOf(type, settings);
@@ -121,7 +139,9 @@ public final class Connections {
         values.put(CONNECTION.SYSTEM_ID, systemId(editor, system, name));
         values.put(CONNECTION.CONFIG, json(plainOf(type, settings)));
         putSealed(values, secret, sealed);
+        values.put(CONNECTION.SUBMITTED_BY, editor.by());
         changes.insert(editor, CONNECTION, "connection", id.toString(), values);
+        submitted(editor, id, type, plainOf(type, settings));
         return find(editor.tenantId(), id).orElseThrow(() -> new NotFoundException("connection " + id));
     }
 
@@ -136,7 +156,7 @@ public final class Connections {
         }
         ConnectorType type = types.require(current.type());
         Map<String, String> storedSecrets = secrets.open(editor.tenantId(), id, current.secrets());
-        Map<String, String> settings = settings(type, request.config(), storedSecrets);
+        Map<String, String> settings = withTlsStated(type, settings(type, request.config(), storedSecrets));
         RegistrationTargets.check(guard, type, type.configure(settings));
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(CONNECTION.NAME, name);
@@ -144,15 +164,100 @@ public final class Connections {
             values.put(CONNECTION.SYSTEM_ID, systemId(editor, system, name));
         }
         Map<String, String> plain = plainOf(type, settings);
-        if (!plain.equals(current.config())) {
+        boolean resubmitted = !plain.equals(current.config());
+        if (resubmitted) {
             values.put(CONNECTION.CONFIG, json(plain));
+            // Where it points, how it is secured, what it covers: a second person approves it again.
+            values.put(CONNECTION.SUBMITTED_BY, editor.by());
+            values.put(CONNECTION.APPROVED_AT, null);
+            values.put(CONNECTION.APPROVED_BY, null);
         }
         Map<String, String> secret = secretsOf(type, settings);
         if (!secret.equals(storedSecrets)) {
             putSealed(values, secret, secrets.seal(editor.tenantId(), id, secret));
         }
         changes.update(editor, CONNECTION, "connection", id.toString(), CONNECTION.ID.eq(id), expectedVersion, values);
+        if (resubmitted) {
+            submitted(editor, id, type, plain);
+        }
         return find(editor.tenantId(), id).orElseThrow(() -> new NotFoundException("connection " + id));
+    }
+
+    /**
+     * Approves the connection at {@code expectedVersion} (the one the approver looked at) for locate,
+     * requests and retention; audited ({@code connector.connection.approved}) with its TLS settings. The
+     * caller's role is checked by the caller; here: not the person who submitted it, and not twice.
+     */
+    ConnectionView approve(Editor editor, UUID id, int expectedVersion) {
+        StoredConnection current =
+                stored(editor.tenantId(), id).orElseThrow(() -> new NotFoundException("connection " + id));
+        if (current.approved()) {
+            throw new ConflictException("connection " + id + " is approved already");
+        }
+        if (current.submittedBy().equals(editor.by())) {
+            throw new OwnSubmissionException();
+        }
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(CONNECTION.APPROVED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        values.put(CONNECTION.APPROVED_BY, editor.by());
+        changes.update(
+                editor,
+                CONNECTION,
+                "connection",
+                id.toString(),
+                CONNECTION.ID.eq(id).and(CONNECTION.APPROVED_AT.isNull()),
+                expectedVersion,
+                values);
+        Map<String, String> details = tlsDetails(current.config());
+        details.put("version", Integer.toString(expectedVersion + 1));
+        trail.append(new AuditEvent(editor.tenantId(), editor.actor(), APPROVED, "connection:" + id, details));
+        return find(editor.tenantId(), id).orElseThrow(() -> new NotFoundException("connection " + id));
+    }
+
+    /** The audit action of an approval. */
+    static final String APPROVED = "connector.connection.approved";
+
+    /** The audit action of a registration or a change of settings, which waits for approval. */
+    static final String SUBMITTED = "connector.connection.submitted";
+
+    /** TLS settings: the ones whose default is verified TLS, and the opt-out a connection may state. */
+    private static final List<String> TLS_SETTINGS = List.of("ssl-mode", "security-protocol");
+
+    private void submitted(Editor editor, UUID id, ConnectorType type, Map<String, String> plain) {
+        Map<String, String> details = tlsDetails(plain);
+        details.put("type", type.name());
+        details.put("approval", approvalRequired ? "pending" : "not required");
+        trail.append(new AuditEvent(editor.tenantId(), editor.actor(), SUBMITTED, "connection:" + id, details));
+    }
+
+    private static Map<String, String> tlsDetails(Map<String, String> plain) {
+        Map<String, String> details = new LinkedHashMap<>();
+        TLS_SETTINGS.stream().filter(plain::containsKey).forEach(name -> details.put(name, plain.get(name)));
+        details.put("ca-certificate", plain.containsKey("ca-certificate") ? "set" : "unset");
+        return details;
+    }
+
+    /**
+     * The TLS setting stored as it applies, the default included: a later change of the default does
+     * not change an existing connection, and its page and audit entries state it.
+     */
+    private static Map<String, String> withTlsStated(ConnectorType type, Map<String, String> settings) {
+        Map<String, String> stated = new LinkedHashMap<>(settings);
+        type.fields().stream()
+                .filter(field -> TLS_SETTINGS.contains(field.name()) && field.defaultValue() != null)
+                .filter(field -> stated.get(field.name()) == null
+                        || stated.get(field.name()).isBlank())
+                .forEach(field -> stated.put(field.name(), field.defaultValue()));
+        return stated;
+    }
+
+    /** The person who registered or last changed a connection's settings may not approve it. */
+    static final class OwnSubmissionException extends RuntimeException {
+
+        OwnSubmissionException() {
+            super("A connection is approved by a privacy officer or administrator other than the one who"
+                    + " registered it or last changed its settings");
+        }
     }
 
     void delete(Editor editor, UUID id, int expectedVersion) {
@@ -269,6 +374,8 @@ public final class Connections {
                 connection.system(),
                 connection.systemId(),
                 config,
+                approvalRequired && !connection.approved() ? "PENDING_APPROVAL" : "APPROVED",
+                connection.approvedAt(),
                 connection.revision());
     }
 
@@ -293,6 +400,8 @@ public final class Connections {
                 new Sealing.SealedBox(
                         record.get(CONNECTION.SECRETS),
                         new WrappedDek(record.get(CONNECTION.KEK_VERSION), record.get(CONNECTION.SECRETS_DEK))),
+                record.get(CONNECTION.SUBMITTED_BY),
+                record.get(CONNECTION.APPROVED_AT),
                 Revision.of(record, CONNECTION));
     }
 }
