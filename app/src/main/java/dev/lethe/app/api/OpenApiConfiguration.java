@@ -1,5 +1,6 @@
 package dev.lethe.app.api;
 
+import dev.lethe.ui.security.AddressRateLimit;
 import dev.lethe.ui.security.SecurityHeaders;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -65,8 +66,11 @@ class OpenApiConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain apiDescriptionSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+    SecurityFilterChain apiDescriptionSecurity(HttpSecurity http, AddressRateLimit addressLimit) throws Exception {
+        // Generating the description is the costliest anonymous answer: counted per address (3.26).
+        return addressLimit
+                .applyTo(http)
+                .securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())

@@ -138,7 +138,7 @@ class RateLimitIT extends AppIntegrationTest {
     }
 
     @Test
-    void anAddressOverItsLimitIsAnswered429OnCallbackAndPackageLinksToo() throws Exception {
+    void anAddressOverItsLimitIsAnswered429OnCallbackPackageLinksAndTheApiDescriptionToo() throws Exception {
         // These links match chains of their own (the token is the credential), ahead of the API's.
         String address = "127.0.0.26";
         HttpClient client = HttpClient.newBuilder()
@@ -146,6 +146,10 @@ class RateLimitIT extends AppIntegrationTest {
                 .build();
         String packageLink = "/api/v1/packages/" + "A".repeat(43);
         String callback = "/api/v1/callbacks/" + "A".repeat(43);
+        String description = "/v3/api-docs";
+        assertThat(send(client, description, null).statusCode())
+                .as("the API description, public")
+                .isEqualTo(200);
         assertThat(send(client, packageLink, null).statusCode())
                 .as("an unknown link")
                 .isEqualTo(404);
@@ -157,6 +161,7 @@ class RateLimitIT extends AppIntegrationTest {
 
         assertTooManyRequests(send(client, packageLink, null));
         assertTooManyRequests(postJson(client, callback));
+        assertTooManyRequests(send(client, description, null));
         assertThat(send(HttpClient.newHttpClient(), packageLink, null).statusCode())
                 .as("another address")
                 .isEqualTo(404);
