@@ -168,7 +168,10 @@ public final class RecordProtector implements RecordProcessor {
          * whole e-mail address through, JsonRecordFuzzTest), and the bytes around a finding are kept
          * exactly, as tokens are ASCII. Bytes beyond ASCII are scanned as a separator, not as the Latin-1
          * letters they would read as: {@code 0xFF} before a card number made it part of a word, and the
-         * number went through (JsonRecordFuzzTest, crash-403a9a11).
+         * number went through (JsonRecordFuzzTest, crash-403a9a11). A consumer decoding the key as UTF-8
+         * reads it otherwise (several bytes become one character), and a detector weighing the words
+         * around a number may then decide differently: what that view finds is protected too, at every
+         * place its ASCII text stands (crash-a77e1599).
          */
         private byte[] protectBinaryKey(byte[] key) {
             String text = new String(key, StandardCharsets.ISO_8859_1);
@@ -179,6 +182,23 @@ public final class RecordProtector implements RecordProcessor {
                 }
             }
             List<Finding> findings = new ArrayList<>(classifier.scanText(new String(scanned)));
+            String asUtf8 = new String(key, StandardCharsets.UTF_8);
+            for (Finding finding : classifier.scanText(asUtf8)) {
+                String span = asUtf8.substring(finding.start(), finding.end());
+                if (span.isEmpty() || !span.chars().allMatch(c -> c <= 0x7F)) {
+                    continue; // bytes beyond ASCII have no single place in the Latin-1 view
+                }
+                for (int at = text.indexOf(span); at >= 0; at = text.indexOf(span, at + 1)) {
+                    findings.add(new Finding(
+                            finding.type(),
+                            finding.path(),
+                            at,
+                            at + span.length(),
+                            finding.score(),
+                            finding.evidence(),
+                            finding.special()));
+                }
+            }
             findings.sort(Comparator.comparingInt(Finding::start).reversed());
             return findings.isEmpty()
                     ? key

@@ -146,6 +146,7 @@ class ConnectorTypesApiIT extends AppIntegrationTest {
         config.put("port", server.port());
         config.put("database", database);
         config.put("user", server.user());
+        config.put("ssl-mode", "disable"); // the test server has no TLS; connections default to verified TLS
         String path = register("mariadb", config);
 
         assertTestPasses(path);
@@ -239,7 +240,15 @@ class ConnectorTypesApiIT extends AppIntegrationTest {
             }
             producer.flush();
         }
-        String path = register("kafka", Map.of("bootstrap-servers", services.kafkaBootstrapServers(), "topics", topic));
+        String path = register(
+                "kafka",
+                Map.of(
+                        "bootstrap-servers",
+                        services.kafkaBootstrapServers(),
+                        "topics",
+                        topic,
+                        "security-protocol",
+                        "PLAINTEXT"));
 
         assertTestPasses(path);
         JsonNode summary = discover(path);

@@ -233,6 +233,10 @@ class VaultApiIT extends AppIntegrationTest {
         assertThat(notJson.body()).doesNotContain(secretValue);
     }
 
+    private static List<Integer> versions(JsonNode array) {
+        return array.valueStream().map(JsonNode::asInt).toList();
+    }
+
     @Test
     void thePlatformAdminRotatesTheKekOnlineAndTokensStayReadable() throws Exception {
         String token = tokenize(engineer, "cust-11", "rot@example.com");
@@ -248,9 +252,12 @@ class VaultApiIT extends AppIntegrationTest {
         JsonNode state = json(vaultGet("/kek", ADMIN_KEY));
         assertThat(state.get("keysByVersion").propertyNames()).containsExactly(Integer.toString(after));
         assertProblem(tenantAdminRotates, 403);
-        // The audit chain's signing key, wrapped under the old version at start-up, keeps it alive.
-        assertThat(json(rotated).get("retired").toString()).doesNotContain(Integer.toString(before));
-        assertThat(state.get("activeVersions").toString()).contains(Integer.toString(before));
+        // Only versions that no longer wrap anything retire. The audit chain's signing key is not
+        // re-wrapped, so the version it was wrapped under (at start-up, or whichever the suite's
+        // earlier rotations left it with) stays active beside the new one.
+        List<Integer> retired = versions(json(rotated).get("retired"));
+        List<Integer> active = versions(state.get("activeVersions"));
+        assertThat(active).contains(after).hasSizeGreaterThanOrEqualTo(2).doesNotContainAnyElementsOf(retired);
         HttpResponse<String> revealed = post("/detokenize", officer, Map.of("token", token, "purpose", "dsar-export"));
         assertThat(json(revealed).get("value").asString()).isEqualTo("rot@example.com");
     }
