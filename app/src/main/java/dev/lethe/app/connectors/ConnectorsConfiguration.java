@@ -6,6 +6,7 @@ import dev.lethe.catalog.change.CatalogChanges;
 import dev.lethe.catalog.discovery.DiscoveryImport;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.catalog.system.DataSystems;
+import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.classifier.PiiClassifier;
 import dev.lethe.connectors.elasticsearch.ElasticsearchConnectorType;
 import dev.lethe.connectors.guard.OutboundGuard;
@@ -20,6 +21,7 @@ import dev.lethe.ui.connectors.ConnectionSecrets;
 import dev.lethe.ui.connectors.Connections;
 import dev.lethe.ui.connectors.ConnectorTypes;
 import dev.lethe.ui.connectors.RegisteredSystems;
+import dev.lethe.ui.connectors.UnverifiedConnections;
 import dev.lethe.vault.Vault;
 import dev.lethe.vault.kms.Kms;
 import java.util.List;
@@ -93,6 +95,12 @@ class ConnectorsConfiguration {
             AuditTrail trail,
             ConnectorsProperties properties) {
         return new Connections(dsl, changes, systems, types, secrets, guard, trail, properties.approvalRequired());
+    }
+
+    /** {@code prod} warns of stored connections without verified TLS (threat model 8.7). */
+    @Bean
+    UnverifiedConnectionWarnings unverifiedConnectionWarnings(DSLContext dsl, Tenants tenants) {
+        return new UnverifiedConnectionWarnings(new UnverifiedConnections(dsl, tenants));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import dev.lethe.catalog.retention.RetentionPolicies;
 import dev.lethe.catalog.subject.SubjectMaps;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.ingest.SubjectLocator;
+import dev.lethe.ui.connectors.callback.ClosedOperations;
 import dev.lethe.ui.connectors.callback.PendingCompletions;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.erasure.ErasurePlanner;
@@ -18,6 +19,7 @@ import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
 import dev.lethe.workflows.request.Deadlines;
 import dev.lethe.workflows.request.RequestSignals;
+import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestStore;
 import dev.lethe.workflows.request.SubjectRestrictions;
 import dev.lethe.workflows.run.RequestReconciler;
@@ -80,6 +82,20 @@ class RequestRunConfiguration {
     PendingCompletions requestsWaitingForPendingOperations(RequestSignals signals) {
         return (tenantId, operationId) ->
                 RequestOperations.requestOf(operationId).ifPresent(request -> signals.changed(tenantId, request));
+    }
+
+    /**
+     * A request's pending operation is closed once the request is: denied, canceled or completed (or gone).
+     * Its workflow cleared the results it kept then; a callback after that is refused (threat model 4.6).
+     */
+    @Bean
+    ClosedOperations requestsThatEnded(ObjectProvider<RequestStore> store) {
+        return (tenantId, operationId) -> RequestOperations.requestOf(operationId)
+                .map(request -> store.getObject()
+                        .status(tenantId, request)
+                        .map(RequestStatus::closed)
+                        .orElse(true))
+                .orElse(false);
     }
 
     @Bean

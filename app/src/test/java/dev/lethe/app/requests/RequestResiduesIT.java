@@ -48,6 +48,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ import tools.jackson.databind.JsonNode;
  * that calls back later with the subject's records: the records reach the package and then leave {@code
  * pending_operation} (sealed until then, cleared once the request completes; collecting again still
  * answers), and the request's Temporal history — kept by Temporal in clear — holds none of the
- * subject's identities.
+ * subject's identities. A callback that comes after the request was canceled is refused and leaves nothing.
  */
 class RequestResiduesIT extends AppIntegrationTest {
 
@@ -218,8 +219,54 @@ class RequestResiduesIT extends AppIntegrationTest {
                         request.order());
     }
 
+    @Test
+    void aCallbackThatArrivesAfterTheRequestWasCanceledIsRefusedAndItsResultNotKept() throws Exception {
+        Finished request = accessWaitingForCallback();
+        String path = "/api/v1/requests/" + request.id();
+        HttpResponse<String> canceled = officer.post(path + "/cancel", Map.of("reason", "withdrawn by the subject"));
+        assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
+        await(officer, path, snapshot -> status(snapshot).equals("CANCELED"));
+        // The workflow's own clearing has run: whatever comes later, it will not clear.
+        assertThat(temporal.newUntypedWorkflowStub(request.id()).getResult(60, TimeUnit.SECONDS, String.class))
+                .isEqualTo("CANCELED");
+
+        HttpResponse<String> late = callback(request.callbackToken(), records(request));
+
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(410);
+        assertThat(late.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(CatalogHttp.JSON.readTree(late.body()).path("title").asString())
+                .isEqualTo("Operation closed");
+        assertThat(late.body()).doesNotContain(request.email(), request.order());
+        assertThat(owner().selectFrom(PENDING_OPERATION)
+                        .where(PENDING_OPERATION.TENANT_ID.eq(tenant.id()))
+                        .and(PENDING_OPERATION.OPERATION_ID.eq("request:" + request.id()))
+                        .fetch())
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.getResult()).as("result").isNull();
+                    assertThat(row.getResultDek()).as("data key").isNull();
+                    assertThat(row.getKekVersion()).as("KEK version").isNull();
+                });
+        assertThat(callback(request.callbackToken(), records(request)).statusCode())
+                .as("sending it again changes nothing")
+                .isEqualTo(410);
+    }
+
     /** Files an access request for a new subject, lets the service call back with its records, waits for the end. */
     private Finished accessAnsweredByCallback() throws Exception {
+        Finished finished = accessWaitingForCallback();
+        HttpResponse<String> calledBack = callback(finished.callbackToken(), records(finished));
+        assertThat(calledBack.statusCode()).as(calledBack.body()).isEqualTo(200);
+        await(
+                officer,
+                "/api/v1/requests/" + finished.id(),
+                request -> status(request).startsWith("COMPLETED"));
+        return finished;
+    }
+
+    /** Files an access request for a new subject and approves it; the service has answered 202 and not yet called back. */
+    private Finished accessWaitingForCallback() throws Exception {
         String email = "residue-" + UUID.randomUUID() + "@example.org";
         String phone = "+49 151 " + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
         String order = "order-" + UUID.randomUUID();
@@ -242,17 +289,13 @@ class RequestResiduesIT extends AppIntegrationTest {
                 .reduce((first, last) -> last)
                 .orElseThrow();
         String url = CatalogHttp.JSON.readTree(asked).path("callbackUrl").asString();
-        Finished finished = new Finished(
+        return new Finished(
                 id,
                 UUID.fromString(connectionId(waiting, "webhook")),
                 url.substring(url.lastIndexOf('/') + 1),
                 email,
                 phone,
                 order);
-        HttpResponse<String> calledBack = callback(finished.callbackToken(), records(finished));
-        assertThat(calledBack.statusCode()).as(calledBack.body()).isEqualTo(200);
-        await(officer, path, request -> status(request).startsWith("COMPLETED"));
-        return finished;
     }
 
     private static String records(Finished request) {

@@ -68,6 +68,11 @@ public final class RequestStore implements RequestLedger {
         });
     }
 
+    /** The request's status, or empty when there is no such request (of this tenant). */
+    public Optional<RequestStatus> status(UUID tenantId, UUID requestId) {
+        return rows.find(rows.dsl(), tenantId, requestId).map(RequestRows::statusOf);
+    }
+
     @Override
     public Identities identities(UUID tenantId, UUID requestId) {
         return subject(tenantId, requestId).identities();

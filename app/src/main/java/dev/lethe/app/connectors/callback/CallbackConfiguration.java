@@ -5,6 +5,7 @@ import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.connectors.manual.ManualTaskConnectorType;
 import dev.lethe.connectors.webhook.WebhookConnectorType;
 import dev.lethe.ui.connectors.callback.Callbacks;
+import dev.lethe.ui.connectors.callback.ClosedOperations;
 import dev.lethe.ui.connectors.callback.ManualTasks;
 import dev.lethe.ui.connectors.callback.PendingCompletions;
 import dev.lethe.ui.connectors.callback.PendingOperationStore;
@@ -13,6 +14,7 @@ import dev.lethe.ui.security.SecurityHeaders;
 import dev.lethe.vault.kms.Kms;
 import dev.lethe.vault.kms.Sealing;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,8 +43,9 @@ class CallbackConfiguration {
     }
 
     @Bean
-    Callbacks callbacks(DSLContext dsl, PendingOperationStore store, AuditTrail audit) {
-        return new Callbacks(dsl, store, audit);
+    Callbacks callbacks(
+            DSLContext dsl, PendingOperationStore store, AuditTrail audit, ObjectProvider<ClosedOperations> closed) {
+        return new Callbacks(dsl, store, audit, closed.getIfAvailable(() -> ClosedOperations.NONE));
     }
 
     @Bean

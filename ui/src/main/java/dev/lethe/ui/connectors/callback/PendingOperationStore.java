@@ -141,6 +141,20 @@ public final class PendingOperationStore implements PendingOperations {
                         .fetchOptional());
     }
 
+    /**
+     * Clears a kept result (result, wrapped data key, KEK version) whose operation ended before it could
+     * be collected; the row stays {@code COMPLETED}, so its token stays refused. In the caller's tenant scope.
+     */
+    void discardAs(UUID tenant, UUID id) {
+        dsl.update(PENDING_OPERATION)
+                .set(PENDING_OPERATION.RESULT, (byte[]) null)
+                .set(PENDING_OPERATION.RESULT_DEK, (byte[]) null)
+                .set(PENDING_OPERATION.KEK_VERSION, (Integer) null)
+                .where(PENDING_OPERATION.TENANT_ID.eq(tenant))
+                .and(PENDING_OPERATION.ID.eq(id))
+                .execute();
+    }
+
     /** Tells the waiting operation, if this call completed the pending one (a record came back). */
     private boolean notified(UUID tenant, java.util.Optional<PendingOperationRecord> completed) {
         completed.ifPresent(row -> completions.completed(tenant, row.getOperationId()));

@@ -27,6 +27,13 @@ public final class PendingProblem extends RuntimeException {
                 HttpStatus.GONE, "Callback used", "This callback was already answered; a callback is accepted once");
     }
 
+    static PendingProblem closedOperation() {
+        return new PendingProblem(
+                HttpStatus.GONE,
+                "Operation closed",
+                "The operation this callback answers has ended; its result is not kept");
+    }
+
     static PendingProblem invalidResult(String problem) {
         return new PendingProblem(HttpStatus.BAD_REQUEST, "Invalid result", problem);
     }
