@@ -30,8 +30,8 @@ final class LocalMailServer implements AutoCloseable {
         });
         mail.start();
         log.info(
-                "Portal mails go to the embedded SMTP server on 127.0.0.1:{}; read them over IMAP on 127.0.0.1:{}"
-                        + " (user and password: the recipient's address)",
+                "Portal mails go to the embedded SMTP server on 127.0.0.1:{}; read them on the page /admin/outbox"
+                        + " (ADMIN), or over IMAP on 127.0.0.1:{} (user and password: the recipient's address)",
                 mail.getSmtp().getPort(),
                 mail.getImap().getPort());
         return new LocalMailServer(mail);
@@ -50,6 +50,11 @@ final class LocalMailServer implements AutoCloseable {
                 false,
                 "lethe.portal.mail.ssl-bundle",
                 "");
+    }
+
+    /** What the server received, for the outbox page. */
+    GreenMailOutbox outbox() {
+        return new GreenMailOutbox(mail);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -39,6 +40,9 @@ public final class LocalServicesLauncher implements ApplicationListener<Applicat
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared
                 && prepared.getEnvironment().acceptsProfiles(Profiles.of("local"))) {
             start(prepared.getEnvironment());
+        } else if (event instanceof ApplicationPreparedEvent ready && mail != null) {
+            // The outbox page reads the embedded server's mails; without this bean it answers 404.
+            ready.getApplicationContext().getBeanFactory().registerSingleton("localOutbox", mail.outbox());
         } else if (event instanceof ApplicationFailedEvent) {
             stop();
         }

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.catalog.tenant.Tenant;
@@ -20,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The portal's whole journey in a real browser (Debian's Chromium through Playwright), in English and
  * in German: choose a request, file it, read the code from the SMTP server the mail went to, enter it,
- * see the status — under the strict Content-Security-Policy (the test fails on any violation it
+ * see the status, download an access package after a fresh code — under the strict Content-Security-Policy (the test fails on any violation it
  * reports). Screenshots of each page go to {@code target/screenshots/}.
  */
 class PortalBrowserIT extends PortalTestBase {
@@ -121,5 +122,42 @@ class PortalBrowserIT extends PortalTestBase {
                 .click();
         assertThat(page.locator("h1")).hasText("Votre demande");
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
+    }
+
+    @Test
+    void aPersonDownloadsTheirDataAfterConfirmingTheirAddressAgain() throws Exception {
+        Page page = browserIn("en-GB");
+        String email = UniqueNames.of("dan") + "@example.org";
+        page.navigate(url("/privacy/" + tenant.slug() + "/new/access"));
+        page.getByLabel("E-mail address").fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request"))
+                .click();
+        page.getByLabel("6-digit code").fill(awaitCode(email, 1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+        assertThat(page.locator("h1")).hasText("Your request");
+        String token = page.url().substring(page.url().lastIndexOf('/') + 1);
+        completeWithPackage(tenant, requestOf(token), "ACCESS", "browser-note");
+
+        page.reload();
+        assertThat(page.locator("#status-state")).hasText("Done");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download your data"))
+                .click();
+        assertThat(page.locator("h1")).hasText("Download your data");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a code"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("We sent you a code");
+        page.getByLabel("6-digit code").fill(awaitCode(email, 3));
+        TestBrowser.screenshot(page, "portal-download");
+        Download download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download"))
+                        .click());
+
+        assertThat(download.suggestedFilename()).isEqualTo("your-data.zip");
+        byte[] zip = java.nio.file.Files.readAllBytes(download.path());
+        assertThat(zip.length).isGreaterThan(0);
+        assertThat(new String(zip, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("PK");
+        assertThat(page.locator("main")).not().containsText(email);
     }
 }

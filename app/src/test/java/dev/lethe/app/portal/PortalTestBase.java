@@ -1,25 +1,43 @@
 package dev.lethe.app.portal;
 
+import static dev.lethe.catalog.jooq.Tables.AUDIT_ENTRY;
 import static dev.lethe.catalog.jooq.Tables.PORTAL_REQUEST;
+import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.lethe.app.AppIntegrationTest;
+import dev.lethe.app.local.GreenMailOutbox;
+import dev.lethe.catalog.tenant.Tenant;
+import dev.lethe.ui.outbox.Outbox;
+import dev.lethe.workflows.packages.CatalogFacts;
+import dev.lethe.workflows.packages.RequestPackages;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +48,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * went over it), and small limits a test can reach. Portal tests share this one context (a second one
  * beside the plain {@link AppIntegrationTest}'s: the other tests' context is left as it is).
  */
+@Import(PortalTestBase.EmbeddedOutbox.class)
 abstract class PortalTestBase extends AppIntegrationTest {
+
+    /** The test's SMTP server as the outbox page's, as {@code ./lethe up}'s embedded server is. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class EmbeddedOutbox {
+        @Bean
+        Outbox testOutbox() {
+            return new GreenMailOutbox(MAIL);
+        }
+    }
+
+    @Autowired
+    RequestPackages packages;
+
+    @Autowired
+    CatalogFacts facts;
 
     static final GreenMail MAIL = startMail();
 
@@ -38,6 +72,21 @@ abstract class PortalTestBase extends AppIntegrationTest {
     static final String MAIL_BUNDLE = "portal-mail";
 
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
+
+    /** Every tenant's logo on the test's portal pages: a small PNG made here. */
+    static final Path LOGO = logo();
+
+    private static Path logo() {
+        try {
+            BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+            Path file =
+                    Files.createDirectories(Path.of("target", "portal-logo")).resolve("logo.png");
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static GreenMail startMail() {
         GreenMail mail = MailServers.smtps();
@@ -61,6 +110,7 @@ abstract class PortalTestBase extends AppIntegrationTest {
         registry.add("lethe.portal.limits.code-sends-per-identity", () -> "4");
         registry.add("lethe.portal.limits.code-attempts-per-address", () -> "8");
         registry.add("lethe.portal.sweep-interval", () -> "1s");
+        registry.add("lethe.portal.logos.default", () -> LOGO.toAbsolutePath().toString());
     }
 
     /** The mails received for {@code to}, oldest first. */
@@ -113,6 +163,82 @@ abstract class PortalTestBase extends AppIntegrationTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Loopback addresses 127.0.3.x for the download, magic link and outbox tests: limits of their own. */
+    private static final AtomicInteger VERIFY_ADDRESSES = new AtomicInteger(0);
+
+    private static final Pattern MAGIC_LINK =
+            Pattern.compile("(/privacy/[^/\\s]+/verify/[A-Za-z0-9_-]{43}/link/[A-Za-z0-9_-]{43})");
+
+    /** A person's browser from an address of its own in 127.0.3.0/24. */
+    PortalVisitor visitorOfItsOwn() {
+        return new PortalVisitor(port, "127.0.3." + (VERIFY_ADDRESSES.incrementAndGet() % 250 + 1));
+    }
+
+    /** Files a request of {@code type} ({@code access}, {@code erasure}...) and returns its token. */
+    static String file(PortalVisitor from, Tenant tenant, String type, String email) {
+        String form = "/privacy/" + tenant.slug() + "/new/" + type;
+        from.get(form);
+        HttpResponse<String> filed = from.post(form, Map.of("email", email));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+        return tokenOf(filed);
+    }
+
+    /** Files a request and verifies it with the mailed code (the first mail to {@code email}); returns its token. */
+    static String fileAndVerify(PortalVisitor from, Tenant tenant, String type, String email) {
+        String token = file(from, tenant, type, email);
+        String verify = "/privacy/" + tenant.slug() + "/verify/" + token;
+        from.get(verify);
+        HttpResponse<String> verified = from.post(verify, Map.of("code", awaitCode(email, 1)));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(302);
+        return token;
+    }
+
+    /** The path of the magic link in a code mail. */
+    static String magicLinkIn(String mail) {
+        Matcher matcher = MAGIC_LINK.matcher(mail);
+        assertThat(matcher.find()).as("a magic link in the mail: %s", mail).isTrue();
+        return matcher.group(1);
+    }
+
+    /**
+     * Completes a verified access or export request as its workflow would at the end: its package assembled
+     * from what a system returned, and the request {@code COMPLETED}.
+     */
+    void completeWithPackage(Tenant tenant, UUID request, String type, String value) {
+        as(tenant.id(), () -> {
+            packages.parts()
+                    .write(tenant.id(), request, "shop", sink -> sink.accept("customers", Map.of("note", value)));
+            packages.assemble(
+                    tenant.id(),
+                    request,
+                    type,
+                    List.of("shop"),
+                    found -> facts.of(tenant.id(), found),
+                    Duration.ofDays(1));
+        });
+        complete(request);
+    }
+
+    /** Marks the request done, as its workflow does at the end. */
+    static void complete(UUID request) {
+        owner().update(REQUEST)
+                .set(REQUEST.STATUS, "COMPLETED")
+                .where(REQUEST.ID.eq(request))
+                .execute();
+    }
+
+    /** How many {@code action} entries the tenant's audit trail holds, and their details, as stored. */
+    static List<String> audited(Tenant tenant, String action) {
+        return owner()
+                .select(AUDIT_ENTRY.ACTOR_ID, AUDIT_ENTRY.TARGET, AUDIT_ENTRY.DETAILS)
+                .from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.TENANT_ID.eq(tenant.id()))
+                .and(AUDIT_ENTRY.ACTION.eq(action))
+                .fetch(row -> row.value1() + " " + row.value2() + " " + row.value3())
+                .stream()
+                .toList();
     }
 
     private static String recipients(MimeMessage message) {

@@ -52,7 +52,7 @@ class PortalMailTlsIT {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         new PortalMail(PortalMailSender.of(settings, bundles), settings, messages)
-                .sendCode(to, "Example Ltd", CODE, 10, Locale.ENGLISH);
+                .sendCode(to, "Example Ltd", CODE, 10, "https://portal.test/link", Locale.ENGLISH);
     }
 
     @Test

@@ -1,17 +1,25 @@
 package dev.lethe.ui.portal;
 
+import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.vault.Vault;
+import dev.lethe.workflows.packages.RequestPackages;
+import dev.lethe.workflows.receipt.Receipts;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestStore;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -42,6 +50,31 @@ class PortalConfiguration implements WebMvcConfigurer {
             PortalMail mail,
             PortalProperties properties) {
         return new PortalRequests(tenants, management, store, vault, dsl, mail, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    PortalDownloads portalDownloads(
+            RequestPackages packages,
+            RequestStore store,
+            Vault vault,
+            DSLContext dsl,
+            AuditTrail audit,
+            PortalMail mail,
+            PortalProperties properties) {
+        return new PortalDownloads(packages, store, vault, dsl, audit, mail, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    PortalErasureNotices portalErasureNotices(Receipts receipts, DSLContext dsl) {
+        return new PortalErasureNotices(receipts, dsl);
+    }
+
+    /** Named so that the portal's layout asks it whether a tenant has a logo ({@code @portalLogos}). */
+    @Bean
+    PortalLogos portalLogos(Environment environment) {
+        return new PortalLogos(Binder.get(environment)
+                .bind("lethe.portal.logos", Bindable.mapOf(String.class, Path.class))
+                .orElse(Map.of()));
     }
 
     @Bean

@@ -56,18 +56,24 @@ class PortalController {
     private final RateLimits limits;
     private final Taxonomy taxonomy;
     private final MeterRegistry meters;
+    private final PortalDownloads downloads;
+    private final PortalErasureNotices erasures;
 
     PortalController(
             PortalRequests requests,
             PortalProperties properties,
             RateLimits limits,
             Taxonomy taxonomy,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            PortalDownloads downloads,
+            PortalErasureNotices erasures) {
         this.requests = requests;
         this.properties = properties;
         this.limits = limits;
         this.taxonomy = taxonomy;
         this.meters = meters;
+        this.downloads = downloads;
+        this.erasures = erasures;
     }
 
     @GetMapping
@@ -199,6 +205,8 @@ class PortalController {
         shell(tenant, http, model);
         model.addAttribute("status", status);
         model.addAttribute("token", token);
+        model.addAttribute("download", downloads.offered(tenant, token));
+        model.addAttribute("erasure", erasures.of(tenant, token).orElse(null));
         return "portal/status";
     }
 

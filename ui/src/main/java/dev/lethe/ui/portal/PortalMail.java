@@ -43,11 +43,21 @@ class PortalMail {
         return !settings.host().isBlank();
     }
 
-    void sendCode(String to, String organisation, String code, long validMinutes, Locale locale) {
+    /** The code, and the magic link that does what the code does (after a press of a button on its page). */
+    void sendCode(String to, String organisation, String code, long validMinutes, String link, Locale locale) {
         send(
                 to,
                 messages.getMessage("portal.mail.code.subject", new Object[] {organisation}, locale),
-                messages.getMessage("portal.mail.code.body", new Object[] {organisation, code, validMinutes}, locale));
+                messages.getMessage(
+                        "portal.mail.code.body", new Object[] {organisation, code, validMinutes, link}, locale));
+    }
+
+    void sendDownloadCode(String to, String organisation, String code, long validMinutes, Locale locale) {
+        send(
+                to,
+                messages.getMessage("portal.mail.download.subject", new Object[] {organisation}, locale),
+                messages.getMessage(
+                        "portal.mail.download.body", new Object[] {organisation, code, validMinutes}, locale));
     }
 
     void sendStatusLink(String to, String organisation, String statusUrl, Locale locale) {

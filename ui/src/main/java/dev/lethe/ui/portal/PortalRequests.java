@@ -53,7 +53,7 @@ class PortalRequests {
 
     private static final Logger log = LoggerFactory.getLogger(PortalRequests.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
 
     /** What filing answers: the token of the verify and status pages. */
@@ -129,6 +129,7 @@ class PortalRequests {
         }
         String token = token();
         String code = code();
+        String link = token();
         Instant now = clock.instant();
         TenantContext.runAs(tenant.id(), () -> {
             var filed = management.file(
@@ -146,6 +147,7 @@ class PortalRequests {
                     .set(PORTAL_REQUEST.STATUS_TOKEN_HASH, sha256(token))
                     .set(PORTAL_REQUEST.CODE_HASH, codeHash(tenant.id(), filed.id(), code))
                     .set(PORTAL_REQUEST.CODE_EXPIRES_AT, time(now.plus(properties.codeValidity())))
+                    .set(PORTAL_REQUEST.LINK_HASH, sha256(link))
                     .set(PORTAL_REQUEST.CODES_SENT, 1)
                     .set(PORTAL_REQUEST.AUTHORIZED_AGENT, form.agent())
                     .set(PORTAL_REQUEST.LOCALE, locale.getLanguage())
@@ -153,7 +155,13 @@ class PortalRequests {
                     .set(PORTAL_REQUEST.EXPIRES_AT, time(now.plus(properties.unverifiedExpiry())))
                     .execute();
         });
-        mail.sendCode(form.identities().get("email").orElseThrow(), organisation, code, minutes(), locale);
+        mail.sendCode(
+                form.identities().get("email").orElseThrow(),
+                organisation,
+                code,
+                minutes(),
+                linkUrl(tenant, token, link),
+                locale);
         return new Filed(token);
     }
 
@@ -173,6 +181,7 @@ class PortalRequests {
                 .orElseThrow();
         limit.accept(email);
         String code = code();
+        String link = token();
         boolean renewed = TenantContext.callAs(
                 tenant.id(),
                 () -> dsl.transactionResult(configuration -> {
@@ -183,13 +192,14 @@ class PortalRequests {
                     }
                     row.setCodeHash(codeHash(tenant.id(), row.getRequestId(), code));
                     row.setCodeExpiresAt(time(clock.instant().plus(properties.codeValidity())));
+                    row.setLinkHash(sha256(link));
                     row.setCodeAttempts(0);
                     row.setCodesSent(row.getCodesSent() + 1);
                     row.store();
                     return true;
                 }));
         if (renewed) {
-            mail.sendCode(email, organisation, code, minutes(), locale);
+            mail.sendCode(email, organisation, code, minutes(), linkUrl(tenant, token, link), locale);
         }
         return renewed;
     }
@@ -223,37 +233,118 @@ class PortalRequests {
                         row.setVerifiedAt(time(now));
                         row.setCodeHash(null);
                         row.setCodeExpiresAt(null);
+                        row.setLinkHash(null);
                     } else {
                         row.setCodeAttempts(row.getCodeAttempts() + 1);
                         if (row.getCodeAttempts() >= properties.codeAttempts()) {
                             row.setCodeHash(null);
                             row.setCodeExpiresAt(null);
+                            row.setLinkHash(null);
                         }
                     }
                     row.store();
                     return new Checked(right ? Verification.VERIFIED : Verification.WRONG, row);
                 }));
         if (checked.outcome() == Verification.VERIFIED) {
-            PortalRequestRecord row = checked.row();
-            TenantContext.runAs(tenant.id(), () -> {
-                management.verifyIdentity(
-                        new Editor(tenant.id(), PORTAL),
-                        row.getRequestId(),
-                        row.getAuthorizedAgent() ? Map.of("authorizedAgent", "true") : Map.of());
-                String email = store.identities(tenant.id(), row.getRequestId())
-                        .get("email")
-                        .orElseThrow();
-                try {
-                    mail.sendStatusLink(email, organisation, statusUrl, locale);
-                } catch (PortalMail.Unavailable e) {
-                    // Verified all the same: the status page is where the person is sent next.
-                    log.warn("The status link of a verified portal request was not mailed: {}", e.getMessage());
-                }
-            });
+            verified(tenant, checked.row(), locale, statusUrl, organisation);
         } else if (checked.outcome() == Verification.CLOSED && checked.row() != null && expired(checked.row())) {
             expire(tenant.id(), checked.row().getRequestId());
         }
         return checked.outcome();
+    }
+
+    /** Starts the workflow of a request just verified and mails its status link. */
+    private void verified(
+            Tenant tenant, PortalRequestRecord row, Locale locale, String statusUrl, String organisation) {
+        TenantContext.runAs(tenant.id(), () -> {
+            management.verifyIdentity(
+                    new Editor(tenant.id(), PORTAL),
+                    row.getRequestId(),
+                    row.getAuthorizedAgent() ? Map.of("authorizedAgent", "true") : Map.of());
+            String email = store.identities(tenant.id(), row.getRequestId())
+                    .get("email")
+                    .orElseThrow();
+            try {
+                mail.sendStatusLink(email, organisation, statusUrl, locale);
+            } catch (PortalMail.Unavailable e) {
+                // Verified all the same: the status page is where the person is sent next.
+                log.warn("The status link of a verified portal request was not mailed: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** What a magic link's page may offer, before anything is done with it. */
+    enum LinkState {
+        /** The link would verify the request: show the button that does. */
+        USABLE,
+        /** The request is verified already (by this link, another one or the code). */
+        CONFIRMED,
+        /** Used up, replaced by a newer code, past the code's validity, or the request expired: refused. */
+        DEAD
+    }
+
+    /**
+     * What the magic link would do, changing nothing (a mail scanner's GET must not verify); empty when the
+     * token names no request of the tenant.
+     */
+    Optional<LinkState> linkState(Tenant tenant, String token, String secret) {
+        return find(tenant, token).map(row -> {
+            if (row.getVerifiedAt() != null) {
+                return LinkState.CONFIRMED;
+            }
+            return linkWorks(row, secret, clock.instant()) ? LinkState.USABLE : LinkState.DEAD;
+        });
+    }
+
+    /**
+     * Verifies the request by its magic link, as the right code would: a link works once, while the code it
+     * was sent with does (so a new code, a used-up code or a verification ends it). A wrong secret is not
+     * counted as an attempt: 256 random bits are not guessed.
+     *
+     * @return VERIFIED, EXPIRED (the link does not work) or CLOSED (already verified, or the request expired)
+     */
+    Verification verifyLink(
+            Tenant tenant, String token, String secret, Locale locale, String statusUrl, String organisation) {
+        Instant now = clock.instant();
+        record Checked(Verification outcome, PortalRequestRecord row) {}
+        Checked checked = TenantContext.callAs(
+                tenant.id(),
+                () -> dsl.transactionResult(configuration -> {
+                    DSLContext tx = org.jooq.impl.DSL.using(configuration);
+                    PortalRequestRecord row = locked(tx, tenant.id(), token).orElse(null);
+                    if (row == null || row.getVerifiedAt() != null || expired(row)) {
+                        return new Checked(Verification.CLOSED, row);
+                    }
+                    if (!linkWorks(row, secret, now)) {
+                        return new Checked(Verification.EXPIRED, row);
+                    }
+                    row.setVerifiedAt(time(now));
+                    row.setCodeHash(null);
+                    row.setCodeExpiresAt(null);
+                    row.setLinkHash(null);
+                    row.store();
+                    return new Checked(Verification.VERIFIED, row);
+                }));
+        if (checked.outcome() == Verification.VERIFIED) {
+            verified(tenant, checked.row(), locale, statusUrl, organisation);
+        } else if (checked.outcome() == Verification.CLOSED && checked.row() != null && expired(checked.row())) {
+            expire(tenant.id(), checked.row().getRequestId());
+        }
+        return checked.outcome();
+    }
+
+    private boolean linkWorks(PortalRequestRecord row, String secret, Instant now) {
+        return row.getVerifiedAt() == null
+                && !expired(row)
+                && row.getLinkHash() != null
+                && row.getCodeHash() != null
+                && row.getCodeExpiresAt().toInstant().isAfter(now)
+                && TOKEN.matcher(secret).matches()
+                && MessageDigest.isEqual(row.getLinkHash(), sha256(secret));
+    }
+
+    private String linkUrl(Tenant tenant, String token, String link) {
+        return PortalShell.baseUrl(properties) + "/privacy/" + tenant.slug() + "/verify/" + token + "/link/" + link;
     }
 
     /** Whether the token names a request of the tenant that still waits for its code. */
