@@ -81,6 +81,10 @@ class PortalIT extends PortalTestBase {
     private String file(PortalVisitor from, String email) {
         from.get(path("/new/erasure"));
         HttpResponse<String> filed = from.post(path("/new/erasure"), Map.of("email", email));
+        if (filed.statusCode() == 400 && from.challenge() != null) {
+            // The identity is near its limit: the answer asks for a proof of work, which the visitor solves.
+            filed = from.post(path("/new/erasure"), Map.of("email", email));
+        }
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
         String location = filed.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains(path("/verify/"));

@@ -111,7 +111,17 @@ abstract class PortalTestBase extends AppIntegrationTest {
         registry.add("lethe.portal.limits.code-attempts-per-address", () -> "8");
         registry.add("lethe.portal.sweep-interval", () -> "1s");
         registry.add("lethe.portal.logos.default", () -> LOGO.toAbsolutePath().toString());
+        // A tenant with limits of its own (its slug is fixed per test run: tests create it), and signal
+        // thresholds a test reaches in a few requests.
+        registry.add("lethe.portal.tenants." + OWN_LIMITS_SLUG + ".limits.submissions-per-address", () -> "2");
+        registry.add("lethe.portal.signals.code-sends-per-address", () -> "3");
+        registry.add("lethe.portal.signals.code-sends-per-identity", () -> "3");
+        registry.add("lethe.portal.signals.failed-codes-per-address", () -> "3");
+        registry.add("lethe.portal.signals.identities-per-address", () -> "3");
     }
+
+    /** The slug of the tenant whose {@code submissions-per-address} is 2 instead of the context's 4. */
+    static final String OWN_LIMITS_SLUG = dev.lethe.infra.testing.UniqueNames.of("portal-own-limits");
 
     /** The mails received for {@code to}, oldest first. */
     static List<MimeMessage> mailsTo(String to) {

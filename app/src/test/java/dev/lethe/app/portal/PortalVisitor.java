@@ -24,10 +24,12 @@ import java.util.stream.Collectors;
 final class PortalVisitor {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([^\"]+)\"");
 
     private final HttpClient http;
     private final int port;
     private String csrf;
+    private String challenge;
 
     PortalVisitor(int port, String address) {
         this.port = port;
@@ -57,13 +59,51 @@ final class PortalVisitor {
         return response;
     }
 
-    /** Posts the form fields with the CSRF token of the last page read. */
+    /**
+     * Posts the form fields with the CSRF token of the last page read and, when that page carried a
+     * proof-of-work challenge, its solution (as the page's script would).
+     */
     HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (challenge != null && !all.containsKey("challenge")) {
+            all.put("challenge", challenge);
+            all.put("challengeSolution", solve(challenge));
+        }
+        return postUnsolved(path, all);
+    }
+
+    /** Posts the form fields with the CSRF token of the last page read, and no challenge unless among them. */
+    HttpResponse<String> postUnsolved(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", csrf);
         }
         return postWithout(path, all);
+    }
+
+    /** The proof-of-work challenge on the last page read (or posted to), null when it had none. */
+    String challenge() {
+        return challenge;
+    }
+
+    /** A solution of the challenge: the first number whose SHA-256 with it has the leading zero bits asked for. */
+    static String solve(String challenge) {
+        int difficulty = Integer.parseInt(challenge.split("\\.")[2]);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (long n = 0; ; n++) {
+                byte[] hash = sha.digest((challenge + ":" + n).getBytes(StandardCharsets.US_ASCII));
+                long first = ((hash[0] & 0xffL) << 24)
+                        | ((hash[1] & 0xffL) << 16)
+                        | ((hash[2] & 0xffL) << 8)
+                        | (hash[3] & 0xffL);
+                if (first >>> (32 - difficulty) == 0) {
+                    return Long.toString(n);
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Posts exactly these fields (no CSRF token unless among them). */
@@ -108,7 +148,10 @@ final class PortalVisitor {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = CHALLENGE.matcher(response.body());
+            challenge = matcher.find() ? matcher.group(1) : null;
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -35,6 +35,20 @@ public final class MemoryRateLimiter implements RateLimiter {
     }
 
     @Override
+    public double available(String bucket, RateLimit limit) {
+        Bucket known = buckets.get(bucket);
+        if (known == null) {
+            return limit.capacity();
+        }
+        double perNano = (double) limit.capacity() / limit.period().toNanos();
+        return Math.min(
+                limit.capacity(),
+                known.tokens()
+                        + perNano
+                                * Duration.between(known.at(), clock.instant()).toNanos());
+    }
+
+    @Override
     public void take(String bucket, RateLimit limit) {
         Instant now = clock.instant();
         int capacity = limit.capacity();

@@ -31,6 +31,12 @@ public final class PostgresRateLimiter implements RateLimiter {
             returning tokens, granted
             """;
 
+    /** {0} bucket, {1} capacity, {2} tokens per second. */
+    private static final String AVAILABLE = """
+            select least({1}, b.tokens + extract(epoch from now() - b.updated_at) * {2}) as tokens
+            from rate_limit_bucket b where b.bucket = {0}
+            """;
+
     private static final long PRUNE_EVERY = Duration.ofMinutes(1).toNanos();
 
     private final DSLContext dsl;
@@ -62,6 +68,20 @@ public final class PostgresRateLimiter implements RateLimiter {
             double seconds = (1 - row.value1()) / perSecond;
             throw new RateLimitExceeded(RateLimiter.kindOf(bucket), Duration.ofNanos((long) Math.ceil(seconds * 1e9)));
         }
+    }
+
+    @Override
+    public double available(String bucket, RateLimit limit) {
+        Double tokens = dsl.resultQuery(
+                        AVAILABLE,
+                        DSL.val(bucket, SQLDataType.VARCHAR),
+                        DSL.val(limit.capacity(), SQLDataType.INTEGER),
+                        DSL.val(limit.perSecond(), SQLDataType.DOUBLE))
+                .coerce(DSL.field("tokens", SQLDataType.DOUBLE))
+                .fetchOptional()
+                .map(row -> row.value1())
+                .orElse(null);
+        return tokens == null ? limit.capacity() : tokens;
     }
 
     private void pruneNowAndThen() {

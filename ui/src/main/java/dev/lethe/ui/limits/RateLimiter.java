@@ -21,6 +21,12 @@ public interface RateLimiter {
      */
     void take(String bucket, RateLimit limit);
 
+    /**
+     * The tokens the bucket holds now, without taking any: its capacity when it was never taken from (or
+     * has refilled). For acting before a limit is reached, e.g. asking for a proof of work.
+     */
+    double available(String bucket, RateLimit limit);
+
     /** The kind part of a bucket name. */
     static String kindOf(String bucket) {
         int colon = bucket.indexOf(':');

@@ -3,6 +3,8 @@ package dev.lethe.ui.portal;
 import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ui.limits.RateLimiter;
+import dev.lethe.ui.signals.AddressHashes;
+import dev.lethe.ui.signals.SecuritySignals;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
@@ -25,7 +27,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The data-subject portal: its mail, limits, requests, expiry sweep and languages. */
+/** The data-subject portal: its mail, limits, challenges, signals, requests, expiry sweep and languages. */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration implements WebMvcConfigurer {
 
@@ -38,6 +40,16 @@ class PortalConfiguration implements WebMvcConfigurer {
     @Bean
     RateLimits portalRateLimits(RateLimiter limiter) {
         return new RateLimits(limiter);
+    }
+
+    @Bean
+    PortalGuard portalGuard(RateLimiter limiter, PortalProperties properties, PortalAbuseProperties abuse) {
+        return new PortalGuard(limiter, properties, abuse, Clock.systemUTC());
+    }
+
+    @Bean
+    PortalSignals portalSignals(SecuritySignals signals, AddressHashes addresses, PortalAbuseProperties abuse) {
+        return new PortalSignals(signals, addresses, abuse.signals(), Clock.systemUTC());
     }
 
     @Bean

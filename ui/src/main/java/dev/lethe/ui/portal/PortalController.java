@@ -58,6 +58,8 @@ class PortalController {
     private final MeterRegistry meters;
     private final PortalDownloads downloads;
     private final PortalErasureNotices erasures;
+    private final PortalGuard guard;
+    private final PortalSignals signals;
 
     PortalController(
             PortalRequests requests,
@@ -66,7 +68,9 @@ class PortalController {
             Taxonomy taxonomy,
             MeterRegistry meters,
             PortalDownloads downloads,
-            PortalErasureNotices erasures) {
+            PortalErasureNotices erasures,
+            PortalGuard guard,
+            PortalSignals signals) {
         this.requests = requests;
         this.properties = properties;
         this.limits = limits;
@@ -74,6 +78,8 @@ class PortalController {
         this.meters = meters;
         this.downloads = downloads;
         this.erasures = erasures;
+        this.guard = guard;
+        this.signals = signals;
     }
 
     @GetMapping
@@ -86,6 +92,7 @@ class PortalController {
     @GetMapping("/new/{type}")
     String form(@PathVariable("tenant") String slug, @PathVariable String type, HttpServletRequest http, Model model) {
         Tenant tenant = tenant(slug);
+        challenge(tenant, PortalGuard.FILE, http, null, model);
         return form(tenant, type(type), PortalForm.empty(), Map.of(), http, model);
     }
 
@@ -100,29 +107,49 @@ class PortalController {
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "false") boolean agent,
             @RequestParam(defaultValue = "false") boolean declaration,
+            @RequestParam(defaultValue = "") String challenge,
+            @RequestParam(defaultValue = "") String challengeSolution,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
         Tenant tenant = tenant(slug);
         RequestType type = type(typeName);
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         String address = http.getRemoteAddr();
-        limits.take("submit-address", address, limit.submissionsPerAddress(), limit.window());
         PortalForm form = new PortalForm(email, phone, correctionOf, correction, purpose, agent, declaration);
         Map<String, String> problems = form.problems(
                 type,
                 type == RequestType.RECTIFICATION ? codes(tenant, TermKind.DATA_CATEGORY) : Set.of(),
                 type == RequestType.OBJECTION ? codes(tenant, TermKind.PURPOSE) : Set.of());
+        String checked = problems.isEmpty() ? form.email() : null;
+        if (checked != null) {
+            signals.filedFor(tenant.id(), address, guard.identityBucket(tenant, checked));
+        }
+        var refused = guard.refusal(tenant, PortalGuard.FILE, address, checked, challenge, challengeSolution);
+        if (refused.isPresent()) {
+            response.setStatus(400);
+            challenge(tenant, PortalGuard.FILE, http, checked, model);
+            model.addAttribute("challengeError", refused.get());
+            return form(tenant, type, form, problems, http, model);
+        }
+        limits.take(
+                "submit-address",
+                RateLimits.address(tenant.id(), address),
+                limit.submissionsPerAddress(),
+                limit.window());
         if (!problems.isEmpty()) {
             response.setStatus(400);
+            challenge(tenant, PortalGuard.FILE, http, null, model);
             return form(tenant, type, form, problems, http, model);
         }
         String identity = RateLimits.identity(tenant.id(), form.email());
         limits.take("submit-identity", identity, limit.submissionsPerIdentity(), limit.window());
-        limits.take("send-address", address, limit.codeSendsPerAddress(), limit.window());
+        limits.take(
+                "send-address", RateLimits.address(tenant.id(), address), limit.codeSendsPerAddress(), limit.window());
         limits.take("send-identity", identity, limit.codeSendsPerIdentity(), limit.window());
         PortalRequests.Filed filed = requests.file(tenant, type, form, locale(http), organisation(tenant));
         meters.counter("lethe.portal.filed", "type", type.name()).increment();
+        signals.codeSent(tenant.id(), address, guard.identityBucket(tenant, form.email()));
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + filed.token();
     }
 
@@ -141,6 +168,7 @@ class PortalController {
         shell(tenant, http, model);
         model.addAttribute("token", token);
         model.addAttribute("minutes", properties.codeValidity().toMinutes());
+        challenge(tenant, PortalGuard.RESEND, http, null, model);
         if (sent != null) {
             model.addAttribute("notice", "portal.verify.resent");
         }
@@ -157,14 +185,21 @@ class PortalController {
             Model model) {
         Tenant tenant = tenant(slug);
         requests.awaitsCode(tenant, token).orElseThrow(NotFound::new);
-        PortalProperties.Limits limit = properties.limits();
-        limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
+        PortalProperties.Limits limit = guard.limits(tenant);
+        limits.take(
+                "try-address",
+                RateLimits.address(tenant.id(), http.getRemoteAddr()),
+                limit.codeAttemptsPerAddress(),
+                limit.window());
         String statusUrl = baseUrl() + "/privacy/" + tenant.slug() + "/status/" + token;
         String trimmed = code.strip();
         PortalRequests.Verification outcome = requests.verify(
                 tenant, token, trimmed.length() > 6 ? "" : trimmed, locale(http), statusUrl, organisation(tenant));
         // Many WRONG or EXPIRED codes are an anomaly signal (someone guessing): see docs/portal.md#limits.
         meters.counter("lethe.portal.codes", "outcome", outcome.name()).increment();
+        if (outcome == PortalRequests.Verification.WRONG || outcome == PortalRequests.Verification.EXPIRED) {
+            signals.codeFailed(tenant.id(), http.getRemoteAddr());
+        }
         if (outcome == PortalRequests.Verification.VERIFIED || outcome == PortalRequests.Verification.CLOSED) {
             return "redirect:/privacy/" + tenant.slug() + "/status/" + token;
         }
@@ -172,6 +207,7 @@ class PortalController {
         shell(tenant, http, model);
         model.addAttribute("token", token);
         model.addAttribute("minutes", properties.codeValidity().toMinutes());
+        challenge(tenant, PortalGuard.RESEND, http, null, model);
         model.addAttribute(
                 "error",
                 outcome == PortalRequests.Verification.WRONG ? "portal.verify.wrong" : "portal.verify.expired");
@@ -179,22 +215,70 @@ class PortalController {
     }
 
     @PostMapping("/verify/{token}/resend")
-    String resend(@PathVariable("tenant") String slug, @PathVariable String token, HttpServletRequest http) {
+    String resend(
+            @PathVariable("tenant") String slug,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String challenge,
+            @RequestParam(defaultValue = "") String challengeSolution,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            Model model) {
         Tenant tenant = tenant(slug);
         requests.awaitsCode(tenant, token).orElseThrow(NotFound::new);
-        PortalProperties.Limits limit = properties.limits();
-        limits.take("send-address", http.getRemoteAddr(), limit.codeSendsPerAddress(), limit.window());
-        requests.resend(
-                tenant,
-                token,
-                locale(http),
-                organisation(tenant),
-                email -> limits.take(
+        PortalProperties.Limits limit = guard.limits(tenant);
+        String address = http.getRemoteAddr();
+        String[] sentTo = new String[1];
+        boolean resent;
+        try {
+            resent = requests.resend(tenant, token, locale(http), organisation(tenant), email -> {
+                guard.refusal(tenant, PortalGuard.RESEND, address, email, challenge, challengeSolution)
+                        .ifPresent(refused -> {
+                            throw new ChallengeRefused(refused, email);
+                        });
+                limits.take(
+                        "send-address",
+                        RateLimits.address(tenant.id(), address),
+                        limit.codeSendsPerAddress(),
+                        limit.window());
+                limits.take(
                         "send-identity",
                         RateLimits.identity(tenant.id(), email),
                         limit.codeSendsPerIdentity(),
-                        limit.window()));
+                        limit.window());
+                sentTo[0] = email;
+            });
+        } catch (ChallengeRefused refused) {
+            response.setStatus(400);
+            shell(tenant, http, model);
+            model.addAttribute("token", token);
+            model.addAttribute("minutes", properties.codeValidity().toMinutes());
+            challenge(tenant, PortalGuard.RESEND, http, refused.email, model);
+            model.addAttribute("challengeError", refused.outcome);
+            return "portal/verify";
+        }
+        if (resent && sentTo[0] != null) {
+            signals.codeSent(tenant.id(), address, guard.identityBucket(tenant, sentTo[0]));
+        }
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + token + "?sent";
+    }
+
+    /** A resend without the solved challenge it needed; carries the e-mail address to ask the next one for. */
+    private static final class ChallengeRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final ProofOfWork.Outcome outcome;
+        private final transient String email;
+
+        ChallengeRefused(ProofOfWork.Outcome outcome, String email) {
+            super("challenge " + outcome, null, false, false);
+            this.outcome = outcome;
+            this.email = email;
+        }
+    }
+
+    /** Puts a proof-of-work challenge on the page when the address (or identity) is near a limit. */
+    private void challenge(Tenant tenant, String action, HttpServletRequest http, String email, Model model) {
+        guard.challenge(tenant, action, http.getRemoteAddr(), email)
+                .ifPresent(issued -> model.addAttribute("challenge", issued));
     }
 
     @GetMapping("/status/{token}")

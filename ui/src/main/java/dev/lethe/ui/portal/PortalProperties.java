@@ -133,7 +133,7 @@ public record PortalProperties(
     }
 
     public PortalProperties {
-        tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+        tenants = PortalAbuseProperties.withoutNulls(tenants);
         positive(codeValidity, "code-validity");
         positive(unverifiedExpiry, "unverified-expiry");
         positive(sweepInterval, "sweep-interval");

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The portal's limits on the shared {@link RateLimiter}: buckets per client address and per identity
- * of a tenant, each of a kind ({@code submit-address}, {@code send-identity}...). With the PostgreSQL
+ * The portal's limits on the shared {@link RateLimiter}: buckets per client address and per identity,
+ * each within a tenant, each of a kind ({@code submit-address}, {@code send-identity}...). With the PostgreSQL
  * store every instance counts the same buckets. Bucket names are keyed hashes: an address or an e-mail
  * address never appears in them. Thread-safe.
  */
@@ -23,6 +23,15 @@ final class RateLimits {
     /** What identifies a person of a tenant for the per-identity buckets (e-mail addresses in lower case). */
     static String identity(UUID tenantId, String email) {
         return tenantId + ":" + email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What identifies a client address for the per-address buckets: per tenant, as each tenant may have
+     * limits of its own ({@code lethe.portal.tenants.<slug>.limits.*}) and one tenant's visitors must not
+     * use up another's.
+     */
+    static String address(UUID tenantId, String address) {
+        return tenantId + "|" + address;
     }
 
     /**

@@ -11,7 +11,13 @@ public enum SignalType {
     /** Many failed sign-ins from one client address within the window, whatever the account. */
     SIGN_IN_FAILURES_ADDRESS("sign-in-failures-address"),
     /** An API key used from a client address it was never used from before. */
-    API_KEY_NEW_ADDRESS("api-key-new-address");
+    API_KEY_NEW_ADDRESS("api-key-new-address"),
+    /** Many portal codes sent on behalf of one client address, or to one identity, within the window. */
+    PORTAL_CODE_SENDS("portal-code-sends"),
+    /** Many wrong or expired portal codes entered from one client address within the window. */
+    PORTAL_FAILED_CODES("portal-failed-codes"),
+    /** Requests for many different identities filed on the portal from one client address within the window. */
+    PORTAL_IDENTITIES_PER_ADDRESS("portal-identities-address");
 
     private final String label;
 

@@ -3,6 +3,7 @@ package dev.lethe.workflows.request;
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
 
 import dev.lethe.catalog.audit.Actor;
+import dev.lethe.catalog.jooq.tables.records.RequestRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,32 @@ final class DuplicateLinks {
                 .and(REQUEST.CLOSED_AT.isNull())
                 .and(REQUEST.LINKED_TO.isNull())
                 .and(REQUEST.STATUS.ne(RequestStatus.IDENTITY_UNVERIFIED.name()))
+                .orderBy(REQUEST.RECEIVED_AT, REQUEST.ID)
+                .limit(1)
+                .fetchOptional(REQUEST.ID);
+    }
+
+    /**
+     * The open request a portal request whose identity was just proven duplicates, if any: the same rules
+     * as {@link #originalOf} (same type, same identities, open, not linked, not itself waiting for
+     * verification), the request itself excepted. Serialised with filings of the same identities. The
+     * original is only read: it is neither merged, held nor canceled, so the link cannot delay it.
+     */
+    static Optional<UUID> originalOfVerified(DSLContext tx, UUID tenantId, RequestRecord request) {
+        RequestType type = RequestType.valueOf(request.getType());
+        String[] hashes = request.getIdentityHashes();
+        long key = (tenantId + "/" + type + "/" + String.join(",", hashes)).hashCode();
+        tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(key)))
+                .fetch();
+        return tx.select(REQUEST.ID)
+                .from(REQUEST)
+                .where(REQUEST.TENANT_ID.eq(tenantId))
+                .and(REQUEST.TYPE.eq(type.name()))
+                .and(REQUEST.IDENTITY_HASHES.eq(hashes))
+                .and(REQUEST.CLOSED_AT.isNull())
+                .and(REQUEST.LINKED_TO.isNull())
+                .and(REQUEST.STATUS.ne(RequestStatus.IDENTITY_UNVERIFIED.name()))
+                .and(REQUEST.ID.ne(request.getId()))
                 .orderBy(REQUEST.RECEIVED_AT, REQUEST.ID)
                 .limit(1)
                 .fetchOptional(REQUEST.ID);

@@ -152,7 +152,9 @@ public final class RequestManagement {
     /**
      * Records that the subject of a portal request proved they control its identity: {@code
      * IDENTITY_UNVERIFIED → VERIFIED}, then its workflow starts. {@code details} (no personal data) go to
-     * the timeline and the audit entry, e.g. that an authorized agent filed it. Repeating it changes
+     * the timeline and the audit entry, e.g. that an authorized agent filed it. Once verified it is linked
+     * to an open duplicate where {@link DuplicateLinks#originalOfVerified} allows it ({@code linkedTo} in
+     * the details). Repeating it changes
      * nothing; a request that is not waiting for verification (expired, canceled) is a conflict.
      */
     public RequestDetail verifyIdentity(Editor editor, UUID id, Map<String, String> details) {
@@ -161,7 +163,13 @@ public final class RequestManagement {
                 return false;
             }
             move(request, current, RequestStatus.VERIFIED);
-            return record(tx, editor, request, "request.identity_verified", details, null);
+            // Only now, with the identity proven, may it follow an open duplicate (never before: see DuplicateLinks).
+            Map<String, String> all = new java.util.LinkedHashMap<>(details);
+            DuplicateLinks.originalOfVerified(tx, editor.tenantId(), request).ifPresent(original -> {
+                request.setLinkedTo(original);
+                all.put("linkedTo", original.toString());
+            });
+            return record(tx, editor, request, "request.identity_verified", all, null);
         });
         signals.started(editor.tenantId(), id);
         return detail;

@@ -410,6 +410,39 @@ class RequestStoreIT {
     }
 
     @Test
+    void aPortalRequestIsLinkedToAnOpenDuplicateOnlyOnceItsIdentityIsVerified() {
+        var unverified = as(() -> management.file(filer, portalErasure()));
+        var earlier = as(() -> management.file(filer, portalErasure()));
+
+        var first = as(() -> management.verifyIdentity(filer, earlier.id(), Map.of()));
+        assertThat(first.request().linkedTo())
+                .as("nothing to follow: the other one waits for its code")
+                .isNull();
+
+        var later = as(() -> management.file(filer, portalErasure()));
+        assertThat(later.linkedTo()).as("unverified: not linked yet").isNull();
+        var second = as(() -> management.verifyIdentity(filer, later.id(), Map.of()));
+        assertThat(second.request().linkedTo()).isEqualTo(earlier.id());
+        assertThat(second.timeline())
+                .anySatisfy(entry -> assertThat(entry.toString())
+                        .contains("request.identity_verified")
+                        .contains(earlier.id().toString()));
+
+        var original =
+                as(() -> management.find(tenant, earlier.id())).orElseThrow().request();
+        assertThat(original.linkedTo()).isNull();
+        assertThat(original.status()).isEqualTo(RequestStatus.VERIFIED);
+        var other =
+                as(() -> management.find(tenant, unverified.id())).orElseThrow().request();
+        assertThat(other.linkedTo()).isNull();
+        assertThat(other.status()).isEqualTo(RequestStatus.IDENTITY_UNVERIFIED);
+    }
+
+    private static NewRequest portalErasure() {
+        return new NewRequest(RequestType.ERASURE, Identities.of("email", EMAIL), "GDPR", Channel.PORTAL, null, null);
+    }
+
+    @Test
     void aHeldRequestReturnsToItsStatusOnRelease() {
         UUID id = awaitingApproval(erasure(EMAIL));
 
