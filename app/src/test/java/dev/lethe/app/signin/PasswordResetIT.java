@@ -143,11 +143,11 @@ class PasswordResetIT extends AppIntegrationTest {
                 .isEqualTo(410);
         assertThat(new WebClient(port).get(second).statusCode()).isEqualTo(200);
 
-        // The link's lifetime runs out: as if a day had passed.
+        // The link's lifetime runs out: as if a day had passed since it was made.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         owner().update(APP_USER_SETUP_TOKEN)
-                .set(
-                        APP_USER_SETUP_TOKEN.EXPIRES_AT,
-                        OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .set(APP_USER_SETUP_TOKEN.CREATED_AT, now.minusDays(1))
+                .set(APP_USER_SETUP_TOKEN.EXPIRES_AT, now.minusMinutes(1))
                 .where(APP_USER_SETUP_TOKEN.USER_ID.eq(person.account().id()))
                 .and(APP_USER_SETUP_TOKEN.USED_AT.isNull())
                 .execute();
