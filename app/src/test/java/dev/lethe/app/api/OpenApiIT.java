@@ -26,6 +26,8 @@ public class OpenApiIT extends AppIntegrationTest {
         assertThat(api.get("paths").has("/api/v1/audit/verify")).isTrue();
         assertThat(api.get("paths").has("/api/v1/api-keys/{id}")).isTrue();
         assertThat(api.get("paths").has("/api/v1/tenants/{id}")).isTrue();
+        assertThat(api.get("paths").get("/api/v1/users/{id}/password-reset").has("post"))
+                .isTrue();
         assertThat(api.get("paths").has("/api/v1/requests/{id}/systems/{system}/skip"))
                 .isTrue();
         assertThat(api.get("components")

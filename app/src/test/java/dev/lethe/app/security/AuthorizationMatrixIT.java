@@ -239,6 +239,7 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YNNNYY", "GET", "/api/v1/users" + ID, null),
         tenant("YNNNNY", "POST", "/api/v1/users", EMPTY),
         tenant("YNNNNY", "PUT", "/api/v1/users" + ID, EMPTY),
+        tenant("YNNNNY", "POST", "/api/v1/users" + ID + "/password-reset", null),
         // API keys: ADMIN only (listing with the read scope, making and revoking with write).
         tenant("YNNNYY", "GET", "/api/v1/api-keys", null),
         tenant("YNNNNY", "POST", "/api/v1/api-keys", EMPTY),

@@ -106,6 +106,20 @@ class SignInRateLimitIT extends AppIntegrationTest {
     }
 
     @Test
+    void changingThePasswordCountsAsAnAttemptToo() {
+        Person person = people.create(tenant, "Cy Change", Role.ENGINEER);
+        WebClient browser = People.signIn(from("127.0.0.26"), person);
+        leaveAttempts("127.0.0.26", 0);
+        assertThat(browser.get("/account/password").statusCode())
+                .as("the page itself still answers")
+                .isEqualTo(200);
+
+        assertTooManyRequests(browser.post(
+                "/account/password",
+                Map.of("current", "a guess at the password", "password", "x", "repeat", "x", "code", "123456")));
+    }
+
+    @Test
     void aSingleSignOnReturnCountsAsAnAttemptToo() {
         WebClient browser = from("127.0.0.25");
         leaveAttempts("127.0.0.25", 0);

@@ -61,7 +61,7 @@ public final class People {
          * A code for a time step no earlier sign-in of this person used. The sign-in accepts the current
          * step and the next; once both are used, this waits for the clock to reach a fresh one.
          */
-        synchronized String nextCode() {
+        public synchronized String nextCode() {
             long step = Math.max(lastStep + 1, Totp.step(Instant.now()));
             while (step > Totp.step(Instant.now()) + 1) {
                 try {

@@ -30,7 +30,8 @@ import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
- * People's accounts, their second factor's recovery codes and their one-time set-up links. Every
+ * People's accounts, their second factor's recovery codes and their one-time set-up links (invitations and
+ * password resets). Every
  * query names the tenant (and row-level security holds it to the tenant of the connection); the two
  * look-ups made before any tenant is known ({@link #findByExternal}, {@link #findSetupToken}) ask a
  * narrow database function for the tenant first. E-mail addresses are compared without regard to
@@ -355,6 +356,37 @@ public final class Accounts {
                 .set(APP_USER_SETUP_TOKEN.USER_ID, userId)
                 .set(APP_USER_SETUP_TOKEN.EXPIRES_AT, utc(expiresAt))
                 .execute();
+    }
+
+    /**
+     * An ADMIN's reset of a person's password, at once: the password hash is removed (the old password
+     * stops working), every set-up link of the account not yet used stops working, and a new one-time link
+     * (stored hashed) is issued until {@code expiresAt}. The status stays as it was. Empty when there is
+     * no such account.
+     */
+    public Optional<Account> resetPassword(UUID tenantId, UUID userId, String token, Instant now, Instant expiresAt) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            int updated = tx.update(APP_USER)
+                    .setNull(APP_USER.PASSWORD_HASH)
+                    .set(APP_USER.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(APP_USER.TENANT_ID.eq(tenantId))
+                    .and(APP_USER.ID.eq(userId))
+                    .execute();
+            if (updated == 0) {
+                return Optional.<Account>empty();
+            }
+            // A link handed over earlier (an invitation, an earlier reset) must not outlive this one.
+            tx.update(APP_USER_SETUP_TOKEN)
+                    .set(APP_USER_SETUP_TOKEN.USED_AT, utc(now))
+                    .where(APP_USER_SETUP_TOKEN.TENANT_ID.eq(tenantId))
+                    .and(APP_USER_SETUP_TOKEN.USER_ID.eq(userId))
+                    .and(APP_USER_SETUP_TOKEN.USED_AT.isNull())
+                    .execute();
+            Accounts inTransaction = new Accounts(tx);
+            inTransaction.issueSetupToken(tenantId, userId, token, expiresAt);
+            return inTransaction.find(tenantId, userId);
+        });
     }
 
     /** The set-up link a token belongs to, in whichever tenant: works before any tenant is known. */

@@ -230,6 +230,31 @@ class AccountsIT {
     }
 
     @Test
+    void aPasswordResetRemovesTheHashRetiresEarlierLinksAndReachesNoOtherTenant() {
+        UUID id = officer("rolf@example.org").id();
+        Instant now = Instant.now();
+        String earlier = "setup-" + UUID.randomUUID() + UUID.randomUUID();
+        String fresh = "reset-" + UUID.randomUUID() + UUID.randomUUID();
+        as(tenant, () -> {
+            accounts.setPassword(tenant, id, "$argon2id$placeholder");
+            accounts.issueSetupToken(tenant, id, earlier, now.plus(Duration.ofHours(1)));
+            return null;
+        });
+
+        assertThat(as(otherTenant, () -> accounts.resetPassword(tenant, id, fresh, now, now.plus(Duration.ofHours(1)))))
+                .isEmpty();
+        assertThat(as(tenant, () -> accounts.find(tenant, id)).orElseThrow().passwordHash())
+                .isNotNull();
+
+        Account reset = as(tenant, () -> accounts.resetPassword(tenant, id, fresh, now, now.plus(Duration.ofHours(1))))
+                .orElseThrow();
+        assertThat(reset.passwordHash()).isNull();
+        assertThat(reset.status()).as("the status stays").isEqualTo(AccountStatus.ACTIVE);
+        assertThat(accounts.findSetupToken(earlier).orElseThrow().usableAt(now)).isFalse();
+        assertThat(accounts.findSetupToken(fresh).orElseThrow().usableAt(now)).isTrue();
+    }
+
+    @Test
     void anExternalSubjectIsFoundInItsTenantAndLinkedOnlyOnce() {
         String issuer = "https://idp.example.org/realms/" + UniqueNames.of("r");
         ExternalIdentity identity = new ExternalIdentity(issuer, "subject-1");

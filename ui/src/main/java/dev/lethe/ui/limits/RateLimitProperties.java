@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perKey the requests of one API key
  * @param perUser the requests of one signed-in user or bearer-token principal
  * @param signIn the sign-in attempts from one client address (a password, a second-factor code, a single
- *     sign-on return), counted on top of {@code perIp}: credential stuffing across many accounts
+ *     sign-on return, a change of password), counted on top of {@code perIp}: credential stuffing across
+ *     many accounts
  */
 @ConfigurationProperties("lethe.security.rate-limits")
 public record RateLimitProperties(

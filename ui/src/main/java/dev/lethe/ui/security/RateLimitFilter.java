@@ -30,8 +30,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private static final List<String> UNCOUNTED =
             List.of("/css/", "/js/", "/img/", "/webjars/", "/swagger-ui/", "/favicon.ico", "/actuator/health");
 
-    /** Where a password or a code is tried (POST), as the sign-in pages' forms send them. */
-    private static final Set<String> SIGN_IN_STEPS = Set.of("/sign-in", "/sign-in/second-factor", "/sign-in/enrol");
+    /**
+     * Where a password or a code is tried (POST), as the sign-in pages' forms send them, and the change
+     * of password, which tries the current one (a session left open must not be a way to guess it).
+     */
+    private static final Set<String> SIGN_IN_STEPS =
+            Set.of("/sign-in", "/sign-in/second-factor", "/sign-in/enrol", "/account/password");
 
     /** Where single sign-on comes back from the provider with a code (GET): an attempt too. */
     private static final String SSO_RETURN = "/login/oauth2/code/";

@@ -13,8 +13,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 /**
  * People's server-side sessions (Spring Session JDBC, in PostgreSQL): made at sign-in with a fresh
  * id, indexed by the person's principal name ({@code user:<id>}) so that all of their sessions can
- * be ended at once — when they sign out everywhere, and when an admin disables them or changes their
- * roles.
+ * be ended at once — when they sign out everywhere, change their password (all but the one they changed
+ * it in), and when an admin disables them, changes their roles or resets their password.
  */
 public final class WebSessions {
 
@@ -41,6 +41,29 @@ public final class WebSessions {
         context.setAuthentication(person);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+    }
+
+    /**
+     * Ends every session of the person but the request's own, which goes on under a new id (after a change
+     * of password: whoever held another session is out, the person who changed it is not); returns how
+     * many ended.
+     */
+    public int endOthers(HttpServletRequest request, UUID userId) {
+        HttpSession own = request.getSession(false);
+        String keep = own == null ? null : own.getId();
+        Set<String> ids = sessions.findByPrincipalName(UserAuthentication.principalName(userId))
+                .keySet();
+        int ended = 0;
+        for (String id : ids) {
+            if (!id.equals(keep)) {
+                sessions.deleteById(id);
+                ended++;
+            }
+        }
+        if (own != null) {
+            request.changeSessionId();
+        }
+        return ended;
     }
 
     /** Ends every session of the person; returns how many there were. */

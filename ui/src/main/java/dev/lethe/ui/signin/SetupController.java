@@ -1,6 +1,7 @@
 package dev.lethe.ui.signin;
 
 import dev.lethe.catalog.account.Account;
+import dev.lethe.catalog.account.AccountStatus;
 import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.account.EmailTakenException;
 import dev.lethe.catalog.account.SetupToken;
@@ -23,9 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * One-time set-up links (the first ADMIN's, an invitation's): the person chooses their password (and
- * the first ADMIN their e-mail address and name), then enrols a second factor as the next step of
- * signing in. A link works once and until it expires.
+ * One-time set-up links (the first ADMIN's, an invitation's, an ADMIN's password reset): the person
+ * chooses their password (and the first ADMIN their e-mail address and name), then enrols a second
+ * factor as the next step of signing in — or, after a reset, enters a code of the second factor they
+ * kept. A link works once and until it expires.
  */
 @Controller
 @WebPage
@@ -48,8 +50,12 @@ class SetupController {
         this.audit = audit;
     }
 
-    /** The form the page shows. */
-    record SetupForm(String email, String displayName, boolean emailEditable) {}
+    /**
+     * The form the page shows.
+     *
+     * @param reset true for a password reset (an account that was set up before): only the password is asked
+     */
+    record SetupForm(String email, String displayName, boolean emailEditable, boolean reset) {}
 
     @GetMapping("/setup/{token}")
     String form(@PathVariable String token, HttpServletResponse response, Model model) {
@@ -109,9 +115,17 @@ class SetupController {
             model.addAttribute("minimumLength", policy.minimumLength());
             return "signin/setup";
         }
-        audit.own(tenantId, account.id(), "user.password.set", Map.of("via", "setup-link"));
+        audit.own(
+                tenantId, account.id(), "user.password.set", Map.of("via", form.reset() ? "reset-link" : "setup-link"));
+        if (account.status() == AccountStatus.DISABLED) {
+            return "redirect:/sign-in";
+        }
+        // A reset keeps the second factor: the link alone (which an ADMIN handed over) does not sign anyone in.
+        boolean enrolling = !account.hasSecondFactor();
         return SignInController.pending(
-                request, new PendingSignIn(tenantId, account.id(), clock.instant(), true), "redirect:/sign-in/enrol");
+                request,
+                new PendingSignIn(tenantId, account.id(), clock.instant(), enrolling),
+                enrolling ? "redirect:/sign-in/enrol" : "redirect:/sign-in/second-factor");
     }
 
     private Map<String, String> apply(Account account, String token, SetupForm form, String password) {
@@ -138,9 +152,12 @@ class SetupController {
     }
 
     private static SetupForm formOf(Account account, String email, String displayName) {
-        boolean editable = account.email().equalsIgnoreCase(FIRST_ADMIN_PLACEHOLDER);
+        boolean reset = account.status() != AccountStatus.INVITED;
+        boolean editable = !reset && account.email().equalsIgnoreCase(FIRST_ADMIN_PLACEHOLDER);
         String shownEmail = editable ? (email == null ? "" : email.strip()) : account.email();
-        String name = displayName != null ? displayName.strip() : editable ? "" : account.displayName();
-        return new SetupForm(shownEmail, name, editable);
+        String name = reset
+                ? account.displayName()
+                : displayName != null ? displayName.strip() : editable ? "" : account.displayName();
+        return new SetupForm(shownEmail, name, editable, reset);
     }
 }

@@ -178,6 +178,49 @@ public final class SignIn {
         return signedIn(enrolled, "totp", codes);
     }
 
+    /** What {@link #confirm} found. */
+    public enum Confirmation {
+        CONFIRMED,
+        WRONG_PASSWORD,
+        WRONG_CODE,
+        LOCKED,
+        NO_PASSWORD
+    }
+
+    /**
+     * Proves again who a signed-in person is before their password changes: the current password and,
+     * when a second factor is enrolled, a code of it or a recovery code. Failures count towards the
+     * account's lock-out and are audited as sign-in's are, so a session left open is no way round them.
+     */
+    public Confirmation confirm(UUID tenantId, UUID userId, String password, String code) {
+        Instant now = clock.instant();
+        Optional<Account> found = as(tenantId, () -> accounts.find(tenantId, userId));
+        if (found.isEmpty() || found.get().passwordHash() == null) {
+            return Confirmation.NO_PASSWORD;
+        }
+        Account account = found.get();
+        if (account.lockedAt(now)) {
+            audit.own(tenantId, account.id(), SignInAudit.FAILED, Map.of("reason", "locked"));
+            return Confirmation.LOCKED;
+        }
+        if (!hashing.matches(password, account.passwordHash())) {
+            failure(account, "current-password", WRONG_PASSWORD);
+            return Confirmation.WRONG_PASSWORD;
+        }
+        if (!account.hasSecondFactor()) {
+            return Confirmation.CONFIRMED;
+        }
+        Optional<String> recoveryCode = RecoveryCodes.normalise(code);
+        boolean accepted = recoveryCode.isPresent()
+                ? as(tenantId, () -> accounts.useRecoveryCode(tenantId, account.id(), recoveryCode.get(), now))
+                : codeAccepted(account, code, now);
+        if (!accepted) {
+            failure(account, "current-second-factor", WRONG_CODE);
+            return Confirmation.WRONG_CODE;
+        }
+        return Confirmation.CONFIRMED;
+    }
+
     private boolean codeAccepted(Account account, String code, Instant now) {
         byte[] secret = secrets.open(account.tenantId(), account.id(), account.totpSecret());
         try {

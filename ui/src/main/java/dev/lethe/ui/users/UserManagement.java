@@ -16,6 +16,7 @@ import dev.lethe.ui.signin.SignInProperties;
 import dev.lethe.ui.users.UserRequests.Change;
 import dev.lethe.ui.users.UserRequests.Invitation;
 import dev.lethe.ui.users.UserRequests.Invited;
+import dev.lethe.ui.users.UserRequests.PasswordReset;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,9 +33,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A tenant's people, for its ADMINs — what the users API and the users page both do: invite (a one-time
- * set-up link, shown once), change roles, disable and enable, reset a lost second factor. Disabling,
- * changing roles and resetting the second factor end all of the person's sessions at once, so that the
- * change holds from the next request; disabling also revokes the person's API keys, and a change of roles
+ * set-up link, shown once), change roles, disable and enable, reset a lost second factor or a forgotten
+ * password (a new one-time set-up link, shown once). Disabling, changing roles and resetting the second
+ * factor or the password end all of the person's sessions at once, so that the change holds from the
+ * next request; disabling also revokes the person's API keys, and a change of roles
  * the keys that hold a role the person lost. An ADMIN cannot disable themselves or take away their own
  * ADMIN role (no tenant without one by accident). Every change is audited.
  */
@@ -103,6 +105,37 @@ public class UserManagement {
         accounts.issueSetupToken(tenantId, invited.id(), token, expires);
         audit.record(tenantId, actor, "user.invited", invited.id(), Map.of("roles", names(valid.roles())));
         return new Invited(UserView.of(invited), baseUrl() + "/setup/" + token, expires);
+    }
+
+    /**
+     * Resets a person's password: the old one stops working at once, every earlier set-up link of theirs
+     * too, their sessions end, and a new one-time set-up link (returned, never stored in the clear) lets
+     * them choose another. Their second factor stays: the link alone signs nobody in (an ADMIN who also
+     * wants it replaced resets it as well). Their API keys stay. A disabled person can be reset (a
+     * compromised account is disabled and reset in either order) and stays disabled.
+     *
+     * @throws UserProblem 404 when the tenant has no such person; 409 for oneself (who changes their own
+     *     password with the current one) and for a person who signs in only through single sign-on
+     */
+    public PasswordReset resetPassword(LetheAuthentication caller, UUID id) {
+        UUID tenantId = caller.tenantId();
+        Account account = find(tenantId, id);
+        if (caller instanceof UserAuthentication person && person.userId().equals(id)) {
+            throw new UserProblem(HttpStatus.CONFLICT, "Change your own password on your account page instead");
+        }
+        if (account.external() != null && account.passwordHash() == null) {
+            throw new UserProblem(
+                    HttpStatus.CONFLICT, "This person signs in through single sign-on and has no password in Lethe");
+        }
+        String token = newToken();
+        Instant now = Instant.now();
+        Instant expires = now.plus(properties.setupLinkValidity());
+        Account reset = accounts.resetPassword(tenantId, id, token, now, expires)
+                .orElseThrow(() -> new UserProblem(HttpStatus.NOT_FOUND, "No user with this id"));
+        audit.record(tenantId, caller.actor(), "user.password.reset", id, Map.of());
+        int ended = sessions.endAll(id);
+        audit.record(tenantId, caller.actor(), "user.sessions.ended", id, Map.of("sessions", Integer.toString(ended)));
+        return new PasswordReset(UserView.of(reset), baseUrl() + "/setup/" + token, expires);
     }
 
     /** Applies the change (absent fields stay) and returns the account as it is now. */

@@ -16,6 +16,12 @@ public final class UserRequests {
     public record Invited(UserView user, String setupLink, Instant setupLinkExpiresAt) {}
 
     /**
+     * {@code POST /api/v1/users/{id}/password-reset}: the person whose password was reset and the one-time
+     * link with which they choose a new one, shown once.
+     */
+    public record PasswordReset(UserView user, String setupLink, Instant setupLinkExpiresAt) {}
+
+    /**
      * {@code PUT /api/v1/users/{id}}: what to change; absent fields stay. {@code status} is ACTIVE or
      * DISABLED; {@code resetSecondFactor} makes the person enrol a new one at their next sign-in.
      */

@@ -4,6 +4,7 @@ import dev.lethe.ui.security.LetheAuthentication;
 import dev.lethe.ui.users.UserRequests.Change;
 import dev.lethe.ui.users.UserRequests.Invitation;
 import dev.lethe.ui.users.UserRequests.Invited;
+import dev.lethe.ui.users.UserRequests.PasswordReset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tenant's people, for its ADMINs, over the API: what {@link UserManagement} does (invite, change
- * roles, disable and enable, reset a lost second factor), every change audited there.
+ * roles, disable and enable, reset a lost second factor or a forgotten password), every change audited
+ * there.
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -48,6 +50,12 @@ class UsersController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
                 .body(invited);
+    }
+
+    /** The old password stops working and the person's sessions end; the answer's link is shown only here. */
+    @PostMapping("/{id}/password-reset")
+    ResponseEntity<PasswordReset> resetPassword(LetheAuthentication caller, @PathVariable UUID id) {
+        return ResponseEntity.ok().header("Cache-Control", "no-store").body(users.resetPassword(caller, id));
     }
 
     @PutMapping("/{id}")

@@ -11,6 +11,7 @@ import dev.lethe.ui.shell.WebPage;
 import dev.lethe.ui.users.UserRequests.Change;
 import dev.lethe.ui.users.UserRequests.Invitation;
 import dev.lethe.ui.users.UserRequests.Invited;
+import dev.lethe.ui.users.UserRequests.PasswordReset;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The users page for ADMINs: the tenant's people (roles, status, second factor, last sign-in), inviting
  * a person (their set-up link shown once), changing roles, disabling and enabling, resetting a second
- * factor. Everything goes through {@link UserManagement}, as the users API does, so it is audited the same
+ * factor or a password (the new set-up link shown once). Everything goes through {@link UserManagement}, as the users API does, so it is audited the same
  * way; a refused change is shown as a message on the page.
  */
 @Controller
@@ -50,6 +51,7 @@ class UsersPage {
             boolean active,
             boolean disabled,
             boolean secondFactor,
+            boolean localPassword,
             String lastSignIn) {
 
         static PersonRow of(Account account) {
@@ -63,6 +65,7 @@ class UsersPage {
                     account.status() == AccountStatus.ACTIVE,
                     account.status() == AccountStatus.DISABLED,
                     account.hasSecondFactor(),
+                    account.external() == null || account.passwordHash() != null,
                     PageTimes.format(account.lastSignInAt()));
         }
 
@@ -137,6 +140,20 @@ class UsersPage {
                 redirect,
                 "Second factor reset: the person enrols a new one at their next sign-in.",
                 () -> users.change(caller, id, new Change(null, null, null, true)));
+    }
+
+    /** The new set-up link is shown on this answer only, as an invitation's is. */
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(LetheAuthentication caller, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        try {
+            PasswordReset reset = users.resetPassword(caller, id);
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("passwordReset", reset);
+            model.addAttribute("passwordResetExpires", PageTimes.format(reset.setupLinkExpiresAt()));
+        } catch (UserProblem e) {
+            model.addAttribute("error", message(e));
+        }
+        return render(caller, model);
     }
 
     private String act(RedirectAttributes redirect, String done, Supplier<Account> change) {
