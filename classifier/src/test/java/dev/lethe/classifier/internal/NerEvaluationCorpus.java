@@ -238,6 +238,177 @@ final class NerEvaluationCorpus {
         "Frau [[PERSON:Esposito]] aus [[LOCATION:Turin]] fragt nach ihrer Erstattung.",
     };
 
+    /** More hand-written German tickets, notes and chats (written for evaluation only). */
+    static final String[] WRITTEN_DE_MORE = {
+        "Hallo, hier ist [[PERSON:Svenja]] nochmal - der Router geht immer noch nicht.",
+        "Erstattung freigegeben von [[PERSON:Heiko Brückner]].",
+        "Der Dunkelmodus ist seit dem letzten Update kaputt.",
+        "Die Firmware-Version 2.3 behebt den Fehler.",
+        "Bestellsumme: 49,90 EUR inkl. Versand.",
+        "Wir haben [[PERSON:Dr. Gesine Hinrichs]] auf der Messe in [[LOCATION:Nürnberg]] getroffen.",
+        "[[PERSON:Kerem]] sagt, das Paket hängt in [[LOCATION:Basel]] fest.",
+        "Vertrag bitte an [[PERSON:Ulrike Teichmann]], [[ADDRESS:Goethestraße 14, 99084 Erfurt]].",
+        "Hallo Support, ich bin [[PERSON:Aylin Kaya]] und komme nicht in mein Konto.",
+        "Kunde wohnt in [[LOCATION:Graz]], [[LOCATION:Österreich]].",
+        "[[PERSON:Malte]] von der [[ORGANIZATION:Sparkasse Oberland]] hat die Überweisung bestätigt.",
+        "Bitte die Rechnungsadresse auf [[ADDRESS:Am Mühlbach 3, 34117 Kassel]] ändern.",
+        "Das Jahresabo hat sich nicht verlängert.",
+        "Unsere Thermomix-Bestellung kam ohne Deckel an.",
+        "[[PERSON:Friederike Lüders]] ([[EMAIL:f.lueders@example.de]]) will ihre Daten gelöscht haben.",
+        "Bitte [[PERSON:Torben]] unter [[PHONE:0171 2345678]] wegen des Wasserschadens anrufen.",
+        "Habe mit der Tochter von Herrn [[PERSON:Oberhuber]] gesprochen, er ist [[AGE:84]] und hört schlecht.",
+        "Neue Mieterin in der [[ADDRESS:Rosenstraße 7]] ist [[PERSON:Dragana Jovanović]].",
+        "Die FRITZ!Box ist wieder lieferbar.",
+        "Rechnung 2024-0815 wurde vollständig bezahlt.",
+        "Erreichbar unter [[PHONE:+49 89 1234567]], ich bin diese Woche in [[LOCATION:Mainz]].",
+        "[[PERSON:Katarzyna Nowak]] hat früher bei [[ORGANIZATION:Bergmann Logistik GmbH]] gearbeitet.",
+        "Ich bin [[AGE:27]] und neu in [[LOCATION:Potsdam]].",
+        "Danke, [[PERSON:Merle]]",
+        "Apple Pay und PayPal sind beim Bezahlen beide fehlgeschlagen.",
+        "Karte in [[LOCATION:Innsbruck]] verloren, bitte sperren.",
+        "[[PERSON:Volker Strobel]] übernimmt das Ticket von [[PERSON:Birte]].",
+        "Lieferung an [[ADDRESS:Lindenallee 22, 28195 Bremen]], bitte zweimal klingeln.",
+        "Unsere Kinder gehen auf das [[ORGANIZATION:Gymnasium am Schlossberg]] in [[LOCATION:Heidelberg]].",
+        "Laut Statusseite ist die Region Europa-West gestört.",
+    };
+
+    static final String[] FIRST_DE = {
+        "Jörg",
+        "Annegret",
+        "Malte",
+        "Svenja",
+        "Heiko",
+        "Friederike",
+        "Ole",
+        "Gesine",
+        "Torben",
+        "Ilse",
+        "Kerem",
+        "Aylin",
+        "Mehmet",
+        "Dragana",
+        "Milan",
+        "Lieselotte",
+        "Hauke",
+        "Birte",
+        "Volker",
+        "Sieglinde",
+        "Jannik",
+        "Merle",
+        "Emre",
+        "Katarzyna",
+        "Fritz",
+        "Henrike",
+        "Detlef",
+        "Ulrike",
+        "Bashir",
+        "Anneliese"
+    };
+    static final String[] LAST_DE = {
+        "Wiesenthal", "Großkopf", "Oberhuber", "Schimanski", "Kaya", "Yılmaz", "Brückner", "Pfeiffer", "Hinrichs",
+        "Lüders", "Kowalski", "Jovanović", "Teichmann", "Eberle", "Strobel", "Mayrhofer", "Feldmann", "Stöckl",
+        "Rautenberg", "Nowak", "Harms", "Weißgerber", "von Aschenbach", "Dittrich", "Gruber", "Özdemir"
+    };
+    static final String[] STREET_DE = {
+        "Birkenweg", "Am Mühlbach", "Goethestraße", "Hauptstr.", "Lindenallee", "Bahnhofstraße", "Ringstraße",
+        "Kirchgasse", "Marktplatz", "Uhlandstraße", "Rosenstraße", "Sonnenhang", "Alte Landstraße", "Industriestraße"
+    };
+    static final String[] TOWN_DE = {
+        "Bielefeld",
+        "Würzburg",
+        "Rostock",
+        "Kassel",
+        "Graz",
+        "Linz",
+        "Bern",
+        "Freiburg",
+        "Oldenburg",
+        "Erfurt",
+        "Passau",
+        "Lübeck"
+    };
+    static final String[] CITY_DE = {
+        "Dresden",
+        "Nürnberg",
+        "Salzburg",
+        "Basel",
+        "Mainz",
+        "Potsdam",
+        "Innsbruck",
+        "Heidelberg",
+        "Bremen",
+        "Düsseldorf",
+        "Wien",
+        "Stuttgart"
+    };
+    static final String[] COUNTRY_DE = {
+        "Österreich",
+        "Frankreich",
+        "Polen",
+        "Italien",
+        "Spanien",
+        "Kroatien",
+        "Dänemark",
+        "Schweden",
+        "Kanada",
+        "Portugal"
+    };
+    static final String[] ORG_DE = {
+        "Stadtwerke Bielefeld",
+        "TSV Eintracht Hohenfels",
+        "Klinikum Nordstadt",
+        "Sparkasse Oberland",
+        "Müller & Partner Steuerberatung",
+        "Bergmann Logistik GmbH",
+        "Volkshochschule Kassel",
+        "Freiwillige Feuerwehr Lindau"
+    };
+    static final String[] PRODUCT_DE = {
+        "Thermomix TM6",
+        "Galaxy S23",
+        "Premium-Abo",
+        "Familienpaket",
+        "Kaffeevollautomat Barista Pro",
+        "Jahresabo",
+        "Smart-Home-Set",
+        "Staubsaugerroboter X5"
+    };
+    static final String[] PHONE_DE = {
+        "0171 2345678", "030 98765432", "+49 89 1234567", "+43 1 5123456", "0176 98765432", "040 / 41 23 45"
+    };
+
+    /** German templates written for evaluation only (training has its own, see NerTrainingCorpus). */
+    static final String[] TEMPLATES_DE = {
+        "Könnten Sie bitte {P} zurückrufen? Es ist dringend.",
+        "Guten Morgen {PT}, Ihr Termin ist bestätigt.",
+        "Wir haben Ihre neue Anschrift gespeichert: {A}.",
+        "Der Bote hat den Karton in der {S} abgegeben, das ist beim Nachbarn.",
+        "Seit ich in {C} wohne, kommen Ihre Briefe nicht mehr an.",
+        "{P} braucht die Rechnung bis Freitag an {A}.",
+        "Das {X} wurde gestern für {P} freigeschaltet.",
+        "Ist das {X} auch in {K} erhältlich?",
+        "Bitte rufen Sie {P} unter {T} nach Feierabend an.",
+        "Tel.: {T} (nach {PF} fragen)",
+        "Sie erreichen mich jederzeit unter {T}.",
+        "Mein Partner {P} und ich wohnen in der {S}.",
+        "Arbeitgeber: {O}, {C}.",
+        "{P} arbeitet bei der Firma {O} und wohnt in {C}.",
+        "Das Upgrade auf {X} ist für Konto {N} fehlgeschlagen.",
+        "Bestellung {N} über {N} Euro, die Kundin fragt nach dem {X}.",
+        "Viele Grüße, {P} ({O})",
+        "Nochmals danke, {PF}!",
+        "{PT} möchte, dass wir die Daten löschen; die Familie lebt jetzt in {K}.",
+        "Ich bin {AGEJ} alt, meine E-Mail ist {E}.",
+        "Bitte die Post für {P} an {ST} weiterleiten.",
+        "Der Monteur kommt nächste Woche in die {S}.",
+        "Lieferungen für {O} gehen an {ST}.",
+        "Herr {PL} aus {C} beschwert sich über das {X}.",
+        "Die Kundin {P} hat ihren Vertrag bei {O} gekündigt.",
+        "Wir haben mit {PT} telefoniert, alles geklärt.",
+        "Mit besten Grüßen aus {C}\n{P}",
+        "Wo bleibt mein {X}? Ich warte seit zwei Wochen.",
+    };
+
     private final Random random;
 
     NerEvaluationCorpus(long seed) {
@@ -258,6 +429,57 @@ final class NerEvaluationCorpus {
             out.add(s);
         }
         return out;
+    }
+
+    /** The German set: the hand-written sentences and {@code generated} sentences from the German templates. */
+    List<NerSentence> german(int generated) {
+        List<NerSentence> out = new ArrayList<>();
+        for (String w : WRITTEN_DE) {
+            out.add(written(w));
+        }
+        for (String w : WRITTEN_DE_MORE) {
+            out.add(written(w));
+        }
+        Map<String, Function<String, NerSentence.Fill>> m = new HashMap<>();
+        m.put("P", k -> new NerSentence.Fill(pick(FIRST_DE) + " " + pick(LAST_DE), "PERSON"));
+        m.put("PF", k -> new NerSentence.Fill(pick(FIRST_DE), "PERSON"));
+        m.put("PL", k -> new NerSentence.Fill(pick(LAST_DE), "PERSON"));
+        m.put(
+                "PT",
+                k -> new NerSentence.Fill(
+                        pick(new String[] {"Frau ", "Herr ", "Frau Dr. ", "Herrn "}) + "\t" + pick(LAST_DE), "PERSON"));
+        m.put("A", k -> new NerSentence.Fill(addressDe(), "ADDRESS"));
+        m.put("S", k -> new NerSentence.Fill(pick(STREET_DE) + " " + (1 + random.nextInt(120)), "ADDRESS"));
+        m.put("ST", k -> new NerSentence.Fill(addressDe(), "ADDRESS"));
+        m.put("C", k -> new NerSentence.Fill(pick(CITY_DE), "LOCATION"));
+        m.put("K", k -> new NerSentence.Fill(pick(COUNTRY_DE), "LOCATION"));
+        m.put("O", k -> new NerSentence.Fill(pick(ORG_DE), "ORGANIZATION"));
+        m.put("X", k -> new NerSentence.Fill(pick(PRODUCT_DE), null));
+        m.put("T", k -> new NerSentence.Fill(pick(PHONE_DE), "PHONE"));
+        m.put("E", k -> new NerSentence.Fill(pick(FIRST_DE).toLowerCase(Locale.ROOT) + "@example.org", "EMAIL"));
+        m.put("AGEJ", k -> new NerSentence.Fill((18 + random.nextInt(70)) + " Jahre", "AGE"));
+        m.put("N", k -> new NerSentence.Fill(String.valueOf(1 + random.nextInt(9000)), null));
+        for (int k = 0; k < generated; k++) {
+            NerSentence s = NerSentence.fill(TEMPLATES_DE[random.nextInt(TEMPLATES_DE.length)], m);
+            if (random.nextInt(12) == 0) {
+                String lower = s.text().toLowerCase(Locale.ROOT);
+                if (lower.length() == s.text().length()) {
+                    s = s.withText(lower);
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private String addressDe() {
+        String street = pick(STREET_DE) + " " + (1 + random.nextInt(120)) + (random.nextInt(6) == 0 ? "a" : "");
+        String town = pick(TOWN_DE);
+        boolean fourDigits = town.equals("Graz") || town.equals("Linz") || town.equals("Bern");
+        String code = fourDigits
+                ? String.valueOf(1000 + random.nextInt(9000))
+                : String.format(Locale.ROOT, "%05d", 1000 + random.nextInt(98000));
+        return street + ", " + code + " " + town;
     }
 
     private Map<String, Function<String, NerSentence.Fill>> fills() {
