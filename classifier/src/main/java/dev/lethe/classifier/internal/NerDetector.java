@@ -80,6 +80,9 @@ final class NerDetector {
         } else if (afterHouseNumber(tokens, first, last)) {
             return; // "70 Mill Lane": a street, whatever the tagger thought of its name
         }
+        if (lone && groupWord(tokens, first)) {
+            return; // "Nigerian", "English", "Muslim": a nationality, language or faith, never a name or place
+        }
         if (lone && !known && !cued(tokens, first)) {
             return; // "fail Luhn", "Wall Street Journal": a lone unknown word needs a word that calls for a name
         }
@@ -393,6 +396,12 @@ final class NerDetector {
                 && street != null
                 && AddressDetector.AFTER_NAME.contains(street)
                 && AddressDetector.isHouseNumber(tokens, first - 1);
+    }
+
+    private static boolean groupWord(Tokens tokens, int i) {
+        String lower = tokens.lower(i, 24);
+        return lower != null
+                && (ContextualDetector.NATIONALITIES.contains(lower) || ContextualDetector.RELIGIONS.contains(lower));
     }
 
     private static boolean isMonth(Tokens tokens, int i) {

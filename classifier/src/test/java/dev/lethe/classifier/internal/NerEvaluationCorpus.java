@@ -152,7 +152,7 @@ final class NerEvaluationCorpus {
         "{P} needs the invoice sent to {A} by Friday.",
         "The {X} was activated for {P} yesterday.",
         "Is the {X} available in {K}?",
-        "Please phone {P} on {T} after 5pm.",
+        "Please phone {P} on {T} after {TIME}.",
         "tel: {T} (ask for {PF})",
         "You can call me at {T} any time.",
         "My partner {P} and I live at {A}.",
@@ -173,13 +173,13 @@ final class NerEvaluationCorpus {
     /** Hand-written sentences of the kind support tickets and notes contain, labelled inline. */
     static final String[] WRITTEN = {
         "please call [[PERSON:Lukas de Vries]] back",
-        "Dear Mrs. [[PERSON:Okonkwo]],",
+        "Dear [[TITLE:Mrs.]] [[PERSON:Okonkwo]],",
         "I moved to [[ADDRESS:42 Rue des Lilas, 75011 Paris]] in June.",
         "call me at [[PHONE:(212) 555-0199]]",
         "my mobile is [[PHONE:0151 2345 6789]]",
         "I'm [[AGE:34 years]] old",
         "hey, it's [[PERSON:Mateusz]] again - the Galaxy Tab S9 still won't charge",
-        "Refund approved by [[PERSON:Siobhan Fitzgerald]] on 3 May.",
+        "Refund approved by [[PERSON:Siobhan Fitzgerald]] on [[DATE_TIME:3 May]].",
         "The Premium Plan renewal failed twice this week.",
         "Dark Mode is broken since the last update.",
         "Version 4.2 of the Smart Thermostat firmware fixes the bug.",
@@ -212,18 +212,40 @@ final class NerEvaluationCorpus {
         "Our kids go to [[ORGANIZATION:Greenfield Academy]] in [[LOCATION:Leeds]].",
         "Status page says Europe West is degraded.",
         "The Smart Thermostat shows Error 42 every morning.",
+        "She is [[NATIONALITY:Nigerian]] and has lived in [[LOCATION:Leeds]] since [[DATE_TIME:March 2019]].",
+        "The applicant is a [[NATIONALITY:Brazilian]] citizen with a work permit.",
+        "My husband is [[NATIONALITY:Polish]], so the letters should be in English please.",
+        "He mentioned he is a practising [[RELIGION:Muslim]] and cannot attend on Friday afternoons.",
+        "Our tenant is [[RELIGION:Jewish]] and asked whether the office closes for the holidays.",
+        "[[TITLE:Mr]] [[PERSON:Haddad]] says he has voted [[POLITICAL_GROUP:Labour]] all his life.",
+        "She is a member of the [[POLITICAL_GROUP:SPD]] and wants her data removed from the list.",
+        "My zip code is [[ZIP_CODE:94103]] but the form rejects it.",
+        "Postcode [[ZIP_CODE:SW1A 2AA]], the rest of the address is on file.",
+        "You can see my work at [[DOMAIN_NAME:annika-design.de]] if you need references.",
+        "We moved the shop to [[DOMAIN_NAME:harbourlane-books.co.uk]] last year.",
+        "My username is [[USERNAME:lukas_dv84]] if that helps.",
+        "Ping me on Slack, I'm [[USERNAME:@amara.h]].",
+        "The inspection is booked for [[DATE_TIME:12 June 2024]] at [[DATE_TIME:3pm]].",
+        "Our contract with [[ORGANIZATION:Meridian Bank]] ends on [[DATE_TIME:31/12/2025]].",
+        "The German keyboard layout is missing two keys.",
+        "Labour costs went up by 5% this year.",
+        "Please update to version 3.12 of the Android app.",
+        "The file report.pdf is attached, open settings.json to change the port.",
+        "May I ask for a refund on the Family Bundle?",
+        "The French press and the Italian espresso maker are both on sale.",
+        "Total was 94103 points, a new high score.",
     };
 
     /** Hand-written German sentences (held out like the English ones; no German generated set yet). */
     static final String[] WRITTEN_DE = {
         "Bitte rufen Sie [[PERSON:Jörg Wiesenthal]] morgen zurück.",
-        "Sehr geehrte Frau [[PERSON:Okonkwo]], anbei die Rechnung.",
+        "Sehr geehrte [[TITLE:Frau]] [[PERSON:Okonkwo]], anbei die Rechnung.",
         "Ich wohne jetzt in der [[ADDRESS:Kastanienallee 12, 10435 Berlin]].",
         "Mein Handy: [[PHONE:0151 2345 6789]]",
         "Ich bin [[AGE:34 Jahre]] alt und lebe in [[LOCATION:Leipzig]].",
         "Die Lieferung an [[ADDRESS:Schillerstraße 8, 80336 München]] kam nie an.",
         "[[PERSON:Wiebke Albrecht]] arbeitet bei der [[ORGANIZATION:Meridian Bank]].",
-        "Herr [[PERSON:Dąbrowski]] hat zweimal angerufen.",
+        "[[TITLE:Herr]] [[PERSON:Dąbrowski]] hat zweimal angerufen.",
         "Das Galaxy Tab S9 lädt nicht mehr.",
         "Die Bestellung 4711 wurde storniert.",
         "Der Premium-Tarif kostet 12 Euro im Monat.",
@@ -235,7 +257,7 @@ final class NerEvaluationCorpus {
         "Bitte senden Sie die Unterlagen an [[ADDRESS:Lindenweg 3a, 50667 Köln]].",
         "Rückruf an [[PERSON:Lukas de Vries]] unter [[PHONE:030 1234567]].",
         "Der Dark Mode funktioniert seit Montag nicht.",
-        "Frau [[PERSON:Esposito]] aus [[LOCATION:Turin]] fragt nach ihrer Erstattung.",
+        "[[TITLE:Frau]] [[PERSON:Esposito]] aus [[LOCATION:Turin]] fragt nach ihrer Erstattung.",
     };
 
     /** More hand-written German tickets, notes and chats (written for evaluation only). */
@@ -256,7 +278,7 @@ final class NerEvaluationCorpus {
         "Unsere Thermomix-Bestellung kam ohne Deckel an.",
         "[[PERSON:Friederike Lüders]] ([[EMAIL:f.lueders@example.de]]) will ihre Daten gelöscht haben.",
         "Bitte [[PERSON:Torben]] unter [[PHONE:0171 2345678]] wegen des Wasserschadens anrufen.",
-        "Habe mit der Tochter von Herrn [[PERSON:Oberhuber]] gesprochen, er ist [[AGE:84]] und hört schlecht.",
+        "Habe mit der Tochter von [[TITLE:Herrn]] [[PERSON:Oberhuber]] gesprochen, er ist [[AGE:84]] und hört schlecht.",
         "Neue Mieterin in der [[ADDRESS:Rosenstraße 7]] ist [[PERSON:Dragana Jovanović]].",
         "Die FRITZ!Box ist wieder lieferbar.",
         "Rechnung 2024-0815 wurde vollständig bezahlt.",
@@ -270,6 +292,15 @@ final class NerEvaluationCorpus {
         "Lieferung an [[ADDRESS:Lindenallee 22, 28195 Bremen]], bitte zweimal klingeln.",
         "Unsere Kinder gehen auf das [[ORGANIZATION:Gymnasium am Schlossberg]] in [[LOCATION:Heidelberg]].",
         "Laut Statusseite ist die Region Europa-West gestört.",
+        "Die Kundin ist [[NATIONALITY:türkische]] Staatsbürgerin und wohnt seit [[DATE_TIME:März 2018]] in [[LOCATION:Dresden]].",
+        "Er ist [[RELIGION:katholisch]] und möchte an Feiertagen nicht angerufen werden.",
+        "[[TITLE:Herr]] [[PERSON:Feldmann]] ist Mitglied der [[POLITICAL_GROUP:CDU]].",
+        "Meine PLZ ist [[ZIP_CODE:80336]], die Straße wird nicht erkannt.",
+        "Mein Benutzername lautet [[USERNAME:hauke_h]].",
+        "Der Termin ist am [[DATE_TIME:14.03.2025]] um [[DATE_TIME:15:30 Uhr]].",
+        "Infos auf [[DOMAIN_NAME:stoeckl-moebel.at]], dort steht alles.",
+        "Die deutsche Tastatur fehlt im Menü.",
+        "Die Version 3.1 kostet 19 Euro.",
     };
 
     static final String[] FIRST_DE = {
@@ -402,7 +433,7 @@ final class NerEvaluationCorpus {
         "Bitte die Post für {P} an {ST} weiterleiten.",
         "Der Monteur kommt nächste Woche in die {S}.",
         "Lieferungen für {O} gehen an {ST}.",
-        "Herr {PL} aus {C} beschwert sich über das {X}.",
+        "{PT} aus {C} beschwert sich über das {X}.",
         "Die Kundin {P} hat ihren Vertrag bei {O} gekündigt.",
         "Wir haben mit {PT} telefoniert, alles geklärt.",
         "Mit besten Grüßen aus {C}\n{P}",
@@ -505,6 +536,7 @@ final class NerEvaluationCorpus {
         m.put("AGE", k -> new NerSentence.Fill(String.valueOf(18 + random.nextInt(70)), "AGE"));
         m.put("AGEY", k -> new NerSentence.Fill((18 + random.nextInt(70)) + " years", "AGE"));
         m.put("N", k -> new NerSentence.Fill(String.valueOf(1 + random.nextInt(9000)), null));
+        m.put("TIME", k -> new NerSentence.Fill(pick(new String[] {"5pm", "6 pm", "10:30am", "7 p.m"}), "DATE_TIME"));
         return m;
     }
 
@@ -537,6 +569,9 @@ final class NerEvaluationCorpus {
             String value = marked.substring(colon + 1, close);
             // a title inside a person's markup is not part of the name
             int title = value.startsWith("Dr. ") || value.startsWith("Mr. ") ? 4 : 0;
+            if (title > 0) {
+                spans.add(new NerSentence.Gold("TITLE", text.length(), text.length() + title - 1));
+            }
             text.append(value, 0, title);
             int start = text.length();
             text.append(value.substring(title));

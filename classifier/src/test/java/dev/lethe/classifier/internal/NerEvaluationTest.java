@@ -20,7 +20,23 @@ import org.junit.jupiter.api.Test;
  */
 class NerEvaluationTest {
 
-    static final String[] TYPES = {"PERSON", "ADDRESS", "LOCATION", "ORGANIZATION", "PHONE", "EMAIL", "AGE"};
+    static final String[] TYPES = {
+        "PERSON",
+        "ADDRESS",
+        "LOCATION",
+        "ORGANIZATION",
+        "PHONE",
+        "EMAIL",
+        "AGE",
+        "NATIONALITY",
+        "RELIGION",
+        "POLITICAL_GROUP",
+        "TITLE",
+        "DATE_TIME",
+        "ZIP_CODE",
+        "DOMAIN_NAME",
+        "USERNAME"
+    };
 
     @Test
     void freeTextDetectionMeetsItsFloors() throws IOException {
