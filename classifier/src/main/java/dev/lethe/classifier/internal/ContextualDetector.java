@@ -38,11 +38,18 @@ final class ContextualDetector {
                 clockTime(tokens, i, out);
                 continue;
             }
-            String lower = tokens.lower(i, 40);
-            if (lower == null || !Character.isLetter(first)) {
+            if (!Character.isLetter(first)) {
                 continue;
             }
-            if (lower.indexOf('.') > 0) {
+            boolean dot = Bounded.indexOf(tokens.text, '.', tokens.start(i), tokens.end(i)) > 0;
+            boolean abbreviation = Character.isUpperCase(first)
+                    && tokens.length(i) <= 5
+                    && PARTY_ABBREVIATIONS.contains(tokens.word(i));
+            String lower = tokens.lower(i, 40);
+            if (lower == null || !dot && !abbreviation && !Keywords.ALL.contains(lower)) {
+                continue; // one look-up for the ordinary word
+            }
+            if (dot) {
                 domain(tokens, i, lower, out);
                 continue;
             }
@@ -58,7 +65,7 @@ final class ContextualDetector {
             if (RELIGIONS.contains(lower)) {
                 religion(tokens, i, lower, out);
             }
-            if (PARTY_WORDS.contains(lower) || PARTY_ABBREVIATIONS.contains(tokens.word(i))) {
+            if (PARTY_WORDS.contains(lower) || abbreviation) {
                 political(tokens, i, lower, out);
             }
             if (ZIP_CUES.contains(lower)) {
@@ -68,6 +75,20 @@ final class ContextualDetector {
                 username(tokens, i, out);
             }
         }
+    }
+
+    /** Every word that starts one of the checks below, for a single look-up per token. */
+    private static final class Keywords {
+        static final Set<String> ALL = keywords();
+    }
+
+    private static Set<String> keywords() {
+        Set<String> all = new HashSet<>();
+        for (Set<String> words :
+                List.of(MONTHS_FOR_DATES, TITLES, NATIONALITIES, RELIGIONS, PARTY_WORDS, ZIP_CUES, USER_CUES)) {
+            all.addAll(words);
+        }
+        return Set.copyOf(all);
     }
 
     // ---- nationalities ----
