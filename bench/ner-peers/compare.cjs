@@ -11,7 +11,8 @@ const { OpenRedaction } = require('@openredaction/openredaction');
 const nlp = require('compromise');
 const { SyncRedactor } = require('redact-pii');
 
-const TYPES = ['PERSON', 'ADDRESS', 'LOCATION', 'ORGANIZATION', 'PHONE', 'EMAIL', 'AGE'];
+const TYPES = ['PERSON', 'ADDRESS', 'LOCATION', 'ORGANIZATION', 'PHONE', 'EMAIL', 'AGE', 'NATIONALITY', 'RELIGION',
+  'POLITICAL_GROUP', 'TITLE', 'DATE_TIME', 'ZIP_CODE', 'DOMAIN_NAME', 'USERNAME'];
 const BREAKS = new Set([...' \t\n\r\f\u00a0"\'()[]{}<>,;|`\u201c\u201d\u2018\u2019\u00ab\u00bb']);
 const TRAILING = new Set([...'.:!?=']);
 
@@ -57,7 +58,15 @@ function mapType(t) {
   const u = t.toUpperCase();
   if (u.includes('EMAIL')) return 'EMAIL';
   if (u.includes('PHONE')) return 'PHONE';
+  if (u.includes('USERNAME') || u.includes('HANDLE')) return 'USERNAME';
+  if (u.includes('DOMAIN')) return 'DOMAIN_NAME';
+  if (u.includes('DATE') || u.includes('TIME')) return 'DATE_TIME';
+  if (u.includes('NATIONALITY')) return 'NATIONALITY';
+  if (u.includes('RELIGIO')) return 'RELIGION';
+  if (u.includes('POLITIC')) return 'POLITICAL_GROUP';
+  if (u === 'TITLE') return 'TITLE';
   if (u.includes('NAME') || u === 'PERSON') return 'PERSON';
+  // a peer's postcode usually sits inside an address: counted as ADDRESS, as before (kinder to the peers)
   if (u.includes('ADDRESS') || u.includes('STREET') || u.includes('ZIP') || u.includes('POSTCODE') || u.includes('POSTAL')) return 'ADDRESS';
   if (u.includes('CITY') || u.includes('LOCATION') || u.includes('COUNTRY') || u.includes('PLACE')) return 'LOCATION';
   if (u.includes('ORG') || u.includes('COMPANY')) return 'ORGANIZATION';

@@ -40,6 +40,22 @@ public enum PiiType {
     DATE_OF_BIRTH("identity.date_of_birth"),
     GENDER("identity.gender"),
     AGE("identity.age"),
+    /** A nationality or citizenship named in prose ("she is Nigerian", "polnische Staatsbürgerin"). */
+    NATIONALITY("identity.nationality"),
+    /** A religion or religious group named about someone: a hint of GDPR Art. 9 data. */
+    RELIGION("special.religious_beliefs"),
+    /** A political party or movement named about someone: a hint of GDPR Art. 9 data. */
+    POLITICAL_GROUP("special.political_opinions"),
+    /** A title or honorific before a name ("Dr.", "Mrs", "Frau"): reveals gender or profession. */
+    TITLE("identity.title"),
+    /** An absolute date or clock time in prose ("since March 2019", "on 12/03/2021", "after 5pm"). */
+    DATE_TIME("identity.date_time"),
+    /** A postal code on its own, after a postcode word ("zip 94103", "PLZ 10435"). */
+    ZIP_CODE("location.postal_code"),
+    /** A domain name without a scheme ("example.co.uk"). */
+    DOMAIN_NAME("online.domain"),
+    /** A user name or handle ("@anna_k", "username: jdoe"). */
+    USERNAME("online.username"),
     PRIVATE_KEY("secret.private_key"),
     JWT("secret.token"),
     AWS_ACCESS_KEY("secret.cloud_key"),

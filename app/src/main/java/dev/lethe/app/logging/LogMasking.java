@@ -30,9 +30,11 @@ public final class LogMasking {
     /** Longer messages are not scanned (the classifier is linear, but a log line is no place for them). */
     static final int MAX_LENGTH = 256 * 1024;
 
-    /** Types left readable: an address of a service is no person's, and the tagger's places and employers in
-     * log prose are mostly class and product names. Credentials inside a URL are their own type. */
-    private static final Set<PiiType> KEPT = EnumSet.of(PiiType.URL, PiiType.LOCATION, PiiType.ORGANIZATION);
+    /** Types left readable: an address of a service is no person's (URLs, host names), the tagger's places and
+     * employers in log prose are mostly class and product names, and times are what logs are made of.
+     * Credentials inside a URL are their own type. */
+    private static final Set<PiiType> KEPT =
+            EnumSet.of(PiiType.URL, PiiType.DOMAIN_NAME, PiiType.DATE_TIME, PiiType.LOCATION, PiiType.ORGANIZATION);
 
     private static final PiiClassifier CLASSIFIER = PiiClassifier.create();
 

@@ -24,7 +24,8 @@ final class ContextWords {
                 PiiType.PHONE_NUMBER,
                 "phone tel telephone telefon telefonnummer handy mobil mobile cell cellphone fax"
                         + " téléphone portable teléfono telefono móvil movil cellulare telefoonnummer mobiel gsm call"
-                        + " rufnummer anrufen appeler llamar chiamare bellen whatsapp ring reach sms dial phoned");
+                        + " rufnummer anrufen appeler llamar chiamare bellen whatsapp ring reach sms dial phoned"
+                        + " erreichbar erreichen zurückrufen rückruf durchwahl festnetz handynummer mobilnummer");
         word(PiiType.IP_ADDRESS, "ip ipv4 ipv6 ipaddr ipaddress client remote src dst");
         word(PiiType.MAC_ADDRESS, "mac macaddr hwaddr ether bssid");
         word(PiiType.URL, "url link website homepage webseite site sitio");
@@ -88,7 +89,10 @@ final class ContextWords {
                 + " betrag montant importe importo bedrag ticket transaction transaktion txn batch lot vorgang"
                 + " aktenzeichen dossier expediente pratica zaak kundennummer customerid"
                 + " paket package parcel");
-        region("DE", "telefon handy rufnummer anrufen telefonnummer");
+        region(
+                "DE",
+                "telefon handy rufnummer anrufen telefonnummer erreichbar erreichen zurückrufen rückruf durchwahl"
+                        + " festnetz handynummer mobilnummer");
         region("FR", "téléphone telephone portable appeler");
         region("ES", "teléfono móvil movil llamar");
         region("IT", "telefono cellulare chiamare");

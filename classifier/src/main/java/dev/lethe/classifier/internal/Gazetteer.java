@@ -23,6 +23,13 @@ final class Gazetteer {
     private static final Set<String> FAMILY = load("family-names.txt");
     /** One-word countries, regions and towns (generated for the name tagger, see {@code NerTraining}). */
     private static final Set<String> PLACES = load(NerModel.PLACES);
+    /**
+     * Given and family names of some forty Latin-script locales (generated for the name tagger, see {@code
+     * NerTraining}): features and a lone word's support in prose only, never a finding by themselves.
+     */
+    private static final Set<String> WIDE_GIVEN = load(NerModel.GIVEN_NAMES);
+
+    private static final Set<String> WIDE_FAMILY = load(NerModel.FAMILY_NAMES);
 
     private Gazetteer() {}
 
@@ -32,6 +39,14 @@ final class Gazetteer {
 
     static boolean isFamilyName(String lower) {
         return FAMILY.contains(lower);
+    }
+
+    static boolean isWideGivenName(String lower) {
+        return WIDE_GIVEN.contains(lower);
+    }
+
+    static boolean isWideFamilyName(String lower) {
+        return WIDE_FAMILY.contains(lower);
     }
 
     static boolean isPlace(String lower) {

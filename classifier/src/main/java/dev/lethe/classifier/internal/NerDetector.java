@@ -80,6 +80,12 @@ final class NerDetector {
         } else if (afterHouseNumber(tokens, first, last)) {
             return; // "70 Mill Lane": a street, whatever the tagger thought of its name
         }
+        if (lone && groupWord(tokens, first)) {
+            return; // "Nigerian", "English", "Muslim": a nationality, language or faith, never a name or place
+        }
+        if (lone && !known && !cued(tokens, first)) {
+            return; // "fail Luhn", "Wall Street Journal": a lone unknown word needs a word that calls for a name
+        }
         if (lone && isMonth(tokens, first)) {
             return; // "8 julio 1952": Julio is a name, but not here
         }
@@ -208,6 +214,130 @@ final class NerDetector {
         return !address || (number && word && last > first);
     }
 
+    /**
+     * Whether the words around a lone word call for a name or place: a cue before it ("from", "to", "Dear",
+     * "Mr"), a comma before it ("Thanks, Eleanor"), or a verb of speech or being after it ("Chidi says").
+     */
+    private static boolean cued(Tokens tokens, int i) {
+        if (i > 0) {
+            String before = tokens.lower(i - 1, 12);
+            if (before != null
+                    && (LONE_CUES_BEFORE.contains(before)
+                            || GREETINGS.contains(before)
+                            || NameDetector.TITLES.contains(before))) {
+                return true;
+            }
+            for (int k = tokens.end(i - 1); k < tokens.start(i); k++) {
+                if (tokens.text.charAt(k) == ',' || tokens.text.charAt(k) == '(') {
+                    return true;
+                }
+            }
+        }
+        if (i + 1 < tokens.count()) {
+            String after = tokens.lower(i + 1, 12);
+            return after != null && LONE_CUES_AFTER.contains(after);
+        }
+        return false;
+    }
+
+    private static final Set<String> LONE_CUES_BEFORE = Set.of(
+            "to",
+            "from",
+            "in",
+            "at",
+            "near",
+            "with",
+            "by",
+            "for",
+            "and",
+            "or",
+            "call",
+            "ring",
+            "phone",
+            "ask",
+            "tell",
+            "told",
+            "asked",
+            "contact",
+            "named",
+            "called",
+            "customer",
+            "colleague",
+            "agent",
+            "manager",
+            "partner",
+            "husband",
+            "wife",
+            "son",
+            "daughter",
+            "mother",
+            "father",
+            "friend",
+            "neighbour",
+            "neighbor",
+            "cc",
+            "via",
+            "nach",
+            "aus",
+            "bei",
+            "von",
+            "mit",
+            "an",
+            "für",
+            "und",
+            "kunde",
+            "kundin",
+            "kollege",
+            "kollegin",
+            "à",
+            "de",
+            "en",
+            "a",
+            "naar",
+            "uit",
+            "met",
+            "w",
+            "z",
+            "per",
+            "between",
+            "visited",
+            "visit",
+            "moved",
+            "left",
+            "about",
+            "thank",
+            "meet",
+            "saw",
+            "emailed",
+            "texted",
+            "messaged",
+            "pinged");
+
+    private static final Set<String> LONE_CUES_AFTER = Set.of(
+            "says",
+            "said",
+            "wrote",
+            "asked",
+            "called",
+            "will",
+            "is",
+            "was",
+            "has",
+            "had",
+            "and",
+            "from",
+            "sagt",
+            "schreibt",
+            "hat",
+            "ist",
+            "und",
+            "wants",
+            "needs",
+            "confirmed",
+            "reported",
+            "replied",
+            "thinks");
+
     private static boolean callsSomeone(Tokens tokens, int first, int last) {
         for (int i = first; i <= last; i++) {
             String lower = tokens.lower(i, 12);
@@ -268,6 +398,12 @@ final class NerDetector {
                 && AddressDetector.isHouseNumber(tokens, first - 1);
     }
 
+    private static boolean groupWord(Tokens tokens, int i) {
+        String lower = tokens.lower(i, 24);
+        return lower != null
+                && (ContextualDetector.NATIONALITIES.contains(lower) || ContextualDetector.RELIGIONS.contains(lower));
+    }
+
     private static boolean isMonth(Tokens tokens, int i) {
         String lower = tokens.lower(i, 12);
         return lower != null && PhraseDetector.MONTHS.contains(lower);
@@ -291,7 +427,11 @@ final class NerDetector {
         String lower = tokens.lower(i, 24);
         String before = i > 0 ? tokens.lower(i - 1, 12) : null;
         return lower != null
-                        && (Gazetteer.isGivenName(lower) || Gazetteer.isFamilyName(lower) || Gazetteer.isPlace(lower))
+                        && (Gazetteer.isGivenName(lower)
+                                || Gazetteer.isFamilyName(lower)
+                                || Gazetteer.isWideGivenName(lower)
+                                || Gazetteer.isWideFamilyName(lower)
+                                || Gazetteer.isPlace(lower))
                 || before != null && NameDetector.TITLES.contains(before);
     }
 

@@ -31,6 +31,19 @@ final class NerFeatures {
     }
 
     /**
+     * Training only: the lists forget token {@code i}, as they will forget many real names (feature dropout,
+     * so that the model does not lean on the lists alone).
+     */
+    void forget(int i) {
+        lexicon[i] &= NerLexicon.CAPITALISED
+                | NerLexicon.ALL_UPPER
+                | NerLexicon.LOWER_START
+                | NerLexicon.HOUSE_NUMBER
+                | NerLexicon.POSTAL_CODE
+                | NerLexicon.STREET_COMPOUND;
+    }
+
+    /**
      * Writes the feature buckets of token {@code i} into {@code out} given the two labels before it;
      * returns how many were written.
      */
@@ -76,7 +89,7 @@ final class NerFeatures {
             out[n++] = bucket(template, 0);
             return n;
         }
-        for (int bit = 0; bit < 18 && n < MAX; bit++) {
+        for (int bit = 0; bit < NerLexicon.BITS && n < MAX; bit++) {
             if ((flags & (1 << bit)) != 0) {
                 out[n++] = bucket(template + bit + 1, 1);
             }

@@ -27,6 +27,12 @@ final class NerLexicon {
     static final int PLACE = 1 << 16;
     /** A word of the classifier's own vocabulary: context words and field names ("IBAN", "Bestellnummer"). */
     static final int VOCABULARY = 1 << 17;
+    /** In the wide (forty-locale) given or family name lists. */
+    static final int WIDE_GIVEN = 1 << 18;
+
+    static final int WIDE_FAMILY = 1 << 19;
+    /** How many flag bits there are (the features iterate over them). */
+    static final int BITS = 20;
 
     /** Words that often come right before a place ("moved to", "based in", "from"). */
     private static final Set<String> PLACE_CUES = Set.of(
@@ -136,6 +142,12 @@ final class NerLexicon {
             }
             if (ORG_SUFFIXES.contains(lower)) {
                 f |= ORG_SUFFIX;
+            }
+            if (Gazetteer.isWideGivenName(lower)) {
+                f |= WIDE_GIVEN;
+            }
+            if (Gazetteer.isWideFamilyName(lower)) {
+                f |= WIDE_FAMILY;
             }
             if (Gazetteer.isPlace(lower)) {
                 f |= PLACE;

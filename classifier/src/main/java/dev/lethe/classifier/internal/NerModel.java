@@ -20,10 +20,15 @@ import java.util.zip.GZIPOutputStream;
 final class NerModel {
 
     /** The model shipped in the jar; the number changes whenever features or corpus change. */
-    static final String RESOURCE = "ner-model-v1.bin.gz";
+    static final String RESOURCE = "ner-model-v2.bin.gz";
 
     /** The one-word place names the model's features were built with; versioned with the model. */
-    static final String PLACES = "places-v1.txt";
+    static final String PLACES = "places-v2.txt";
+
+    /** The wide given and family name lists the model's features were built with; versioned with the model. */
+    static final String GIVEN_NAMES = "given-names-wide-v2.txt";
+
+    static final String FAMILY_NAMES = "family-names-wide-v2.txt";
 
     private static final int MAGIC = 0x4c4e4552; // "LNER"
     private static final int FORMAT = 1;

@@ -50,6 +50,7 @@ final class TextScanner {
             NameDetector.detect(tokens, out);
         }
         PhraseDetector.detect(tokens, out);
+        ContextualDetector.detect(tokens, out);
         ContextScorer.apply(text, out);
         // after context scoring: the tagger has weighed the words around its spans already
         if (tokens.count() >= NerDetector.MIN_TOKENS && hasLetter(text)) {

@@ -20,7 +20,23 @@ import org.junit.jupiter.api.Test;
  */
 class NerEvaluationTest {
 
-    static final String[] TYPES = {"PERSON", "ADDRESS", "LOCATION", "ORGANIZATION", "PHONE", "EMAIL", "AGE"};
+    static final String[] TYPES = {
+        "PERSON",
+        "ADDRESS",
+        "LOCATION",
+        "ORGANIZATION",
+        "PHONE",
+        "EMAIL",
+        "AGE",
+        "NATIONALITY",
+        "RELIGION",
+        "POLITICAL_GROUP",
+        "TITLE",
+        "DATE_TIME",
+        "ZIP_CODE",
+        "DOMAIN_NAME",
+        "USERNAME"
+    };
 
     @Test
     void freeTextDetectionMeetsItsFloors() throws IOException {
@@ -35,29 +51,30 @@ class NerEvaluationTest {
         System.out.println(report);
 
         // floors a little under the figures of the shipped model (see classifier/README.md)
-        assertThat(f2(counts.get("ANY"))).as("type-agnostic F2").isGreaterThanOrEqualTo(0.87);
-        assertThat(precision(counts.get("ANY"))).as("type-agnostic precision").isGreaterThanOrEqualTo(0.95);
-        assertThat(f2(counts.get("PERSON"))).as("PERSON F2").isGreaterThanOrEqualTo(0.72);
-        assertThat(precision(counts.get("PERSON"))).as("PERSON precision").isGreaterThanOrEqualTo(0.75);
+        assertThat(f2(counts.get("ANY"))).as("type-agnostic F2").isGreaterThanOrEqualTo(0.92);
+        assertThat(precision(counts.get("ANY"))).as("type-agnostic precision").isGreaterThanOrEqualTo(0.97);
+        assertThat(f2(counts.get("PERSON"))).as("PERSON F2").isGreaterThanOrEqualTo(0.9);
+        assertThat(recall(counts.get("PERSON"))).as("PERSON recall").isGreaterThanOrEqualTo(0.9);
+        assertThat(precision(counts.get("PERSON"))).as("PERSON precision").isGreaterThanOrEqualTo(0.92);
         assertThat(f2(counts.get("ADDRESS"))).as("ADDRESS F2").isGreaterThanOrEqualTo(0.9);
+        assertThat(recall(counts.get("ADDRESS"))).as("ADDRESS recall").isGreaterThanOrEqualTo(0.9);
         assertThat(precision(counts.get("ADDRESS"))).as("ADDRESS precision").isGreaterThanOrEqualTo(0.95);
-        assertThat(f2(counts.get("LOCATION"))).as("LOCATION F2").isGreaterThanOrEqualTo(0.58);
-        assertThat(f2(counts.get("ORGANIZATION"))).as("ORGANIZATION F2").isGreaterThanOrEqualTo(0.5);
+        assertThat(f2(counts.get("LOCATION"))).as("LOCATION F2").isGreaterThanOrEqualTo(0.76);
+        assertThat(f2(counts.get("ORGANIZATION"))).as("ORGANIZATION F2").isGreaterThanOrEqualTo(0.66);
         assertThat(f2(counts.get("PHONE"))).as("PHONE F2").isGreaterThanOrEqualTo(0.95);
         assertThat(f2(counts.get("AGE"))).as("AGE F2").isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
-    void germanHandWrittenSentencesAreReported() throws IOException {
+    void germanSentencesAreReported() throws IOException {
         PiiClassifier classifier = PiiClassifier.create();
-        List<NerSentence> corpus = java.util.Arrays.stream(NerEvaluationCorpus.WRITTEN_DE)
-                .map(NerEvaluationCorpus::written)
-                .toList();
+        List<NerSentence> corpus = new NerEvaluationCorpus(11L).german(200);
         Map<String, int[]> counts = evaluate(classifier, corpus);
         String report = report(counts, corpus.size());
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/ner-eval-de.md"), report);
         Files.writeString(Path.of("target/ner-errors-de.txt"), errors(classifier, corpus));
+        Files.writeString(Path.of("target/ner-eval-corpus-de.jsonl"), jsonLines(classifier, corpus));
         System.out.println(report);
         // a small set, reported rather than tuned for: only the type-agnostic precision has a floor
         assertThat(precision(counts.get("ANY"))).as("type-agnostic precision").isGreaterThanOrEqualTo(0.8);

@@ -39,7 +39,14 @@ record NerSentence(String text, List<Gold> spans) {
             String value = f.text();
             int tab = value.indexOf('\t');
             if (tab >= 0) {
-                text.append(value, 0, tab);
+                // the text before a person's name is a title ("Mr. ", "Frau Dr. "): labelled TITLE
+                String title = value.substring(0, tab);
+                int titleStart = text.length();
+                text.append(title);
+                String bare = title.strip();
+                if ("PERSON".equals(f.type()) && !bare.isEmpty()) {
+                    spans.add(new Gold("TITLE", titleStart, titleStart + bare.length()));
+                }
                 value = value.substring(tab + 1);
             }
             int start = text.length();

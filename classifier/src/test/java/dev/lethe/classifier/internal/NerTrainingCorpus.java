@@ -90,6 +90,78 @@ final class NerTrainingCorpus {
         "The trade fair in {C} was cancelled.",
         "Our {X} subscription renews on {D}.",
         "Weekly report for {K}: {N} tickets, {N} resolved.",
+        "{PF} here, the {X} still shows an error.",
+        "hey {PF}, any news on my refund?",
+        "I talked to {P} yesterday and she promised a refund.",
+        "Handing this over to {P}, who knows the account.",
+        "Assignee: {P}",
+        "CC: {P}, {P}",
+        "{P} wrote: the {X} is back in stock.",
+        "According to {PF}, the package left {C} on {D}.",
+        "The caller gave her name as {P}.",
+        "Please let {PT} know that the parcel has arrived.",
+        "Appointment with {PT} on {D} at our {C} clinic.",
+        "{PT} has cancelled the subscription.",
+        "Hello {PT}, we received your complaint.",
+        "Signed, {P}",
+        "Yours sincerely, {P}",
+        "Sent on behalf of {P}.",
+        "Ring {PF} on {T} if the door is locked.",
+        "Text {PF} when you get to {S}.",
+        "My husband {P} will pick it up.",
+        "My daughter {PF} lives in {C} now.",
+        "Our neighbour {P} signed for the parcel.",
+        "I'm writing for my mother, {P}, who is in hospital.",
+        "{PF} and I visited {C} in the summer.",
+        "{PF}'s account was locked after three attempts.",
+        "Is {PF} still handling the {X} returns?",
+        "{PF}, could you have a look at this one?",
+        "Thank you {PF} for your quick help!",
+        "Moved from {C} to {A} in {D}.",
+        "Correspondence address: {A}.",
+        "Old address {S}, new address {A}.",
+        "Deliver to the back door of {S}.",
+        "Our warehouse at {A} accepts returns.",
+        "The technician found the fault at {S}.",
+        "She grew up in {C} and studied at {O}.",
+        "He commutes from {C} to {C} every day.",
+        "We have customers in {K}, {K} and {K}.",
+        "Flights to {C} were cancelled because of the strike.",
+        "The {X} is not sold in {K} yet.",
+        "The hotel in {C} charged me twice.",
+        "I am a teacher at {O}.",
+        "Contract signed with {O} last week.",
+        "{O} sponsors the {C} marathon.",
+        "Our supplier {O} raised prices again.",
+        "She was treated at {O} in {C}.",
+        "Reference from {P}, head of HR at {O}.",
+        "{P}, {O}, {C}",
+        "{P} <{E}> wrote on {D}:",
+        "Caller: {P}. Callback number: {T}.",
+        "Name on the card: {P}",
+        "Account holder {P}, {A}",
+        "The {X} belongs to {P}, not to me.",
+        "{P} reviewed the {X}: five stars.",
+        "I bought the {X} for {PF} as a gift.",
+        "Both {PF} and {PF} need access to the {X}.",
+        "{P} ({C}) reported the same bug.",
+        "Greetings from {C}!",
+    };
+
+    /** English sentences without any capitals, as chat and mobile users write them; labels as usual. */
+    private static final String[] LOWER = {
+        "pls call {P} back",
+        "this is {PF}, my {X} is broken",
+        "i live at {A}",
+        "send it to {S}",
+        "talked to {PF} yesterday",
+        "im in {C} till friday",
+        "thanks {PF}",
+        "my name is {P}",
+        "ask {PF} about the refund",
+        "{PF} said it would ship today",
+        "moved to {C} last year",
+        "i work for {O}",
     };
 
     /** Sentences without people or places: capitalised words, product talk, sentence starts. */
@@ -155,6 +227,56 @@ final class NerTrainingCorpus {
         "Herr {PL} aus {C} hat angerufen.",
         "Frau {P} wohnt seit {D} in {C}.",
         "Bitte schicken Sie das Paket an {S}.",
+        "Guten Tag {PT}, wir haben Ihre Kündigung erhalten.",
+        "Liebe {PF}, vielen Dank für deine Nachricht!",
+        "Lieber {PF}, kannst du mich zurückrufen?",
+        "Hallo zusammen, {P} übernimmt ab Montag das Ticket.",
+        "Ich habe gestern mit {P} telefoniert.",
+        "{P} hat sich über das {X} beschwert.",
+        "Rückfragen bitte an {P}, Tel. {T}.",
+        "Viele Grüße\n{PF}",
+        "Beste Grüße, {P}",
+        "Im Auftrag von {P}",
+        "Ansprechpartner: {P}, {O}",
+        "Meine Anschrift hat sich geändert: {A}.",
+        "Die Ware bitte an {A} liefern.",
+        "Rechnungsadresse: {A}",
+        "Wir sind von {C} nach {C} gezogen.",
+        "Ich wohne in {C}, arbeite aber in {C}.",
+        "Meine Tochter studiert in {C}.",
+        "Das Paket liegt noch in {C} im Verteilzentrum.",
+        "Die Lieferung nach {K} dauert länger.",
+        "{P} ist Mitglied im {O}.",
+        "Ich arbeite seit {D} bei {O}.",
+        "Mein Arbeitgeber ist {O} in {C}.",
+        "Herr {PL} möchte seine Daten löschen lassen.",
+        "Frau {PL} bittet um Rückruf unter {T}.",
+        "{PT} hat den Vertrag unterschrieben.",
+        "Der Techniker kommt am Dienstag in die {S}.",
+        "Bitte die Rechnung an {O}, {A} schicken.",
+        "Kundin {P} aus {C} fragt nach dem Stand.",
+        "Unser Kollege {PF} ist ab Montag im Urlaub.",
+        "Das {X} ist seit gestern defekt, meldet {P}.",
+        "Wohnhaft in {A}.",
+    };
+
+    /** German sentences without people or places. */
+    private static final String[] FILLER_DE = {
+        "Die Bestellung {N} wurde storniert.",
+        "Das {X} lässt sich nicht mehr einschalten.",
+        "Der Versand dauert leider länger als geplant.",
+        "Bitte prüfen Sie die Rechnung {N} noch einmal.",
+        "Der Premium-Tarif kostet {N} Euro im Monat.",
+        "Seit dem Update auf Version {N} stürzt die App ab.",
+        "Vielen Dank für Ihre Geduld!",
+        "Wir melden uns so schnell wie möglich.",
+        "Die Erstattung wurde am {D} veranlasst.",
+        "Ticket geschlossen, Problem gelöst.",
+        "Das Kundenkonto ist gesperrt.",
+        "Zahlung per PayPal oder Kreditkarte möglich.",
+        "Montag und Dienstag sind ausgebucht.",
+        "Die Lieferung kam beschädigt an.",
+        "{W} {N} wurde geändert.",
     };
 
     private static final String[][] LOCALES = {
@@ -175,12 +297,16 @@ final class NerTrainingCorpus {
 
     private final Random random;
     private final Map<String, Faker> fakers = new HashMap<>();
+    private final List<Faker> nameFakers = new ArrayList<>();
 
     NerTrainingCorpus(long seed) {
         this.random = new Random(seed);
         for (String[] l : LOCALES) {
             fakers.computeIfAbsent(
                     l[0], tag -> new Faker(Locale.forLanguageTag(tag), new Random(seed ^ tag.hashCode())));
+        }
+        for (String tag : NerTraining.NAME_LOCALES) {
+            nameFakers.add(new Faker(Locale.forLanguageTag(tag), new Random(seed * 31 + tag.hashCode())));
         }
     }
 
@@ -203,26 +329,42 @@ final class NerTrainingCorpus {
 
     private NerSentence filler() {
         Faker faker = fakers.get("en");
-        return NerSentence.fill(FILLER[random.nextInt(FILLER.length)], fills(faker, "en", false));
+        String[] templates = random.nextInt(5) == 0 ? FILLER_DE : FILLER;
+        return NerSentence.fill(templates[random.nextInt(templates.length)], fills(faker, "en", false));
     }
 
     private NerSentence sentence() {
         String[] locale = LOCALES[random.nextInt(LOCALES.length)];
         Faker faker = fakers.get(locale[0]);
         boolean german = locale[1].equals("DE");
+        if (!german && random.nextInt(12) == 0) {
+            String template = LOWER[random.nextInt(LOWER.length)];
+            NerSentence s = NerSentence.fill(template, fills(faker, locale[0], false));
+            String lower = s.text().toLowerCase(Locale.ROOT);
+            return lower.length() == s.text().length() ? s.withText(lower) : s;
+        }
         String[] templates = german ? DE : EN;
         String template = templates[random.nextInt(templates.length)];
         return NerSentence.fill(template, fills(faker, locale[0], german));
     }
 
+    /** Names in English and German text come from everywhere: two in five from the wider locale list. */
+    private Faker names(Faker local) {
+        if (random.nextInt(5) >= 2) {
+            return local;
+        }
+        return nameFakers.get(random.nextInt(nameFakers.size()));
+    }
+
     private Map<String, Function<String, NerSentence.Fill>> fills(Faker f, String locale, boolean german) {
         Map<String, Function<String, NerSentence.Fill>> m = new HashMap<>();
-        m.put("P", k -> person(f));
-        m.put("PF", k -> new NerSentence.Fill(f.name().firstName(), "PERSON"));
-        m.put("PL", k -> new NerSentence.Fill(f.name().lastName(), "PERSON"));
+        m.put("P", k -> person(names(f)));
+        m.put("PF", k -> new NerSentence.Fill(names(f).name().firstName(), "PERSON"));
+        m.put("PL", k -> new NerSentence.Fill(names(f).name().lastName(), "PERSON"));
         m.put("PT", k -> {
             String[] titles = german ? TITLES_DE : TITLES_EN;
-            String name = random.nextInt(3) == 0 ? person(f).text() : f.name().lastName();
+            Faker n = names(f);
+            String name = random.nextInt(3) == 0 ? person(n).text() : n.name().lastName();
             return new NerSentence.Fill(titles[random.nextInt(titles.length)] + "\t" + name, "PERSON");
         });
         m.put("A", k -> new NerSentence.Fill(address(f, locale, true), "ADDRESS"));
@@ -351,8 +493,48 @@ final class NerTrainingCorpus {
         "Academy"
     };
 
+    /** Invented one-word brand names ("Oakridge", "Silverline"): how many small firms are called. */
+    private static final String[] BRAND_HEADS = {
+        "oak", "silver", "stone", "west", "east", "sun", "red", "iron", "clear", "pine", "maple", "gold", "fair",
+        "high", "star", "swift", "cedar", "lake", "hazel", "summit", "copper", "falcon", "ash", "elm"
+    };
+
+    private static final String[] BRAND_TAILS = {
+        "ridge", "line", "gate", "bridge", "brook", "wood", "vale", "haven", "light", "point", "crest", "field", "mark",
+        "way", "stone", "well", "ford", "land", "view", "bay"
+    };
+
+    /** German institutions and firms (other kinds than those of the evaluation lists). */
+    private static final String[] DE_INSTITUTIONS = {
+        "Volksbank", "Kreissparkasse", "Universität", "Hochschule", "Gesamtschule", "Grundschule", "Turnverein",
+        "Sportverein", "Krankenhaus", "Landratsamt", "Musikschule", "Kita", "Pflegedienst", "Tierklinik"
+    };
+
+    private static final String[] DE_FORMS = {"GmbH", "AG", "KG", "GmbH & Co. KG", "e.V.", "OHG", "UG"};
+
+    private String brand() {
+        String head = BRAND_HEADS[random.nextInt(BRAND_HEADS.length)];
+        String tail = BRAND_TAILS[random.nextInt(BRAND_TAILS.length)];
+        return Character.toUpperCase(head.charAt(0)) + head.substring(1) + tail;
+    }
+
     private String organization(Faker f) {
-        return switch (random.nextInt(7)) {
+        int r = random.nextInt(10);
+        if (r == 7) {
+            return brand() + " " + ORG_WORDS[random.nextInt(ORG_WORDS.length)]
+                    + (random.nextBoolean() ? " " + ORG_FORMS[random.nextInt(ORG_FORMS.length)] : "");
+        } else if (r == 8) {
+            return random.nextBoolean()
+                    ? DE_INSTITUTIONS[random.nextInt(DE_INSTITUTIONS.length)] + " " + city(f)
+                    : f.name().lastName() + " " + DE_FORMS[random.nextInt(DE_FORMS.length)];
+        } else if (r == 9) {
+            String[] saints = {"St. ", "Saint ", "St ", "Sankt ", "San ", "Santa "};
+            return saints[random.nextInt(saints.length)]
+                    + names(f).name().firstName()
+                    + (random.nextBoolean() ? "'s " : " ")
+                    + INSTITUTIONS[random.nextInt(INSTITUTIONS.length)];
+        }
+        return switch (r) {
             case 0 -> f.university().name();
             case 1 -> "University of " + city(f);
             case 2 -> city(f) + " " + INSTITUTIONS[random.nextInt(INSTITUTIONS.length)];
@@ -365,7 +547,17 @@ final class NerTrainingCorpus {
     }
 
     /** Capitalised words that are not people or places: the tagger must learn to leave them alone. */
+    private static final String[] MODELS = {
+        "Pro", "Max", "Plus", "Ultra", "Mini", "Air", "X5", "S9", "3000", "II", "Lite", "Go", "One", "5G", "2024"
+    };
+
     private String product(Faker f) {
+        if (random.nextInt(6) == 0) {
+            // brand plus model: "Oakridge Blender Pro", "Swiftline X5"
+            return brand()
+                    + (random.nextBoolean() ? " " + f.commerce().productName().split(" ")[0] : "") + " "
+                    + MODELS[random.nextInt(MODELS.length)];
+        }
         return switch (random.nextInt(5)) {
             case 0 -> f.app().name();
             case 1 -> f.commerce().department();
