@@ -13,20 +13,14 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestKeycloak;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +173,7 @@ class OidcSignInIT extends SsoIntegrationTest {
 
     /** The authorization-code flow as a browser with a fresh cookie jar walks it. */
     private SignIn signIn(String email) throws Exception {
-        var browser = new Browser();
+        var browser = new CookieJarBrowser();
         HttpResponse<String> start = browser.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/sso")));
         assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
@@ -206,43 +200,6 @@ class OidcSignInIT extends SsoIntegrationTest {
         return new SignIn(
                 authorizationRequest,
                 landing.getRawPath() + (landing.getRawQuery() == null ? "" : "?" + landing.getRawQuery()));
-    }
-
-    /**
-     * A browser's cookie jar, per host. Not the JDK's CookieManager: it never sends a {@code Secure}
-     * cookie over http, while browsers do to loopback, and Keycloak marks its session cookies so.
-     */
-    private static final class Browser {
-        private final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        private final Map<String, Map<String, String>> cookies = new HashMap<>();
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            HttpRequest built = request.build();
-            Map<String, String> jar = cookies.computeIfAbsent(built.uri().getHost(), host -> new LinkedHashMap<>());
-            if (!jar.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        jar.entrySet().stream()
-                                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                                .collect(Collectors.joining("; ")));
-                built = request.build();
-            }
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                String name = pair.substring(0, equals).trim();
-                String value = pair.substring(equals + 1).trim();
-                if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-                    jar.remove(name);
-                } else {
-                    jar.put(name, value);
-                }
-            }
-            return response;
-        }
     }
 
     private static String location(HttpResponse<?> response) {
