@@ -51,7 +51,8 @@ public final class JsonCodec implements RecordCodec {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(utf8(value));
+            // Plain ASCII is UTF-8 already: Jackson reads the bytes, without a checked decode into a copy.
+            root = isPrintableAscii(value) ? JSON.readTree(value) : JSON.readTree(utf8(value));
         } catch (StreamConstraintsException e) {
             throw new UnprocessableRecordException("JSON nested deeper or larger than the reader accepts");
         } catch (JacksonException e) {
@@ -66,6 +67,20 @@ public final class JsonCodec implements RecordCodec {
     @Override
     public byte[] encode(JsonNode tree) {
         return JSON.writeValueAsBytes(tree);
+    }
+
+    /**
+     * Whether every byte is ASCII and none is NUL: NUL would let Jackson guess UTF-16 or UTF-32 from the
+     * bytes, where the decoded text is read as UTF-8 only (such a record is not JSON either way, and keeps
+     * the reason the checked path gives).
+     */
+    private static boolean isPrintableAscii(byte[] value) {
+        for (byte b : value) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text of UTF-8 bytes, or null when they are not UTF-8. */

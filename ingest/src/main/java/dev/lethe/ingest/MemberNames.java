@@ -74,21 +74,31 @@ final class MemberNames {
 
     /** Renames the members whose names hold personal data; true when there was one. */
     private static boolean rename(ObjectNode object, String memberPath, NameProtection protection) {
+        // Almost every object keeps all its names: nothing is copied until one changes.
+        String[] protectedNames = null;
+        int at = 0;
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            String name = protection.protect(member.getKey(), memberPath);
+            if (protectedNames == null && !name.equals(member.getKey())) {
+                protectedNames = new String[object.size()];
+            }
+            if (protectedNames != null) {
+                protectedNames[at] = name;
+            }
+            at++;
+        }
+        if (protectedNames == null) {
+            return false;
+        }
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
         List<String> names = new ArrayList<>(members.size());
         Set<String> kept = new HashSet<>();
-        boolean renamed = false;
-        for (Map.Entry<String, JsonNode> member : members) {
-            String name = protection.protect(member.getKey(), memberPath);
+        for (int i = 0; i < members.size(); i++) {
+            String name = protectedNames[i] == null ? members.get(i).getKey() : protectedNames[i];
             names.add(name);
-            if (name.equals(member.getKey())) {
+            if (name.equals(members.get(i).getKey())) {
                 kept.add(name);
-            } else {
-                renamed = true;
             }
-        }
-        if (!renamed) {
-            return false;
         }
         // Masks and redactions can give two names the same text: later ones get "~2", "~3", ...
         Set<String> used = new HashSet<>(kept);

@@ -45,6 +45,7 @@ public final class RecordProtector implements RecordProcessor {
     private final RecordCodec codec;
     private final Map<String, JsonPath> paths = new ConcurrentHashMap<>();
     private final Set<String> plainNames = ConcurrentHashMap.newKeySet();
+    private final KnownFields knownFields = new KnownFields();
 
     public RecordProtector(PiiClassifier classifier, Vault vault, DatasetFields fields, RecordCodec codec) {
         this.classifier = classifier;
@@ -111,8 +112,16 @@ public final class RecordProtector implements RecordProcessor {
          */
         void protectTree(JsonNode root, String rootPath, Map<String, Set<String>> confirmed) {
             Set<JsonNode> maps = MemberNames.protect(root, rootPath, this::protectName);
+            // Paths of confirmed fields are comparable with findings' only where no member name was protected.
+            boolean learning = maps.isEmpty() && !confirmed.isEmpty();
+            List<KnownFields.Value> known =
+                    learning ? knownFields.values(stream, root, confirmed, RecordProtector.this::path) : List.of();
+            Map<String, List<Finding>> found = byPath(scan(root, known));
+            if (learning) {
+                knownFields.learn(stream, root, confirmed, found, RecordProtector.this::path);
+            }
             Set<String> protectedPaths = new HashSet<>();
-            for (Map.Entry<String, List<Finding>> field : byPath(scan(root)).entrySet()) {
+            for (Map.Entry<String, List<Finding>> field : found.entrySet()) {
                 JsonPath path = path(field.getKey());
                 JsonNode node = path.find(root);
                 if (node == null || !node.isString()) {
@@ -125,11 +134,17 @@ public final class RecordProtector implements RecordProcessor {
                 path.replace(root, clean.isEmpty() ? null : clean);
                 protectedPaths.add(field.getKey());
             }
+            for (KnownFields.Value value : known) {
+                categories.add(value.category());
+                sightings.add(new FieldSighting(
+                        foldIndexes(rootPath + value.pathText().substring(1)), value.category(), value.score()));
+                String clean = tokenize(value.category(), value.node().asString());
+                value.path().replace(root, clean.isEmpty() ? null : clean);
+                protectedPaths.add(value.pathText());
+            }
             for (Map.Entry<String, Set<String>> field : confirmed.entrySet()) {
-                // People often enter a field by its name ("email", "customer.email"): a JSON path from the root.
-                String path = field.getKey().startsWith("$") ? field.getKey() : "$." + field.getKey();
                 if (!field.getValue().isEmpty()) {
-                    protectConfirmed(root, path, field.getValue(), protectedPaths);
+                    protectConfirmed(root, KnownFields.pathFromRoot(field.getKey()), field.getValue(), protectedPaths);
                 }
             }
         }
@@ -222,11 +237,15 @@ public final class RecordProtector implements RecordProcessor {
             return replaceFindings(name, findings, memberPath, MemberNames.REDACTED);
         }
 
-        private List<Finding> scan(JsonNode root) {
+        private List<Finding> scan(JsonNode root, List<KnownFields.Value> known) {
+            List<JsonNode> skipped = known.isEmpty() ? List.of() : new ArrayList<>(known.size());
+            for (KnownFields.Value value : known) {
+                skipped.add(value.node());
+            }
             try {
                 // The tree itself, not its text: serialising it for the classifier to parse again cost a
                 // second parse per record.
-                return classifier.scanRecord(JsonTreeView.of(root));
+                return classifier.scanRecord(JsonTreeView.of(root, skipped));
             } catch (dev.lethe.classifier.InvalidInputException e) {
                 // The classifier's messages name the limit and an offset, never the input.
                 throw new UnprocessableRecordException(
@@ -270,7 +289,7 @@ public final class RecordProtector implements RecordProcessor {
             } catch (IllegalArgumentException e) {
                 return; // not a path this reader understands: value detection still applies
             }
-            String category = new TreeSet<>(confirmedCategories).first();
+            String category = KnownFields.category(confirmedCategories);
             for (JsonPath concrete : path.expand(root)) {
                 JsonNode node = concrete.find(root);
                 if (node == null

@@ -125,8 +125,15 @@ public final class StreamWorker implements Runnable, AutoCloseable {
                                 true,
                                 ProducerConfig.ACKS_CONFIG,
                                 "all",
+                                // The commit flushes whatever waits, so lingering adds no latency to what
+                                // readers see: a partition's records go in a few large batches per
+                                // transaction (fewer requests for the broker, better compression) instead
+                                // of a 16 KB batch every few milliseconds, still sent while the batch is
+                                // being processed rather than all at the commit.
                                 ProducerConfig.LINGER_MS_CONFIG,
-                                5,
+                                20,
+                                ProducerConfig.BATCH_SIZE_CONFIG,
+                                262_144,
                                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                                 "lz4")),
                 new ByteArraySerializer(),

@@ -107,10 +107,18 @@ public final class SubjectLocator {
                                         .properties("offset", p -> p.long_(l -> l))
                                         .properties("categories", p -> p.keyword(k -> k))
                                         // Mapped here rather than guessed per document: a guessed string
-                                        // is indexed twice (text and keyword), at every record's cost.
-                                        .properties("recordKey", p -> p.keyword(k -> k))
-                                        .properties("recordTime", p -> p.date(d -> d))
-                                        .properties("seenAt", p -> p.date(d -> d))));
+                                        // is indexed twice (text and keyword), at every record's cost. The
+                                        // key and the times are only read back from the source, and the
+                                        // record time aggregated (first and last seen): nothing searches
+                                        // them, so no index (and no doc values where nothing aggregates).
+                                        .properties(
+                                                "recordKey",
+                                                p -> p.keyword(
+                                                        k -> k.index(false).docValues(false)))
+                                        .properties("recordTime", p -> p.date(d -> d.index(false)))
+                                        .properties(
+                                                "seenAt",
+                                                p -> p.date(d -> d.index(false).docValues(false)))));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // Another worker created it first.
                 if (!client.indices().exists(exists -> exists.index(index)).value()) {

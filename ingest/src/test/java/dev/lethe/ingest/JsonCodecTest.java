@@ -31,4 +31,19 @@ class JsonCodecTest {
 
         assertThat(JsonCodec.INSTANCE.decode(utf8(record)).get("n").isNumber()).isTrue();
     }
+
+    @Test
+    void asciiAndOtherUtf8AreReadAlikeAndBrokenBytesKeepTheirReasons() {
+        var codec = JsonCodec.INSTANCE;
+
+        assertThat(codec.decode(utf8("{\"name\":\"Ana\",\"n\":1.50}")).toString())
+                .isEqualTo("{\"name\":\"Ana\",\"n\":1.50}");
+        assertThat(codec.decode(utf8("{\"name\":\"Zoë\"}")).get("name").asString())
+                .isEqualTo("Zoë");
+        // NUL bytes could make a byte reader guess UTF-16: read as text, they are not JSON.
+        assertThatThrownBy(() -> codec.decode(new byte[] {'{', 0, '"', 0, 'a', 0, '"', 0, ':', 0, '1', 0, '}', 0}))
+                .hasMessage("not valid JSON");
+        assertThatThrownBy(() -> codec.decode(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'}))
+                .hasMessage("not UTF-8");
+    }
 }
