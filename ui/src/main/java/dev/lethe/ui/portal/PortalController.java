@@ -5,7 +5,6 @@ import dev.lethe.catalog.taxonomy.Term;
 import dev.lethe.catalog.taxonomy.TermKind;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.TenantContext;
-import dev.lethe.ui.limits.RateLimitExceeded;
 import dev.lethe.ui.shell.OpenPage;
 import dev.lethe.ui.shell.WebPage;
 import dev.lethe.workflows.request.RequestType;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -294,41 +292,6 @@ class PortalController {
         return "portal/status";
     }
 
-    @ExceptionHandler(RateLimitExceeded.class)
-    String limited(RateLimitExceeded e, HttpServletRequest http, HttpServletResponse response, Model model) {
-        meters.counter("lethe.portal.limited", "bucket", e.kind()).increment();
-        response.setStatus(429);
-        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-        model.addAttribute("retryAfter", e.retryAfterSeconds());
-        return problemPage(http, model, "portal/limited");
-    }
-
-    @ExceptionHandler(PortalMail.Unavailable.class)
-    String mailUnavailable(HttpServletRequest http, HttpServletResponse response, Model model) {
-        response.setStatus(503);
-        return problemPage(http, model, "portal/unavailable");
-    }
-
-    @ExceptionHandler(NotFound.class)
-    String notFound(HttpServletRequest http, HttpServletResponse response, Model model) {
-        response.setStatus(404);
-        return problemPage(http, model, "portal/not-found");
-    }
-
-    /** An error page: the tenant's shell when the path names a tenant, a plain one otherwise. */
-    private String problemPage(HttpServletRequest http, Model model, String view) {
-        String[] segments = http.getRequestURI().split("/");
-        String slug = segments.length > 2 ? segments[2] : "";
-        requests.tenant(slug).ifPresentOrElse(tenant -> shell(tenant, http, model), () -> {
-            model.addAttribute("organisation", "");
-            model.addAttribute("page", properties.page());
-            model.addAttribute("selfPath", http.getRequestURI());
-            model.addAttribute("lang", locale(http).getLanguage());
-            model.addAttribute("languages", PortalLanguages.SUPPORTED);
-        });
-        return view;
-    }
-
     private String form(
             Tenant tenant,
             RequestType type,
@@ -350,12 +313,7 @@ class PortalController {
     }
 
     private void shell(Tenant tenant, HttpServletRequest http, Model model) {
-        model.addAttribute("slug", tenant.slug());
-        model.addAttribute("organisation", organisation(tenant));
-        model.addAttribute("page", properties.pageOf(tenant.slug()));
-        model.addAttribute("selfPath", http.getRequestURI());
-        model.addAttribute("lang", locale(http).getLanguage());
-        model.addAttribute("languages", PortalLanguages.SUPPORTED);
+        PortalShell.fill(tenant, properties, http, model);
     }
 
     private Tenant tenant(String slug) {
@@ -363,8 +321,7 @@ class PortalController {
     }
 
     private String organisation(Tenant tenant) {
-        String name = properties.pageOf(tenant.slug()).name();
-        return name.isBlank() ? tenant.name() : name;
+        return PortalShell.organisation(tenant, properties);
     }
 
     /** The request type a path names ({@code /new/erasure}), or {@link NotFound}. */

@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * The problem pages of the portal's controllers beside {@link PortalController} (which answers its own the
- * same way): 404 for an unknown tenant or token, 429 with {@code Retry-After} when a limit is reached, 503
+ * The problem pages of the portal's controllers: 404 for an unknown tenant or token, 429 with {@code Retry-After} when a limit is reached, 503
  * when no mail can be sent. Same pages, same statuses, whatever the identity.
  */
-@ControllerAdvice(assignableTypes = {PortalDownloadController.class, PortalLinkController.class})
+@ControllerAdvice(
+        assignableTypes = {PortalController.class, PortalDownloadController.class, PortalLinkController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalProblems {
 
