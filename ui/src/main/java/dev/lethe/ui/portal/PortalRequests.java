@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -210,6 +211,39 @@ class PortalRequests {
      */
     Verification verify(
             Tenant tenant, String token, String code, Locale locale, String statusUrl, String organisation) {
+        return settle(tenant, token, locale, statusUrl, organisation, (row, now) -> {
+            if (row.getCodeHash() == null || !row.getCodeExpiresAt().toInstant().isAfter(now)) {
+                return Verification.EXPIRED;
+            }
+            boolean right = CODE.matcher(code).matches()
+                    && MessageDigest.isEqual(
+                            row.getCodeHash().getBytes(StandardCharsets.US_ASCII),
+                            codeHash(tenant.id(), row.getRequestId(), code).getBytes(StandardCharsets.US_ASCII));
+            if (right) {
+                row.setVerifiedAt(time(now));
+                clearCode(row);
+                return Verification.VERIFIED;
+            }
+            row.setCodeAttempts(row.getCodeAttempts() + 1);
+            if (row.getCodeAttempts() >= properties.codeAttempts()) {
+                clearCode(row);
+            }
+            return Verification.WRONG;
+        });
+    }
+
+    /**
+     * Checks a request still open for verification in one transaction, its row locked, and stores what the
+     * check changed unless the code had expired; a request verified that way starts its workflow, one found
+     * expired is canceled. A closed request (verified already, expired, or unknown) is {@code CLOSED}.
+     */
+    private Verification settle(
+            Tenant tenant,
+            String token,
+            Locale locale,
+            String statusUrl,
+            String organisation,
+            BiFunction<PortalRequestRecord, Instant, Verification> check) {
         Instant now = clock.instant();
         record Checked(Verification outcome, PortalRequestRecord row) {}
         Checked checked = TenantContext.callAs(
@@ -220,30 +254,11 @@ class PortalRequests {
                     if (row == null || row.getVerifiedAt() != null || expired(row)) {
                         return new Checked(Verification.CLOSED, row);
                     }
-                    if (row.getCodeHash() == null
-                            || !row.getCodeExpiresAt().toInstant().isAfter(now)) {
-                        return new Checked(Verification.EXPIRED, row);
+                    Verification outcome = check.apply(row, now);
+                    if (outcome != Verification.EXPIRED) {
+                        row.store();
                     }
-                    boolean right = CODE.matcher(code).matches()
-                            && MessageDigest.isEqual(
-                                    row.getCodeHash().getBytes(StandardCharsets.US_ASCII),
-                                    codeHash(tenant.id(), row.getRequestId(), code)
-                                            .getBytes(StandardCharsets.US_ASCII));
-                    if (right) {
-                        row.setVerifiedAt(time(now));
-                        row.setCodeHash(null);
-                        row.setCodeExpiresAt(null);
-                        row.setLinkHash(null);
-                    } else {
-                        row.setCodeAttempts(row.getCodeAttempts() + 1);
-                        if (row.getCodeAttempts() >= properties.codeAttempts()) {
-                            row.setCodeHash(null);
-                            row.setCodeExpiresAt(null);
-                            row.setLinkHash(null);
-                        }
-                    }
-                    row.store();
-                    return new Checked(right ? Verification.VERIFIED : Verification.WRONG, row);
+                    return new Checked(outcome, row);
                 }));
         if (checked.outcome() == Verification.VERIFIED) {
             verified(tenant, checked.row(), locale, statusUrl, organisation);
@@ -251,6 +266,13 @@ class PortalRequests {
             expire(tenant.id(), checked.row().getRequestId());
         }
         return checked.outcome();
+    }
+
+    /** A code used or used up takes the magic link sent with it along. */
+    private static void clearCode(PortalRequestRecord row) {
+        row.setCodeHash(null);
+        row.setCodeExpiresAt(null);
+        row.setLinkHash(null);
     }
 
     /** Starts the workflow of a request just verified and mails its status link. */
@@ -305,32 +327,14 @@ class PortalRequests {
      */
     Verification verifyLink(
             Tenant tenant, String token, String secret, Locale locale, String statusUrl, String organisation) {
-        Instant now = clock.instant();
-        record Checked(Verification outcome, PortalRequestRecord row) {}
-        Checked checked = TenantContext.callAs(
-                tenant.id(),
-                () -> dsl.transactionResult(configuration -> {
-                    DSLContext tx = org.jooq.impl.DSL.using(configuration);
-                    PortalRequestRecord row = locked(tx, tenant.id(), token).orElse(null);
-                    if (row == null || row.getVerifiedAt() != null || expired(row)) {
-                        return new Checked(Verification.CLOSED, row);
-                    }
-                    if (!linkWorks(row, secret, now)) {
-                        return new Checked(Verification.EXPIRED, row);
-                    }
-                    row.setVerifiedAt(time(now));
-                    row.setCodeHash(null);
-                    row.setCodeExpiresAt(null);
-                    row.setLinkHash(null);
-                    row.store();
-                    return new Checked(Verification.VERIFIED, row);
-                }));
-        if (checked.outcome() == Verification.VERIFIED) {
-            verified(tenant, checked.row(), locale, statusUrl, organisation);
-        } else if (checked.outcome() == Verification.CLOSED && checked.row() != null && expired(checked.row())) {
-            expire(tenant.id(), checked.row().getRequestId());
-        }
-        return checked.outcome();
+        return settle(tenant, token, locale, statusUrl, organisation, (row, now) -> {
+            if (!linkWorks(row, secret, now)) {
+                return Verification.EXPIRED;
+            }
+            row.setVerifiedAt(time(now));
+            clearCode(row);
+            return Verification.VERIFIED;
+        });
     }
 
     private boolean linkWorks(PortalRequestRecord row, String secret, Instant now) {
