@@ -157,6 +157,22 @@ class RecordProtectorTest {
     }
 
     @Test
+    void anAddressWithLettersBeyondAsciiInABinaryKeyIsProtectedWhereItsBytesStand() {
+        // Found by JsonRecordFuzzTest (crash-621ded4c): only the UTF-8 view sees the address, and its
+        // accented letters are two bytes each in the key.
+        byte[] record = "{\"customer\":{\"id\":\"c-5\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] key = concat(
+                new byte[] {(byte) 0xFF, ' '}, utf8("bo@example.o\u013eudov\u00edtrg"), new byte[] {' ', (byte) 0x80});
+
+        byte[] clean = protector.process(STREAM, key, record).key();
+
+        String asUtf8 = new String(clean, StandardCharsets.UTF_8);
+        assertThat(asUtf8).doesNotContain("bo@").doesNotContain("udov").contains("tok_email_");
+        assertThat(clean[0]).isEqualTo((byte) 0xFF);
+        assertThat(clean[clean.length - 1]).isEqualTo((byte) 0x80);
+    }
+
+    @Test
     void numbersPassThroughExactlyAsWritten() {
         // Found by JsonRecordFuzzTest: read as doubles, 7e999999 came out as "Infinity" and decimals rounded.
         ProtectedRecord result = protect("""
