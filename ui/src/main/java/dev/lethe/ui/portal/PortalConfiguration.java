@@ -48,8 +48,9 @@ class PortalConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    PortalSignals portalSignals(SecuritySignals signals, AddressHashes addresses, PortalAbuseProperties abuse) {
-        return new PortalSignals(signals, addresses, abuse.signals(), Clock.systemUTC());
+    PortalSignals portalSignals(
+            SecuritySignals signals, AddressHashes addresses, RateLimiter limiter, PortalAbuseProperties abuse) {
+        return new PortalSignals(signals, addresses, limiter, abuse.signals());
     }
 
     @Bean

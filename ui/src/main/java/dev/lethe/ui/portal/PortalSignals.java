@@ -1,13 +1,11 @@
 package dev.lethe.ui.portal;
 
+import dev.lethe.ui.limits.RateLimit;
+import dev.lethe.ui.limits.RateLimitExceeded;
+import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.ui.signals.AddressHashes;
 import dev.lethe.ui.signals.SecuritySignals;
 import dev.lethe.ui.signals.SignalType;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,54 +15,47 @@ import java.util.UUID;
  * code sends from one address or to one identity ({@link SignalType#PORTAL_CODE_SENDS}), many wrong or
  * expired codes from one address ({@link SignalType#PORTAL_FAILED_CODES}), and filings for many different
  * identities from one address ({@link SignalType#PORTAL_IDENTITIES_PER_ADDRESS}) — someone enumerating or
- * flooding people with mail. Each threshold is reached within {@code lethe.portal.signals.window}; the count
- * then starts again, so a steady attack raises one signal per threshold, not one per request.
+ * flooding people with mail.
+ *
+ * <p>Counted in the {@link RateLimiter}'s buckets, so with its PostgreSQL store every instance counts
+ * into the same ones: a burst spread by a load balancer over several instances is seen as one. A
+ * threshold is a bucket of that many events refilled over {@code lethe.portal.signals.window}; the event
+ * that empties it raises the signal, at most once per window for the same principal (a steady attack
+ * raises one signal per window, not one per request). Different identities are counted once each per
+ * window.
  *
  * <p>No personal data: an address is named by {@link AddressHashes#label} ({@code address:<hash>}, as in
  * the sign-in signals), an identity by its {@code send-identity} rate-limit bucket name (a keyed hash under
- * the limiter's secret). The different identities from one address are kept as those bucket names too.
- * Counted in this instance's memory (a bounded map): behind a load balancer spreading one client over n
- * instances a burst must be up to n times larger before it is seen. Thread-safe.
+ * the limiter's secret); the buckets' own names are keyed hashes of those. Thread-safe.
  */
 final class PortalSignals {
 
-    private static final int MAX_KEYS = 10_000;
-
     private final SecuritySignals signals;
     private final AddressHashes addresses;
+    private final RateLimiter limiter;
     private final PortalAbuseProperties.Signals thresholds;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> bursts = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
-    private final Map<String, Map<String, Instant>> identities = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Instant>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
 
     PortalSignals(
-            SecuritySignals signals, AddressHashes addresses, PortalAbuseProperties.Signals thresholds, Clock clock) {
+            SecuritySignals signals,
+            AddressHashes addresses,
+            RateLimiter limiter,
+            PortalAbuseProperties.Signals thresholds) {
         this.signals = signals;
         this.addresses = addresses;
+        this.limiter = limiter;
         this.thresholds = thresholds;
-        this.clock = clock;
     }
 
     /** A code was mailed on behalf of {@code address} to the identity whose bucket is {@code identityBucket}. */
     void codeSent(UUID tenantId, String address, String identityBucket) {
         String byAddress = principal(address);
-        burst(tenantId, SignalType.PORTAL_CODE_SENDS, byAddress, thresholds.codeSendsPerAddress(), "codesSent");
-        burst(tenantId, SignalType.PORTAL_CODE_SENDS, identityBucket, thresholds.codeSendsPerIdentity(), "codesSent");
+        count(tenantId, SignalType.PORTAL_CODE_SENDS, byAddress, thresholds.codeSendsPerAddress(), "codesSent");
+        count(tenantId, SignalType.PORTAL_CODE_SENDS, identityBucket, thresholds.codeSendsPerIdentity(), "codesSent");
     }
 
     /** A wrong or expired code was entered from {@code address}. */
     void codeFailed(UUID tenantId, String address) {
-        burst(
+        count(
                 tenantId,
                 SignalType.PORTAL_FAILED_CODES,
                 principal(address),
@@ -75,48 +66,44 @@ final class PortalSignals {
     /** A request was filed (or tried) from {@code address} for the identity whose bucket is {@code identityBucket}. */
     void filedFor(UUID tenantId, String address, String identityBucket) {
         String principal = principal(address);
-        Instant now = clock.instant();
-        int count;
-        synchronized (this) {
-            Map<String, Instant> seen =
-                    identities.computeIfAbsent(tenantId + "/" + principal, k -> new LinkedHashMap<>());
-            Instant start = now.minus(thresholds.window());
-            seen.values().removeIf(at -> at.isBefore(start));
-            seen.put(identityBucket, now);
-            count = seen.size();
-            if (count >= thresholds.identitiesPerAddress()) {
-                identities.remove(tenantId + "/" + principal);
-            }
-        }
-        if (count >= thresholds.identitiesPerAddress()) {
-            signals.raise(tenantId, SignalType.PORTAL_IDENTITIES_PER_ADDRESS, principal, facts("identities", count));
+        String seen = limiter.bucket("signal-identity-seen", tenantId + "/" + principal + "/" + identityBucket);
+        if (tookFrom(seen, new RateLimit(1, thresholds.window()))) {
+            count(
+                    tenantId,
+                    SignalType.PORTAL_IDENTITIES_PER_ADDRESS,
+                    principal,
+                    thresholds.identitiesPerAddress(),
+                    "identities");
         }
     }
 
-    private void burst(UUID tenantId, SignalType type, String principal, int threshold, String fact) {
-        Instant now = clock.instant();
-        int count;
-        synchronized (this) {
-            String key = tenantId + "/" + type.label() + "/" + principal;
-            Deque<Instant> window = bursts.computeIfAbsent(key, k -> new ArrayDeque<>());
-            Instant start = now.minus(thresholds.window());
-            while (!window.isEmpty() && window.peekFirst().isBefore(start)) {
-                window.pollFirst();
-            }
-            window.addLast(now);
-            count = window.size();
-            if (count >= threshold) {
-                bursts.remove(key);
-            }
-        }
-        if (count >= threshold) {
-            signals.raise(tenantId, type, principal, facts(fact, count));
+    private void count(UUID tenantId, SignalType type, String principal, int threshold, String fact) {
+        String key = tenantId + "/" + principal;
+        String events = limiter.bucket("signal-" + type.label(), key);
+        RateLimit burst = new RateLimit(threshold, thresholds.window());
+        boolean reached = !tookFrom(events, burst) || limiter.available(events, burst) < 1;
+        if (reached
+                && tookFrom(
+                        limiter.bucket("signal-raised-" + type.label(), key), new RateLimit(1, thresholds.window()))) {
+            signals.raise(
+                    tenantId,
+                    type,
+                    principal,
+                    Map.of(
+                            fact,
+                            Integer.toString(threshold),
+                            "window",
+                            thresholds.window().toString()));
         }
     }
 
-    private Map<String, String> facts(String fact, int count) {
-        return Map.of(
-                fact, Integer.toString(count), "window", thresholds.window().toString());
+    private boolean tookFrom(String bucket, RateLimit limit) {
+        try {
+            limiter.take(bucket, limit);
+            return true;
+        } catch (RateLimitExceeded e) {
+            return false;
+        }
     }
 
     private String principal(String address) {
