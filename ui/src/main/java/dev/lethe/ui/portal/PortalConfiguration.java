@@ -5,6 +5,7 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.ui.signals.AddressHashes;
 import dev.lethe.ui.signals.SecuritySignals;
+import dev.lethe.ui.signals.SignalBursts;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
@@ -49,8 +50,8 @@ class PortalConfiguration implements WebMvcConfigurer {
 
     @Bean
     PortalSignals portalSignals(
-            SecuritySignals signals, AddressHashes addresses, RateLimiter limiter, PortalAbuseProperties abuse) {
-        return new PortalSignals(signals, addresses, limiter, abuse.signals());
+            SecuritySignals signals, AddressHashes addresses, SignalBursts bursts, PortalAbuseProperties abuse) {
+        return new PortalSignals(signals, addresses, bursts, abuse.signals());
     }
 
     @Bean

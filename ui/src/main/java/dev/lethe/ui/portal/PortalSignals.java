@@ -1,10 +1,8 @@
 package dev.lethe.ui.portal;
 
-import dev.lethe.ui.limits.RateLimit;
-import dev.lethe.ui.limits.RateLimitExceeded;
-import dev.lethe.ui.limits.RateLimiter;
 import dev.lethe.ui.signals.AddressHashes;
 import dev.lethe.ui.signals.SecuritySignals;
+import dev.lethe.ui.signals.SignalBursts;
 import dev.lethe.ui.signals.SignalType;
 import java.util.Map;
 import java.util.UUID;
@@ -17,12 +15,9 @@ import java.util.UUID;
  * identities from one address ({@link SignalType#PORTAL_IDENTITIES_PER_ADDRESS}) — someone enumerating or
  * flooding people with mail.
  *
- * <p>Counted in the {@link RateLimiter}'s buckets, so with its PostgreSQL store every instance counts
- * into the same ones: a burst spread by a load balancer over several instances is seen as one. A
- * threshold is a bucket of that many events refilled over {@code lethe.portal.signals.window}; the event
- * that empties it raises the signal, at most once per window for the same principal (a steady attack
- * raises one signal per window, not one per request). Different identities are counted once each per
- * window.
+ * <p>Counted by {@link SignalBursts} within {@code lethe.portal.signals.window}, shared by every instance
+ * with the rate limiter's PostgreSQL store; one signal per window and principal. Different identities are
+ * counted once each per window.
  *
  * <p>No personal data: an address is named by {@link AddressHashes#label} ({@code address:<hash>}, as in
  * the sign-in signals), an identity by its {@code send-identity} rate-limit bucket name (a keyed hash under
@@ -32,17 +27,17 @@ final class PortalSignals {
 
     private final SecuritySignals signals;
     private final AddressHashes addresses;
-    private final RateLimiter limiter;
+    private final SignalBursts bursts;
     private final PortalAbuseProperties.Signals thresholds;
 
     PortalSignals(
             SecuritySignals signals,
             AddressHashes addresses,
-            RateLimiter limiter,
+            SignalBursts bursts,
             PortalAbuseProperties.Signals thresholds) {
         this.signals = signals;
         this.addresses = addresses;
-        this.limiter = limiter;
+        this.bursts = bursts;
         this.thresholds = thresholds;
     }
 
@@ -66,8 +61,8 @@ final class PortalSignals {
     /** A request was filed (or tried) from {@code address} for the identity whose bucket is {@code identityBucket}. */
     void filedFor(UUID tenantId, String address, String identityBucket) {
         String principal = principal(address);
-        String seen = limiter.bucket("signal-identity-seen", tenantId + "/" + principal + "/" + identityBucket);
-        if (tookFrom(seen, new RateLimit(1, thresholds.window()))) {
+        if (bursts.firstInWindow(
+                "signal-identity-seen", tenantId + "/" + principal + "/" + identityBucket, thresholds.window())) {
             count(
                     tenantId,
                     SignalType.PORTAL_IDENTITIES_PER_ADDRESS,
@@ -78,13 +73,7 @@ final class PortalSignals {
     }
 
     private void count(UUID tenantId, SignalType type, String principal, int threshold, String fact) {
-        String key = tenantId + "/" + principal;
-        String events = limiter.bucket("signal-" + type.label(), key);
-        RateLimit burst = new RateLimit(threshold, thresholds.window());
-        boolean reached = !tookFrom(events, burst) || limiter.available(events, burst) < 1;
-        if (reached
-                && tookFrom(
-                        limiter.bucket("signal-raised-" + type.label(), key), new RateLimit(1, thresholds.window()))) {
+        if (bursts.reached(type.label(), tenantId + "/" + principal, threshold, thresholds.window())) {
             signals.raise(
                     tenantId,
                     type,
@@ -94,15 +83,6 @@ final class PortalSignals {
                             Integer.toString(threshold),
                             "window",
                             thresholds.window().toString()));
-        }
-    }
-
-    private boolean tookFrom(String bucket, RateLimit limit) {
-        try {
-            limiter.take(bucket, limit);
-            return true;
-        } catch (RateLimitExceeded e) {
-            return false;
         }
     }
 

@@ -1,41 +1,29 @@
 package dev.lethe.ui.signals;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Bursts of failed sign-ins: {@code lethe.signals.sign-in-failures-per-account} failures on one account,
  * or {@code ...-per-address} from one client address, within {@code lethe.signals.sign-in-window}, raise
- * {@link SignalType#SIGN_IN_FAILURES_ACCOUNT} or {@link SignalType#SIGN_IN_FAILURES_ADDRESS}; the count then
- * starts again. Counted in this instance's memory (a bounded map): behind a load balancer that spreads one
- * attacker over n instances a burst must be up to n times larger before it is seen. Addresses are kept
- * as {@link AddressHashes keyed hashes}, never as they are. Thread-safe.
+ * {@link SignalType#SIGN_IN_FAILURES_ACCOUNT} or {@link SignalType#SIGN_IN_FAILURES_ADDRESS}, and
+ * the same signal is not raised again for the same principal within a window. Counted by {@link SignalBursts}, shared by every instance with the rate
+ * limiter's PostgreSQL store. Addresses are kept as {@link AddressHashes keyed hashes}, never as they are.
+ * Thread-safe.
  */
 public final class SignInFailures {
 
-    private static final int MAX_KEYS = 10_000;
-
     private final SecuritySignals signals;
     private final AddressHashes addresses;
+    private final SignalBursts bursts;
     private final SignalsProperties properties;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> windows = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
 
-    public SignInFailures(SecuritySignals signals, AddressHashes addresses, SignalsProperties properties, Clock clock) {
+    public SignInFailures(
+            SecuritySignals signals, AddressHashes addresses, SignalBursts bursts, SignalsProperties properties) {
         this.signals = signals;
         this.addresses = addresses;
+        this.bursts = bursts;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
@@ -43,19 +31,23 @@ public final class SignInFailures {
      * client address (null when unknown).
      */
     public void failed(UUID tenantId, UUID userId, String clientAddress) {
-        Instant now = clock.instant();
         if (userId != null) {
             String principal = "user:" + userId;
-            int count = count(tenantId + "/" + principal, now, properties.signInFailuresPerAccount());
-            if (count >= properties.signInFailuresPerAccount()) {
-                signals.raise(tenantId, SignalType.SIGN_IN_FAILURES_ACCOUNT, principal, facts(count));
+            int threshold = properties.signInFailuresPerAccount();
+            if (bursts.reached(
+                    SignalType.SIGN_IN_FAILURES_ACCOUNT.label(),
+                    tenantId + "/" + principal,
+                    threshold,
+                    properties.signInWindow())) {
+                signals.raise(tenantId, SignalType.SIGN_IN_FAILURES_ACCOUNT, principal, facts(threshold));
             }
         }
         if (clientAddress != null) {
             String principal = "address:" + addresses.label(clientAddress);
-            int count = count(principal, now, properties.signInFailuresPerAddress());
-            if (count >= properties.signInFailuresPerAddress()) {
-                signals.raise(tenantId, SignalType.SIGN_IN_FAILURES_ADDRESS, principal, facts(count));
+            int threshold = properties.signInFailuresPerAddress();
+            if (bursts.reached(
+                    SignalType.SIGN_IN_FAILURES_ADDRESS.label(), principal, threshold, properties.signInWindow())) {
+                signals.raise(tenantId, SignalType.SIGN_IN_FAILURES_ADDRESS, principal, facts(threshold));
             }
         }
     }
@@ -66,20 +58,5 @@ public final class SignInFailures {
                 Integer.toString(count),
                 "window",
                 properties.signInWindow().toString());
-    }
-
-    /** Adds a failure to the key's window; returns the count, and empties the window when it reaches the threshold. */
-    private synchronized int count(String key, Instant now, int threshold) {
-        Deque<Instant> window = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-        Instant start = now.minus(properties.signInWindow());
-        while (!window.isEmpty() && window.peekFirst().isBefore(start)) {
-            window.pollFirst();
-        }
-        window.addLast(now);
-        int count = window.size();
-        if (count >= threshold) {
-            windows.remove(key);
-        }
-        return count;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lethe.ui.signals;
 
 import dev.lethe.catalog.audit.AuditTrail;
+import dev.lethe.ui.limits.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -34,8 +35,14 @@ class SignalsConfiguration {
     }
 
     @Bean
-    SignInFailures signInFailures(SecuritySignals signals, AddressHashes addresses, SignalsProperties properties) {
-        return new SignInFailures(signals, addresses, properties, Clock.systemUTC());
+    SignalBursts signalBursts(RateLimiter limiter) {
+        return new SignalBursts(limiter);
+    }
+
+    @Bean
+    SignInFailures signInFailures(
+            SecuritySignals signals, AddressHashes addresses, SignalBursts bursts, SignalsProperties properties) {
+        return new SignInFailures(signals, addresses, bursts, properties);
     }
 
     @Bean

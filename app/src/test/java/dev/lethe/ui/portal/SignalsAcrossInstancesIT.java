@@ -12,19 +12,23 @@ import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ui.limits.PostgresRateLimiter;
 import dev.lethe.ui.signals.AddressHashes;
 import dev.lethe.ui.signals.SecuritySignals;
+import dev.lethe.ui.signals.SignInFailures;
+import dev.lethe.ui.signals.SignalBursts;
+import dev.lethe.ui.signals.SignalsProperties;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Two instances behind a load balancer, each with its own {@link PortalSignals} and rate limiter over the
- * one PostgreSQL: a burst they share between them is one burst (in this package because the signals are
- * the portal's own).
+ * Two instances behind a load balancer, each with its own signals and rate limiter over the one
+ * PostgreSQL: a burst they share between them is one burst (in the portal's package because its signals are
+ * package-private).
  */
-class PortalSignalsAcrossInstancesIT extends AppIntegrationTest {
+class SignalsAcrossInstancesIT extends AppIntegrationTest {
 
     private static final PortalAbuseProperties.Signals THRESHOLDS =
             new PortalAbuseProperties.Signals(10, 4, 4, 3, Duration.ofMinutes(15));
@@ -43,6 +47,9 @@ class PortalSignalsAcrossInstancesIT extends AppIntegrationTest {
 
     @Autowired
     AuditTrail trail;
+
+    @Autowired
+    SignalsProperties properties;
 
     @Test
     void failedCodesSpreadOverTwoInstancesRaiseOneSignalAtTheThreshold() {
@@ -90,8 +97,33 @@ class PortalSignalsAcrossInstancesIT extends AppIntegrationTest {
         });
     }
 
+    @Test
+    void failedSignInsOnOneAccountSpreadOverTwoInstancesRaiseOneSignal() {
+        Tenant tenant = tenants.create(UniqueNames.of("sign-in-signals"), "Sign-in signals across instances");
+        UUID account = UUID.randomUUID();
+        int threshold = properties.signInFailuresPerAccount();
+        SignInFailures one = signIns();
+        SignInFailures two = signIns();
+
+        for (int failure = 1; failure < threshold; failure++) {
+            (failure % 2 == 0 ? one : two).failed(tenant.id(), account, null);
+        }
+        assertThat(raised(tenant, "sign-in-failures-account")).isEmpty();
+
+        one.failed(tenant.id(), account, null);
+        assertThat(raised(tenant, "sign-in-failures-account"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.target()).isEqualTo("user:" + account));
+    }
+
+    private SignInFailures signIns() {
+        return new SignInFailures(
+                securitySignals, addresses, new SignalBursts(new PostgresRateLimiter(dsl)), properties);
+    }
+
     private PortalSignals instance() {
-        return new PortalSignals(securitySignals, addresses, new PostgresRateLimiter(dsl), THRESHOLDS);
+        return new PortalSignals(
+                securitySignals, addresses, new SignalBursts(new PostgresRateLimiter(dsl)), THRESHOLDS);
     }
 
     private static String someAddress() {
