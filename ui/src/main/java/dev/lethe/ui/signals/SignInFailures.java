@@ -6,9 +6,9 @@ import java.util.UUID;
 /**
  * Bursts of failed sign-ins: {@code lethe.signals.sign-in-failures-per-account} failures on one account,
  * or {@code ...-per-address} from one client address, within {@code lethe.signals.sign-in-window}, raise
- * {@link SignalType#SIGN_IN_FAILURES_ACCOUNT} or {@link SignalType#SIGN_IN_FAILURES_ADDRESS}, and
- * the same signal is not raised again for the same principal within a window. Counted by {@link SignalBursts}, shared by every instance with the rate
- * limiter's PostgreSQL store. Addresses are kept as {@link AddressHashes keyed hashes}, never as they are.
+ * {@link SignalType#SIGN_IN_FAILURES_ACCOUNT} or {@link SignalType#SIGN_IN_FAILURES_ADDRESS}, and the same
+ * signal is not raised again for the same principal within a window. Counted by {@link SignalBursts}, shared
+ * by every instance with the rate limiter's PostgreSQL store. Addresses are kept as {@link AddressHashes keyed hashes}, never as they are.
  * Thread-safe.
  */
 public final class SignInFailures {
