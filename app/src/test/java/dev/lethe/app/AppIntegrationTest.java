@@ -1,11 +1,15 @@
 package dev.lethe.app;
 
+import dev.lethe.app.web.People;
+import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.tenant.TenantContext;
 import dev.lethe.infra.MariaDbServer;
 import dev.lethe.infra.ServiceEndpoints;
 import dev.lethe.infra.testing.LocalServicesExtension;
 import dev.lethe.infra.testing.TestMariaDb;
 import dev.lethe.infra.testing.TestServices;
+import dev.lethe.ui.signin.PasswordHashing;
+import dev.lethe.ui.signin.TotpSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,6 +31,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -145,6 +150,20 @@ public abstract class AppIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private Accounts accounts;
+
+    @Autowired
+    private PasswordHashing hashing;
+
+    @Autowired
+    private TotpSecrets totpSecrets;
+
+    /** People who sign in to the pages: accounts with a password and a second factor in a tenant. */
+    protected People people() {
+        return new People(accounts, hashing, totpSecrets);
+    }
 
     /** A GET to the running application, with the API key as bearer token unless it is null. */
     protected HttpResponse<String> get(String path, String apiKey) throws Exception {

@@ -9,15 +9,12 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.infra.testing.WatchedContext;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,15 +31,6 @@ class AdminBrowserIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private Person admin;
     private WatchedContext browser;
     private Page page;
@@ -55,7 +43,7 @@ class AdminBrowserIT extends AppIntegrationTest {
     @BeforeEach
     void adminInTheBrowser() {
         Tenant tenant = tenants.create(UniqueNames.of("admin-browser"), "Admin browser test");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         admin = people.create(tenant, "Alma Admin", Role.ADMIN);
         people.create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
         browser = TestBrowser.watchedContext();

@@ -16,8 +16,6 @@ import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +44,6 @@ class AdminPagesIT extends AppIntegrationTest {
     @Autowired
     ApiKeys apiKeys;
 
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private People people;
     private Tenant tenant;
     private Person admin;
@@ -59,7 +51,7 @@ class AdminPagesIT extends AppIntegrationTest {
 
     @BeforeEach
     void adminSignedIn() {
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
         tenant = tenants.create(UniqueNames.of("admin-pages"), "Admin pages test");
         admin = people.create(tenant, "Alma Admin", Role.ADMIN);
         browser = People.signIn(port, admin);

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,19 +18,10 @@ class OutboxAbsentIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     @Test
     void theOutboxIsNotFoundWithoutAnEmbeddedServer() {
         Tenant tenant = tenants.create(UniqueNames.of("no-outbox"), "No outbox");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
 
         HttpResponse<String> page = People.signIn(port, people.create(tenant, "Ada Admin", Role.ADMIN))
                 .get("/admin/outbox");

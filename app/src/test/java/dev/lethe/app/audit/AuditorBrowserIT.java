@@ -8,7 +8,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.web.People;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
@@ -23,8 +22,6 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.infra.testing.WatchedContext;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -49,15 +46,6 @@ class AuditorBrowserIT extends AppIntegrationTest {
     Tenants tenants;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     RetentionPolicies policies;
 
     @Autowired
@@ -79,7 +67,7 @@ class AuditorBrowserIT extends AppIntegrationTest {
     @BeforeEach
     void anAuditorOfATenantWithAPolicyAndAHold() {
         tenant = tenants.create(UniqueNames.of("auditor"), "Auditor browser test");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         auditor = people.create(tenant, "Aldo Auditor", Role.AUDITOR);
         Editor officer = new Editor(tenant.id(), Actor.system("auditor-browser-it"));
         catalogOfAShop();

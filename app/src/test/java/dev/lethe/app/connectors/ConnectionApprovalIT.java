@@ -8,7 +8,6 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
@@ -16,8 +15,6 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.connectors.spi.ConnectorException;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import dev.lethe.workflows.systems.ConnectedSystem;
 import dev.lethe.workflows.systems.ConnectedSystems;
 import java.net.http.HttpResponse;
@@ -50,15 +47,6 @@ class ConnectionApprovalIT extends AppIntegrationTest {
 
     @Autowired
     ApiKeys apiKeys;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
 
     /** What requests and retention ask for the tenant's systems. */
     @Autowired
@@ -180,7 +168,7 @@ class ConnectionApprovalIT extends AppIntegrationTest {
 
     @Test
     void anOfficerApprovesFromTheConnectionsPageWhichShowsThatItWaits() {
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         WebClient officerPages = People.signIn(port, people.create(tenant, "Olga Officer", Role.PRIVACY_OFFICER));
         WebClient engineerPages = People.signIn(port, people.create(tenant, "Erin Engineer", Role.ENGINEER));
         HttpResponse<String> created =

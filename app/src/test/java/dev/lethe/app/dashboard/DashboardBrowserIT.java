@@ -7,15 +7,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.infra.testing.WatchedContext;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestType;
 import java.time.Duration;
@@ -39,15 +36,6 @@ class DashboardBrowserIT extends AppIntegrationTest {
 
     @Autowired
     Tenants tenants;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
 
     private WatchedContext browser;
     private Page page;
@@ -102,7 +90,7 @@ class DashboardBrowserIT extends AppIntegrationTest {
                         RequestType.ERASURE, RequestStatus.COMPLETED, received, received.plus(DAY.multipliedBy(9)));
             }
         }
-        var officer = new People(accounts, hashing, totpSecrets).create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
+        var officer = people().create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
         String base = "http://localhost:" + port;
         People.signIn(page, port, officer);
 

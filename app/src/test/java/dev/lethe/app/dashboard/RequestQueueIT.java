@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import dev.lethe.workflows.request.RequestStatus;
 import dev.lethe.workflows.request.RequestType;
 import java.net.http.HttpResponse;
@@ -37,15 +34,6 @@ class RequestQueueIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private People people;
     private Tenant tenant;
     private RequestScene scene;
@@ -53,7 +41,7 @@ class RequestQueueIT extends AppIntegrationTest {
 
     @BeforeEach
     void freshTenant() {
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
         tenant = tenants.create(UniqueNames.of("queue"), "Queue test");
         scene = new RequestScene(owner(), tenant.id());
     }

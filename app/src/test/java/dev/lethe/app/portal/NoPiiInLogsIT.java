@@ -15,7 +15,6 @@ import dev.lethe.app.connectors.ShopDatabase;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
@@ -25,8 +24,6 @@ import dev.lethe.infra.testing.CommittedRecords;
 import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.TestServices;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,15 +84,6 @@ class NoPiiInLogsIT extends PortalTestBase {
 
     @Autowired
     ApiKeys apiKeys;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
 
     private final List<String> known = new ArrayList<>();
 
@@ -376,8 +364,7 @@ class NoPiiInLogsIT extends PortalTestBase {
 
     /** A person signs in with the known password, and someone tries a wrong one for their address. */
     private void signIn() {
-        Person person =
-                new People(accounts, hashing, totpSecrets).create(tenant, "Ottilie Brandt", Role.PRIVACY_OFFICER);
+        Person person = people().create(tenant, "Ottilie Brandt", Role.PRIVACY_OFFICER);
         String wrongPassword = "Known-Wrong-Password-4711";
         known.addAll(List.of(person.email(), People.PASSWORD, wrongPassword));
         WebClient stranger = new WebClient(port);

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,22 +21,13 @@ class OutboxPageIT extends PortalTestBase {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     @Test
     void anAdminReadsTheMailsAndNobodyElseDoes() {
         Tenant tenant = tenants.create(UniqueNames.of("outbox"), "Outbox test");
         String email = UniqueNames.of("olga") + "@example.org";
         file(visitorOfItsOwn(), tenant, "erasure", email);
         String code = awaitCode(email, 1);
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
 
         WebClient admin = People.signIn(port, people.create(tenant, "Ada Admin", Role.ADMIN));
         HttpResponse<String> page = admin.get("/admin/outbox");

@@ -4,7 +4,6 @@ import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.app.web.People;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
@@ -14,8 +13,6 @@ import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,15 +47,6 @@ class PortalAbuseIT extends PortalTestBase {
 
     @Autowired
     ApiKeys apiKeys;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
 
     @Autowired
     AuditTrail trail;
@@ -179,7 +167,7 @@ class PortalAbuseIT extends PortalTestBase {
         assertThat(count("portal-failed-codes")).isEqualTo(failures + 1);
         assertThat(count("portal-identities-address")).isEqualTo(identities + 1);
 
-        People.Person admin = new People(accounts, hashing, totpSecrets).create(tenant, "Ada Admin", Role.ADMIN);
+        People.Person admin = people().create(tenant, "Ada Admin", Role.ADMIN);
         String page = People.signIn(port, admin).get("/admin/security").body();
         for (AuditEntry entry : raised) {
             assertThat(page)
@@ -332,8 +320,7 @@ class PortalAbuseIT extends PortalTestBase {
         JsonNode linked = request(duplicate);
         assertThat(linked.path("linkedTo").asString()).isEqualTo(original.toString());
         assertThat(linked.toString()).contains("request.identity_verified").contains(original.toString());
-        People.Person officer =
-                new People(accounts, hashing, totpSecrets).create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
+        People.Person officer = people().create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
         String page = People.signIn(port, officer).get("/requests/" + duplicate).body();
         assertThat(page).contains("Duplicate of").contains("/requests/" + original);
         JsonNode first = request(original);

@@ -13,7 +13,6 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.connectors.ShopDatabase;
 import dev.lethe.app.web.People;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
@@ -22,8 +21,6 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.infra.testing.WatchedContext;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +57,6 @@ class RequestJourneyBrowserIT extends AppIntegrationTest {
     @Autowired
     ApiKeys apiKeys;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private Tenant tenant;
     private People people;
     private Map<String, String> datasets;
@@ -83,7 +71,7 @@ class RequestJourneyBrowserIT extends AppIntegrationTest {
     @BeforeEach
     void tenantWithConnectedShop() {
         tenant = tenants.create(UniqueNames.of("journey"), "Request journeys");
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
         CatalogHttp engineer = new CatalogHttp(port, key(Role.ENGINEER));
         datasets = RequestsHttp.connectAndConfirm(
                 engineer, shop.registration(UniqueNames.of("shop"), UniqueNames.of("shop-db")));

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,22 +27,13 @@ class RequestPagesIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private People.Person officer;
     private People.Person auditor;
 
     @BeforeEach
-    void people() {
+    void signedInPeople() {
         Tenant tenant = tenants.create(UniqueNames.of("pages"), "Request pages");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         officer = people.create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
         auditor = people.create(tenant, "Audrey Auditor", Role.AUDITOR);
     }

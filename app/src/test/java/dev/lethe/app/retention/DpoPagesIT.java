@@ -7,7 +7,6 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
@@ -19,8 +18,6 @@ import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.Eventually;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import dev.lethe.workflows.retention.RetentionRuns;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -56,15 +53,6 @@ class DpoPagesIT extends AppIntegrationTest {
     ApiKeys apiKeys;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     RetentionPolicies policies;
 
     @Autowired
@@ -85,7 +73,7 @@ class DpoPagesIT extends AppIntegrationTest {
     @BeforeAll
     void aTenantWithAShopDatabaseAndAnActivity() throws Exception {
         tenant = tenants.create(UniqueNames.of("dpo"), "DPO pages test");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         officer = people.create(tenant, "Olga Officer", Role.PRIVACY_OFFICER);
         auditor = people.create(tenant, "Aldo Auditor", Role.AUDITOR);
         engineer = people.create(tenant, "Enzo Engineer", Role.ENGINEER);

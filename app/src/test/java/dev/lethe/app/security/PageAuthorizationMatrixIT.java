@@ -6,13 +6,10 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.PageMatrix;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,21 +33,12 @@ class PageAuthorizationMatrixIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private final Map<Role, WebClient> signedIn = new EnumMap<>(Role.class);
 
     @BeforeAll
     void onePersonPerRole() {
         Tenant tenant = tenants.create(UniqueNames.of("pages"), "Page matrix test");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         for (Role role : PageMatrix.ROLES) {
             signedIn.put(role, People.signIn(port, people.create(tenant, "Matrix " + role.name(), role)));
         }

@@ -6,15 +6,12 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKey;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,15 +44,6 @@ class PersonalDataAccessReportIT extends AppIntegrationTest {
 
     @Autowired
     ApiKeys apiKeys;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
 
     private Tenant tenant;
     private ApiKey officerKey;
@@ -133,7 +121,7 @@ class PersonalDataAccessReportIT extends AppIntegrationTest {
 
     @Test
     void anAuditorReadsTheReportPageAndDownloadsItAsCsv() {
-        Person pia = new People(accounts, hashing, totpSecrets).create(tenant, "Pia Auditor", Role.AUDITOR);
+        Person pia = people().create(tenant, "Pia Auditor", Role.AUDITOR);
         WebClient browser = People.signIn(port, pia);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 

@@ -7,7 +7,6 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKey;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
@@ -19,8 +18,6 @@ import dev.lethe.ui.limits.PostgresRateLimiter;
 import dev.lethe.ui.limits.RateLimit;
 import dev.lethe.ui.limits.RateLimitExceeded;
 import dev.lethe.ui.limits.RateLimiter;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
@@ -66,15 +63,6 @@ class RateLimitIT extends AppIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     @Test
     void anApiKeyOverItsLimitIsAnswered429WithRetryAfterWhileAnotherKeyGoesOn() throws Exception {
         Tenant tenant = tenants.create(UniqueNames.of("limits"), "Rate limits");
@@ -97,7 +85,7 @@ class RateLimitIT extends AppIntegrationTest {
 
     @Test
     void aSignedInUserOverTheirLimitIsAnswered429OnPagesWhileAnotherUserGoesOn() {
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         Tenant tenant = tenants.create(UniqueNames.of("limits-users"), "Rate limits for users");
         Person limited = people.create(tenant, "Lina Limited", Role.PRIVACY_OFFICER);
         Person other = people.create(tenant, "Otto Other", Role.PRIVACY_OFFICER);

@@ -6,15 +6,12 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.PageMatrix;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,15 +69,6 @@ class SecurityHeadersIT extends AppIntegrationTest {
     Tenants tenants;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     ApiKeys apiKeys;
 
     @Autowired
@@ -95,8 +83,7 @@ class SecurityHeadersIT extends AppIntegrationTest {
     @BeforeAll
     void aSignedInAdminAndKeys() {
         tenant = tenants.create(UniqueNames.of("headers"), "Security headers test");
-        admin = People.signIn(
-                port, new People(accounts, hashing, totpSecrets).create(tenant, "Headers admin", Role.ADMIN));
+        admin = People.signIn(port, people().create(tenant, "Headers admin", Role.ADMIN));
         adminKey = key(Role.ADMIN);
         auditorKey = key(Role.AUDITOR);
     }

@@ -6,7 +6,6 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKey;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
@@ -16,8 +15,6 @@ import dev.lethe.catalog.audit.AuditTrail;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
@@ -53,15 +50,6 @@ class SecuritySignalsIT extends AppIntegrationTest {
     ApiKeys apiKeys;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     AuditTrail trail;
 
     @Autowired
@@ -73,7 +61,7 @@ class SecuritySignalsIT extends AppIntegrationTest {
     @BeforeEach
     void newTenant() {
         tenant = tenants.create(UniqueNames.of("signals"), "Security signals test");
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
     }
 
     @Test

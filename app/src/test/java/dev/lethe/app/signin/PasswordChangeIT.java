@@ -7,13 +7,10 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +30,13 @@ class PasswordChangeIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private Tenant tenant;
     private People people;
 
     @BeforeEach
     void tenant() {
         tenant = tenants.create(UniqueNames.of("password-change"), "Password change");
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
     }
 
     @Test

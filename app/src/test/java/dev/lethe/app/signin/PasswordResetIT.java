@@ -8,15 +8,12 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.apikey.Scope;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,15 +52,6 @@ class PasswordResetIT extends AppIntegrationTest {
     @Autowired
     ApiKeys apiKeys;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private Tenant tenant;
     private People people;
     private String adminKey;
@@ -71,7 +59,7 @@ class PasswordResetIT extends AppIntegrationTest {
     @BeforeEach
     void tenantAndAdminKey() {
         tenant = tenants.create(UniqueNames.of("password-reset"), "Password reset");
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
         adminKey = key(Role.ADMIN);
     }
 

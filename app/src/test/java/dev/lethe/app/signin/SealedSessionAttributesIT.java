@@ -6,13 +6,10 @@ import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -47,22 +44,13 @@ class SealedSessionAttributesIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private People people;
     private Person officer;
     private Tenant otherTenant;
 
     @BeforeEach
-    void people() {
-        people = new People(accounts, hashing, totpSecrets);
+    void signedInPeople() {
+        people = people();
         Tenant tenant = tenants.create(UniqueNames.of("sealed-session"), "Sealed session test");
         officer = people.create(tenant, "Olive Officer", Role.PRIVACY_OFFICER);
         otherTenant = tenants.create(UniqueNames.of("sealed-session-other"), "Another tenant");

@@ -14,8 +14,6 @@ import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ui.limits.RateLimit;
 import dev.lethe.ui.limits.RateLimitExceeded;
 import dev.lethe.ui.limits.RateLimiter;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
@@ -48,19 +46,13 @@ class SignInRateLimitIT extends AppIntegrationTest {
     @Autowired
     Accounts accounts;
 
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private Tenant tenant;
     private People people;
 
     @BeforeEach
     void tenant() {
         tenant = tenants.create(UniqueNames.of("sign-in-limit"), "Sign-in rate limit");
-        people = new People(accounts, hashing, totpSecrets);
+        people = people();
     }
 
     @Test

@@ -7,13 +7,10 @@ import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.People.Person;
 import dev.lethe.app.web.WebClient;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,21 +34,12 @@ class SignedSessionCookieIT extends AppIntegrationTest {
     @Autowired
     Tenants tenants;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
     private Person officer;
 
     @BeforeEach
     void person() {
         Tenant tenant = tenants.create(UniqueNames.of("session-cookie"), "Session cookie test");
-        officer = new People(accounts, hashing, totpSecrets).create(tenant, "Sam Session", Role.PRIVACY_OFFICER);
+        officer = people().create(tenant, "Sam Session", Role.PRIVACY_OFFICER);
     }
 
     @Test

@@ -7,14 +7,11 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.lethe.app.AppIntegrationTest;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
 import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,15 +34,6 @@ class AccessibilityBrowserIT extends AppIntegrationTest {
 
     @Autowired
     Tenants tenants;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
 
     private BrowserContext context;
     private Page page;
@@ -72,7 +60,7 @@ class AccessibilityBrowserIT extends AppIntegrationTest {
         page.navigate(url("/sign-in?tenant=" + tenant.slug()));
         problems.addAll(check("/sign-in"));
 
-        var admin = new People(accounts, hashing, totpSecrets).create(tenant, "Ada Admin", Role.ADMIN);
+        var admin = people().create(tenant, "Ada Admin", Role.ADMIN);
         People.signIn(page, port, admin);
         for (String path : pages()) {
             page.navigate(url(path));

@@ -11,7 +11,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.connectors.ShopDatabase;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
@@ -19,8 +18,6 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.infra.testing.WatchedContext;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -48,15 +45,6 @@ class EngineerBrowserIT extends AppIntegrationTest {
     Tenants tenants;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     ApiKeys apiKeys;
 
     private Tenant tenant;
@@ -73,7 +61,7 @@ class EngineerBrowserIT extends AppIntegrationTest {
     @BeforeEach
     void browserAndEngineer() {
         tenant = tenants.create(UniqueNames.of("eng-browser"), "Engineer browser test");
-        engineer = new People(accounts, hashing, totpSecrets).create(tenant, "Erin Engineer", Role.ENGINEER);
+        engineer = people().create(tenant, "Erin Engineer", Role.ENGINEER);
         browser = TestBrowser.watchedContext();
         page = browser.newPage();
     }

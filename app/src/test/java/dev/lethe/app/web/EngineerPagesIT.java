@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.connectors.ShopDatabase;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
@@ -17,8 +16,6 @@ import dev.lethe.connectors.spi.ConfigField;
 import dev.lethe.connectors.spi.ConnectorType;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.ui.connectors.ConnectorTypes;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,15 +47,6 @@ class EngineerPagesIT extends AppIntegrationTest {
     Tenants tenants;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     ConnectorTypes types;
 
     @Autowired
@@ -76,7 +64,7 @@ class EngineerPagesIT extends AppIntegrationTest {
     @BeforeEach
     void tenantAndPeople() {
         tenant = tenants.create(UniqueNames.of("eng-pages"), "Engineer pages test");
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         engineer = People.signIn(port, people.create(tenant, "Erin Engineer", Role.ENGINEER));
         auditor = People.signIn(port, people.create(tenant, "Aldo Auditor", Role.AUDITOR));
     }

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import dev.lethe.app.AppIntegrationTest;
 import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.connectors.ShopDatabase;
-import dev.lethe.catalog.account.Accounts;
 import dev.lethe.catalog.apikey.ApiKeys;
 import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.tenant.Tenant;
@@ -14,8 +13,6 @@ import dev.lethe.catalog.tenant.Tenants;
 import dev.lethe.infra.testing.TestBrowser;
 import dev.lethe.infra.testing.UniqueNames;
 import dev.lethe.infra.testing.WatchedContext;
-import dev.lethe.ui.signin.PasswordHashing;
-import dev.lethe.ui.signin.TotpSecrets;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -69,15 +66,6 @@ class StoredMarkupIT extends AppIntegrationTest {
     Tenants tenants;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
-    PasswordHashing hashing;
-
-    @Autowired
-    TotpSecrets totpSecrets;
-
-    @Autowired
     ApiKeys apiKeys;
 
     private final Map<Role, WebClient> browsers = new LinkedHashMap<>();
@@ -111,7 +99,7 @@ class StoredMarkupIT extends AppIntegrationTest {
                 .getPath();
         tenant = tenants.findBySlug(slug).orElseThrow();
 
-        People people = new People(accounts, hashing, totpSecrets);
+        People people = people();
         browsers.put(Role.ADMIN, signIn(people, "Ada", Role.ADMIN));
         browsers.put(Role.PRIVACY_OFFICER, signIn(people, "Olga", Role.PRIVACY_OFFICER));
         browsers.put(Role.ENGINEER, signIn(people, "Erin", Role.ENGINEER));
