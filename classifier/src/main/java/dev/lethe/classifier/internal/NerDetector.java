@@ -64,6 +64,24 @@ final class NerDetector {
         if (first > last || !hasLetter(tokens, first, last) || !plausible(tokens, first, last, address)) {
             return;
         }
+        if (type == PiiType.PERSON_NAME && PersonSpans.afterArticle(tokens, first)) {
+            return; // "The Nova Blender", "my Galaxy": people take no article
+        }
+        int start = tokens.start(first);
+        int particles = address || type == PiiType.ORGANIZATION ? first : PersonSpans.particlesBefore(tokens, first);
+        if (particles < first) {
+            // "Mr van den Berg", "Bram van den Berg": the tagger left the particles (and the given name) out
+            Candidate given = PersonSpans.personEndingAt(out, tokens, particles - 1);
+            if (given != null || PersonSpans.title(tokens, particles - 1)) {
+                if (given != null) {
+                    out.remove(given);
+                    score = Math.max(score, given.score);
+                }
+                start = given != null ? given.start : tokens.start(particles);
+                first = particles;
+                type = PiiType.PERSON_NAME;
+            }
+        }
         boolean known = false;
         for (int i = first; i <= last && !known; i++) {
             known = known(tokens, i);
@@ -93,7 +111,7 @@ final class NerDetector {
         if (lone && !known) {
             support -= LONE_WORD_PENALTY;
         }
-        out.add(new Candidate(type, tokens.start(first), tokens.end(last), support, Evidence.MODEL));
+        out.add(new Candidate(type, start, tokens.end(last), support, Evidence.MODEL));
     }
 
     /**
@@ -332,7 +350,7 @@ final class NerDetector {
     }
 
     /** Shouted text ("PLEASE CALL ME") says nothing by its capitals. */
-    private static boolean mostlyUpper(String text) {
+    static boolean mostlyUpper(String text) {
         int upper = 0;
         int lower = 0;
         for (int k = 0; k < text.length(); k++) {
