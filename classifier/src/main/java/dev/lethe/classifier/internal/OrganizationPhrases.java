@@ -203,7 +203,8 @@ final class OrganizationPhrases {
         out.addAll(towns);
     }
 
-    private static boolean town(Tokens tokens, int t) {
+    /** Token t is one capitalised word after ", " that closes the clause and that no list knows as a given name only. */
+    static boolean town(Tokens tokens, int t) {
         String lower = tokens.lower(t, 24);
         if (lower == null || !tokens.isCapitalized(t) || tokens.start(t) != tokens.end(t - 1) + 2) {
             return false;

@@ -56,6 +56,7 @@ final class TextScanner {
         if (tokens.count() >= NerDetector.MIN_TOKENS && hasLetter(text)) {
             NerDetector.detect(tokens, out);
             OrganizationDetector.detect(tokens, out); // after the tagger: it corrects the tagger's spans
+            PlaceCorrections.apply(tokens, out);
         }
         return out;
     }

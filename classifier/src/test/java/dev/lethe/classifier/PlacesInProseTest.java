@@ -1,0 +1,34 @@
+package dev.lethe.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Towns that close an address, places the tagger took for people, and names it took for places. */
+class PlacesInProseTest {
+
+    private static final PiiClassifier CLASSIFIER = PiiClassifier.create();
+
+    private static List<String> found(String text) {
+        return CLASSIFIER.scanText(text).stream()
+                .map(f -> f.type() + "[" + text.substring(f.start(), f.end()) + "]")
+                .toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Please send the parts to 14 Rowan Lane, Kilkenny.|POSTAL_ADDRESS[14 Rowan Lane, Kilkenny]",
+                "New address on file: 7 Foxglove Road, Dundee.|POSTAL_ADDRESS[7 Foxglove Road, Dundee]",
+                "Our client Maren Holt travels between Utrecht and Belgium a lot.|LOCATION[Utrecht]",
+                "Our client Maren Holt travels between Utrecht and Belgium a lot.|LOCATION[Belgium]",
+                "Tickets for Lukas and Marta to Belgium are booked.|PERSON_NAME[Lukas]",
+                "Tickets for Lukas and Marta to Belgium are booked.|PERSON_NAME[Marta]",
+            })
+    void findsThePlaceOrPerson(String text, String expected) {
+        assertThat(found(text)).contains(expected);
+    }
+}
