@@ -59,7 +59,10 @@ final class OrganizationDetector {
             }
             int first = OrganizationPhrases.left(tokens, i, cased);
             int last = (kind & (FIRST | FIRST_OF)) != 0 ? OrganizationPhrases.right(tokens, i, cased, kind) : i;
-            while (last + 1 < n && OrganizationPhrases.spaced(tokens, last) && furtherHead(tokens, last + 1, cased)) {
+            for (int more = 0; more < 2 && last + 1 < n && OrganizationPhrases.spaced(tokens, last); more++) {
+                if (!furtherHead(tokens, last + 1, cased)) {
+                    break;
+                }
                 last++; // "Müller & Partner Steuerberatung", "Tallis Software Ltd"
             }
             boolean cue = cued(tokens, first);
