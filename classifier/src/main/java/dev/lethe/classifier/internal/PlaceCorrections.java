@@ -23,6 +23,9 @@ final class PlaceCorrections {
     private PlaceCorrections() {}
 
     static void apply(Tokens tokens, List<Candidate> out) {
+        if (!anyPlaceOrPerson(out)) {
+            return; // most strings: nothing to correct, no arrays to fill
+        }
         int n = tokens.count();
         Candidate[] single = new Candidate[n];
         // how many candidates other than addresses cover each token: a longer address that lost to a shorter
@@ -81,6 +84,15 @@ final class PlaceCorrections {
             out.removeIf(gone::contains);
             out.addAll(added);
         }
+    }
+
+    private static boolean anyPlaceOrPerson(List<Candidate> out) {
+        for (Candidate c : out) {
+            if (c.type == PiiType.POSTAL_ADDRESS || c.type == PiiType.LOCATION || c.type == PiiType.PERSON_NAME) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lone capitalised word after "in" ("lived in Leeds") or beside "and" and a place ("Osaka and Ireland"). */
