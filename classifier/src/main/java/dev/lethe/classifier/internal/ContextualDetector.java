@@ -239,10 +239,23 @@ final class ContextualDetector {
                 tokens.isCapitalized(i) || tokens.length(i) <= 3 && Character.isUpperCase(tokens.first(i));
         boolean name = tokens.isCapitalized(i + 1)
                 || lowerText && known(tokens.lower(i + 1, 24))
-                || lowerAt(tokens, i + 1, NameDetector.TITLES) && i + 2 < tokens.count() && tokens.isCapitalized(i + 2);
+                || lowerAt(tokens, i + 1, NameDetector.TITLES) && i + 2 < tokens.count() && tokens.isCapitalized(i + 2)
+                || particlesThenName(tokens, i + 1);
         if ((capitalised || lowerText) && name && !NerStopWords.contains(tokens.lower(i + 1, 24) + "")) {
             out.add(new Candidate(PiiType.TITLE, tokens.start(i), tokens.end(i), 0.6, Evidence.CONTEXT));
         }
+    }
+
+    /** "Mr van den Berg", "Frau von Aschenbach": lower-case particles, then a capitalised name. */
+    private static boolean particlesThenName(Tokens tokens, int k) {
+        int p = k;
+        while (p < tokens.count()
+                && p < k + 2
+                && Character.isLowerCase(tokens.first(p))
+                && lowerAt(tokens, p, Gazetteer.PARTICLES)) {
+            p++;
+        }
+        return p > k && p < tokens.count() && tokens.isCapitalized(p);
     }
 
     private static boolean known(String lower) {

@@ -82,6 +82,13 @@ final class NerDetector {
                 type = PiiType.PERSON_NAME;
             }
         }
+        if (type == PiiType.PERSON_NAME
+                && cased
+                && start == tokens.start(first)
+                && PersonSpans.givenNameBefore(tokens, first)) {
+            first--; // "Chidi Janssen": the tagger kept only the family name
+            start = tokens.start(first);
+        }
         boolean known = false;
         for (int i = first; i <= last && !known; i++) {
             known = known(tokens, i);

@@ -54,6 +54,48 @@ final class PersonSpans {
         return null;
     }
 
+    /**
+     * Whether the capitalised word right before token first is a given name the tagger left out ("Chidi"
+     * Janssen, "Oisin" Fitzgerald): a given name any list knows, or any capitalised word of four letters or more
+     * that starts no sentence and is no sentence, title, month, nationality, place, cue or organisation word.
+     */
+    static boolean givenNameBefore(Tokens tokens, int first) {
+        int k = first - 1;
+        if (k < 0 || !OrganizationPhrases.spaced(tokens, k) || !tokens.isCapitalized(k)) {
+            return false;
+        }
+        String lower = tokens.lower(k, 24);
+        if (lower == null
+                || NerStopWords.contains(lower)
+                || NameDetector.TITLES.contains(lower)
+                || ContextualDetector.TITLES.contains(lower)
+                || NerLexicon.isVocabulary(lower)
+                || PhraseDetector.MONTHS.contains(lower)
+                || ContextualDetector.NATIONALITIES.contains(lower)
+                || Gazetteer.isPlace(lower)
+                || OrganizationDetector.isCue(lower)
+                || OrganizationDetector.head(tokens, k, true) != 0) {
+            return false;
+        }
+        // an unknown word needs four letters: "rufen Sie Jörg Wiesenthal" ("Sie", "Ihr", "Wir")
+        return Gazetteer.isGivenName(lower)
+                || Gazetteer.isWideGivenName(lower)
+                || lower.length() >= 4 && !sentenceStart(tokens, k);
+    }
+
+    private static boolean sentenceStart(Tokens tokens, int i) {
+        if (i == 0) {
+            return true;
+        }
+        for (int k = tokens.end(i - 1); k < tokens.start(i); k++) {
+            char c = tokens.text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean particle(Tokens tokens, int i) {
         String lower = tokens.lower(i, 6);
         return lower != null && Character.isLowerCase(tokens.first(i)) && Gazetteer.PARTICLES.contains(lower);
