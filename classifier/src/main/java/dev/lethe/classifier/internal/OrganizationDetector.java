@@ -59,7 +59,7 @@ final class OrganizationDetector {
             }
             int first = OrganizationPhrases.left(tokens, i, cased);
             int last = (kind & (FIRST | FIRST_OF)) != 0 ? OrganizationPhrases.right(tokens, i, cased, kind) : i;
-            for (int more = 0; more < 2 && last + 1 < n && OrganizationPhrases.spaced(tokens, last); more++) {
+            for (int more = 0; more < 2 && last + 1 < n && TokenSpans.spaced(tokens, last); more++) {
                 if (!furtherHead(tokens, last + 1, cased)) {
                     break;
                 }
@@ -78,8 +78,8 @@ final class OrganizationDetector {
         if (!phrases.isEmpty()) {
             OrganizationPhrases.replace(tokens, phrases, out);
         }
-        OrganizationPhrases.cuedModelSpans(tokens, out);
-        OrganizationPhrases.townsAfter(tokens, out);
+        OrganizationCorrections.cuedModelSpans(tokens, out);
+        OrganizationCorrections.townsAfter(tokens, out);
     }
 
     private static boolean furtherHead(Tokens tokens, int i, boolean cased) {

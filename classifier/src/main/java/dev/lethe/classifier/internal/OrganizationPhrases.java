@@ -2,16 +2,13 @@ package dev.lethe.classifier.internal;
 
 import dev.lethe.classifier.Evidence;
 import dev.lethe.classifier.PiiType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The edges of an organisation's name around its head, and how its finding corrects the other candidates
- * (for {@link OrganizationDetector}). Every correction is one pass over the candidates with token arrays.
+ * (for {@link OrganizationDetector}): one pass over the candidates with token arrays.
  */
 final class OrganizationPhrases {
 
@@ -25,10 +22,10 @@ final class OrganizationPhrases {
     static int left(Tokens tokens, int i, boolean cased) {
         int first = i;
         int k = i - 1;
-        for (int words = 0; k >= 0 && words < MAX_BEFORE && spaced(tokens, k); words++) {
+        for (int words = 0; k >= 0 && words < MAX_BEFORE && TokenSpans.spaced(tokens, k); words++) {
             String lower = tokens.lower(k, 24);
             boolean joiner = "&".equals(lower) || cased && ("and".equals(lower) || "und".equals(lower));
-            if (joiner && k > 0 && spaced(tokens, k - 1) && before(tokens, k - 1, cased)) {
+            if (joiner && k > 0 && TokenSpans.spaced(tokens, k - 1) && before(tokens, k - 1, cased)) {
                 first = k - 1;
                 k -= 2;
             } else if (!joiner && before(tokens, k, cased)) {
@@ -46,10 +43,13 @@ final class OrganizationPhrases {
         int last = i;
         boolean needOf = (kind & OrganizationDetector.FIRST) == 0;
         int k = i + 1;
-        for (int words = 0; k < tokens.count() && words < MAX_AFTER && spaced(tokens, k - 1); words++) {
+        for (int words = 0; k < tokens.count() && words < MAX_AFTER && TokenSpans.spaced(tokens, k - 1); words++) {
             String lower = tokens.lower(k, 24);
             boolean inner = lower != null && OrganizationDetector.isInner(lower);
-            if (inner && spaced(tokens, k) && after(tokens, k + 1, cased) && (!needOf || lower.equals("of"))) {
+            if (inner
+                    && TokenSpans.spaced(tokens, k)
+                    && after(tokens, k + 1, cased)
+                    && (!needOf || lower.equals("of"))) {
                 last = k + 1;
                 k += 2;
                 needOf = false;
@@ -80,10 +80,13 @@ final class OrganizationPhrases {
                 continue;
             }
             int last = first;
-            while (last + 1 < tokens.count() && last - first + 1 < MAX_LABELLED && spaced(tokens, last)) {
+            while (last + 1 < tokens.count() && last - first + 1 < MAX_LABELLED && TokenSpans.spaced(tokens, last)) {
                 String next = tokens.lower(last + 1, 24);
                 boolean joiner = "&".equals(next) || "of".equals(next) || "und".equals(next) || "and".equals(next);
-                if (joiner && last + 2 < tokens.count() && spaced(tokens, last + 1) && after(tokens, last + 2, true)) {
+                if (joiner
+                        && last + 2 < tokens.count()
+                        && TokenSpans.spaced(tokens, last + 1)
+                        && after(tokens, last + 2, true)) {
                     last += 2;
                 } else if (!taken[last + 1] && after(tokens, last + 1, true)) {
                     last++;
@@ -113,7 +116,7 @@ final class OrganizationPhrases {
         boolean[] dropped = new boolean[phrases.size()];
         for (Candidate c : out) {
             if (c.type == PiiType.POSTAL_ADDRESS) {
-                for (int t = tokenAfter(tokens, c.start); t <= tokenBefore(tokens, c.end); t++) {
+                for (int t = TokenSpans.tokenAfter(tokens, c.start); t <= TokenSpans.tokenBefore(tokens, c.end); t++) {
                     if (owner[t] >= 0) {
                         dropped[owner[t]] = true;
                     }
@@ -136,87 +139,6 @@ final class OrganizationPhrases {
                 out.add(org);
             }
         }
-    }
-
-    /**
-     * A person or place the tagger found right after an organisation cue is the organisation ("works for
-     * Northwind", "Employer: Tallis"), unless it starts with a given name or a title ("works for Anna Berg").
-     */
-    static void cuedModelSpans(Tokens tokens, List<Candidate> out) {
-        for (int j = 0; j < out.size(); j++) {
-            Candidate c = out.get(j);
-            if (!c.has(Evidence.MODEL) || c.type != PiiType.PERSON_NAME && c.type != PiiType.LOCATION) {
-                continue;
-            }
-            int t = tokenAfter(tokens, c.start);
-            if (t >= tokens.count() || tokens.start(t) != c.start || !OrganizationDetector.cued(tokens, t)) {
-                continue;
-            }
-            if (!givenName(tokens, t) && !PersonSpans.title(tokens, t - 1)) {
-                out.set(
-                        j,
-                        new Candidate(PiiType.ORGANIZATION, c.start, c.end, c.score, Evidence.MODEL, Evidence.CONTEXT));
-            }
-        }
-    }
-
-    /** "Meridian Bank, Rotterdam.": one capitalised word after an organisation and a comma, closing the clause. */
-    static void townsAfter(Tokens tokens, List<Candidate> out) {
-        int n = tokens.count();
-        boolean[] wanted = null;
-        for (Candidate c : out) {
-            int last = c.type == PiiType.ORGANIZATION ? tokenBefore(tokens, c.end) : -1;
-            if (last >= 0 && last + 1 < n && tokens.end(last) == c.end && town(tokens, last + 1)) {
-                wanted = wanted == null ? new boolean[n] : wanted;
-                wanted[last + 1] = true;
-            }
-        }
-        if (wanted == null) {
-            return;
-        }
-        int[] cover = new int[n];
-        Candidate[] exact = new Candidate[n];
-        for (Candidate c : out) {
-            int from = tokenAfter(tokens, c.start);
-            int to = tokenBefore(tokens, c.end);
-            for (int t = from; t <= to; t++) {
-                if (wanted[t]) {
-                    cover[t]++;
-                    boolean same = from == to && tokens.start(t) == c.start && tokens.end(t) == c.end;
-                    boolean guess = c.type == PiiType.PERSON_NAME || c.type == PiiType.ORGANIZATION;
-                    exact[t] = same && guess && c.has(Evidence.MODEL) ? c : null;
-                }
-            }
-        }
-        Set<Candidate> gone = new HashSet<>();
-        List<Candidate> towns = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            if (wanted[t] && (cover[t] == 0 || cover[t] == 1 && exact[t] != null)) {
-                double score = exact[t] == null ? 0.6 : Math.max(0.6, exact[t].score);
-                if (exact[t] != null) {
-                    gone.add(exact[t]);
-                }
-                towns.add(new Candidate(PiiType.LOCATION, tokens.start(t), tokens.end(t), score, Evidence.CONTEXT));
-            }
-        }
-        out.removeIf(gone::contains);
-        out.addAll(towns);
-    }
-
-    /** Token t is one capitalised word after ", " that closes the clause and that no list knows as a given name only. */
-    static boolean town(Tokens tokens, int t) {
-        String lower = tokens.lower(t, 24);
-        if (lower == null || !tokens.isCapitalized(t) || tokens.start(t) != tokens.end(t - 1) + 2) {
-            return false;
-        }
-        if (tokens.text.charAt(tokens.end(t - 1)) != ',' || NerStopWords.contains(lower)) {
-            return false;
-        }
-        if (NerLexicon.isVocabulary(lower) || Gazetteer.isGivenName(lower) && !Gazetteer.isPlace(lower)) {
-            return false;
-        }
-        int end = tokens.end(t);
-        return end == tokens.text.length() || ".!?;)\n".indexOf(tokens.text.charAt(end)) >= 0;
     }
 
     /** A word before the head: capitalised (or any word in text without capitals), no sentence or cue word. */
@@ -259,7 +181,7 @@ final class OrganizationPhrases {
     }
 
     private static boolean inLivePhrase(Tokens tokens, Candidate c, int[] owner, boolean[] dropped) {
-        for (int t = tokenAfter(tokens, c.start); t <= tokenBefore(tokens, c.end); t++) {
+        for (int t = TokenSpans.tokenAfter(tokens, c.start); t <= TokenSpans.tokenBefore(tokens, c.end); t++) {
             if (owner[t] >= 0 && !dropped[owner[t]]) {
                 return true;
             }
@@ -267,20 +189,8 @@ final class OrganizationPhrases {
         return false;
     }
 
-    /** Whether exactly one space separates token i from the next. */
-    static boolean spaced(Tokens tokens, int i) {
-        return i + 1 < tokens.count()
-                && tokens.start(i + 1) == tokens.end(i) + 1
-                && tokens.text.charAt(tokens.end(i)) == ' ';
-    }
-
     private static boolean colonAfter(Tokens tokens, int k) {
         return tokens.start(k + 1) > tokens.end(k) && tokens.text.charAt(tokens.end(k)) == ':';
-    }
-
-    private static boolean givenName(Tokens tokens, int t) {
-        String lower = tokens.lower(t, 24);
-        return lower != null && (Gazetteer.isGivenName(lower) || Gazetteer.isWideGivenName(lower));
     }
 
     private static boolean hasLetter(Tokens tokens, int k) {
@@ -299,35 +209,5 @@ final class OrganizationPhrases {
             }
         }
         return true;
-    }
-
-    /** The first token that ends after the offset (the token count if none). */
-    static int tokenAfter(Tokens tokens, int offset) {
-        int lo = 0;
-        int hi = tokens.count();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.end(mid) > offset) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    /** The last token that starts before the offset (-1 if none). */
-    static int tokenBefore(Tokens tokens, int offset) {
-        int lo = 0;
-        int hi = tokens.count();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.start(mid) < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo - 1;
     }
 }

@@ -15,7 +15,7 @@ final class PersonSpans {
 
     /** Whether a determiner stands right before token first, with nothing but a space between. */
     static boolean afterArticle(Tokens tokens, int first) {
-        if (first == 0 || !OrganizationPhrases.spaced(tokens, first - 1)) {
+        if (first == 0 || !TokenSpans.spaced(tokens, first - 1)) {
             return false;
         }
         String before = tokens.lower(first - 1, 8);
@@ -25,7 +25,7 @@ final class PersonSpans {
     /** The first of the lower-case particles right before token first ("van den" Berg), or first itself. */
     static int particlesBefore(Tokens tokens, int first) {
         int p = first;
-        while (p > 0 && p > first - 3 && OrganizationPhrases.spaced(tokens, p - 1) && particle(tokens, p - 1)) {
+        while (p > 0 && p > first - 3 && TokenSpans.spaced(tokens, p - 1) && particle(tokens, p - 1)) {
             p--;
         }
         return p;
@@ -42,7 +42,7 @@ final class PersonSpans {
      * tagger's spans arrive in order, so it is among the last candidates added.
      */
     static Candidate personEndingAt(List<Candidate> out, Tokens tokens, int i) {
-        if (i < 0 || !OrganizationPhrases.spaced(tokens, i)) {
+        if (i < 0 || !TokenSpans.spaced(tokens, i)) {
             return null;
         }
         for (int k = out.size() - 1; k >= Math.max(0, out.size() - 3); k--) {
@@ -61,7 +61,7 @@ final class PersonSpans {
      */
     static boolean givenNameBefore(Tokens tokens, int first) {
         int k = first - 1;
-        if (k < 0 || !OrganizationPhrases.spaced(tokens, k) || !tokens.isCapitalized(k)) {
+        if (k < 0 || !TokenSpans.spaced(tokens, k) || !tokens.isCapitalized(k)) {
             return false;
         }
         String lower = tokens.lower(k, 24);

@@ -33,8 +33,8 @@ final class PlaceCorrections {
         int[] cover = new int[n];
         boolean[] address = new boolean[n];
         for (Candidate c : out) {
-            int from = OrganizationPhrases.tokenAfter(tokens, c.start);
-            int to = OrganizationPhrases.tokenBefore(tokens, c.end);
+            int from = TokenSpans.tokenAfter(tokens, c.start);
+            int to = TokenSpans.tokenBefore(tokens, c.end);
             for (int t = from; t <= to; t++) {
                 if (c.type == PiiType.POSTAL_ADDRESS) {
                     address[t] = true;
@@ -48,9 +48,9 @@ final class PlaceCorrections {
         List<Candidate> added = new ArrayList<>();
         for (Candidate c : out) {
             if (c.type == PiiType.POSTAL_ADDRESS) {
-                int last = OrganizationPhrases.tokenBefore(tokens, c.end);
+                int last = TokenSpans.tokenBefore(tokens, c.end);
                 int t = last + 1;
-                if (last >= 0 && t < n && tokens.end(last) == c.end && OrganizationPhrases.town(tokens, t)) {
+                if (last >= 0 && t < n && tokens.end(last) == c.end && TokenSpans.town(tokens, t)) {
                     if (cover[t] == 0 || cover[t] == 1 && guess(single[t]) || cover[t] == Integer.MAX_VALUE) {
                         cover[t] = Integer.MAX_VALUE; // the town is the address's now, for every address ending here
                         gone.add(c);
@@ -100,17 +100,17 @@ final class PlaceCorrections {
         if (!tokens.isCapitalized(t)) {
             return false;
         }
-        boolean alone = (t == 0 || !tokens.isCapitalized(t - 1) || !OrganizationPhrases.spaced(tokens, t - 1))
-                && (t + 1 >= tokens.count() || !tokens.isCapitalized(t + 1) || !OrganizationPhrases.spaced(tokens, t));
+        boolean alone = (t == 0 || !tokens.isCapitalized(t - 1) || !TokenSpans.spaced(tokens, t - 1))
+                && (t + 1 >= tokens.count() || !tokens.isCapitalized(t + 1) || !TokenSpans.spaced(tokens, t));
         if (!alone) {
             return false;
         }
-        if (t > 0 && OrganizationPhrases.spaced(tokens, t - 1) && word(tokens, t - 1, PLACE_PREPOSITIONS)) {
+        if (t > 0 && TokenSpans.spaced(tokens, t - 1) && word(tokens, t - 1, PLACE_PREPOSITIONS)) {
             return single[t] != null; // only the tagger's person is corrected, no new finding
         }
         boolean before = t >= 2 && word(tokens, t - 1, AND) && place(tokens, t - 2, cover, single);
         boolean after = t + 2 < tokens.count() && word(tokens, t + 1, AND) && place(tokens, t + 2, cover, single);
-        return (before || after) && OrganizationPhrases.spaced(tokens, before ? t - 1 : t);
+        return (before || after) && TokenSpans.spaced(tokens, before ? t - 1 : t);
     }
 
     /** The tagger's lone place that every list knows as a given name and none as a place. */
