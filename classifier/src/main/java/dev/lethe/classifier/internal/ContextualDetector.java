@@ -93,280 +93,13 @@ final class ContextualDetector {
 
     // ---- nationalities ----
 
-    private static final Set<String> NATIONALITY_ADJECTIVES = Set.of(
-            "afghan",
-            "albanian",
-            "algerian",
-            "american",
-            "angolan",
-            "argentine",
-            "argentinian",
-            "armenian",
-            "australian",
-            "austrian",
-            "azerbaijani",
-            "bangladeshi",
-            "belarusian",
-            "belgian",
-            "bolivian",
-            "bosnian",
-            "brazilian",
-            "british",
-            "bulgarian",
-            "cameroonian",
-            "canadian",
-            "chilean",
-            "chinese",
-            "colombian",
-            "congolese",
-            "croatian",
-            "cuban",
-            "cypriot",
-            "czech",
-            "danish",
-            "dominican",
-            "dutch",
-            "ecuadorian",
-            "egyptian",
-            "emirati",
-            "english",
-            "eritrean",
-            "estonian",
-            "ethiopian",
-            "filipino",
-            "filipina",
-            "finnish",
-            "french",
-            "georgian",
-            "german",
-            "ghanaian",
-            "greek",
-            "guatemalan",
-            "haitian",
-            "honduran",
-            "hungarian",
-            "icelandic",
-            "indian",
-            "indonesian",
-            "iranian",
-            "iraqi",
-            "irish",
-            "israeli",
-            "italian",
-            "ivorian",
-            "jamaican",
-            "japanese",
-            "jordanian",
-            "kazakh",
-            "kenyan",
-            "korean",
-            "kosovar",
-            "kurdish",
-            "kuwaiti",
-            "latvian",
-            "lebanese",
-            "libyan",
-            "lithuanian",
-            "luxembourgish",
-            "macedonian",
-            "malaysian",
-            "maltese",
-            "mexican",
-            "moldovan",
-            "mongolian",
-            "montenegrin",
-            "moroccan",
-            "nepalese",
-            "nepali",
-            "nigerian",
-            "norwegian",
-            "pakistani",
-            "palestinian",
-            "paraguayan",
-            "peruvian",
-            "polish",
-            "portuguese",
-            "romanian",
-            "russian",
-            "rwandan",
-            "saudi",
-            "scottish",
-            "senegalese",
-            "serbian",
-            "singaporean",
-            "slovak",
-            "slovakian",
-            "slovenian",
-            "somali",
-            "spanish",
-            "sudanese",
-            "swedish",
-            "swiss",
-            "syrian",
-            "taiwanese",
-            "tanzanian",
-            "thai",
-            "tunisian",
-            "turkish",
-            "ugandan",
-            "ukrainian",
-            "uruguayan",
-            "uzbek",
-            "venezuelan",
-            "vietnamese",
-            "welsh",
-            "yemeni",
-            "zambian",
-            "zimbabwean");
+    private static final Set<String> NATIONALITY_ADJECTIVES = WordLists.lower("nationality-adjectives.txt");
 
     /** German adjective stems; every declension ending is accepted ("deutsch", "deutsche", "deutschen" ...). */
-    private static final String[] GERMAN_STEMS = {
-        "deutsch",
-        "österreichisch",
-        "schweizerisch",
-        "französisch",
-        "italienisch",
-        "spanisch",
-        "polnisch",
-        "türkisch",
-        "niederländisch",
-        "belgisch",
-        "britisch",
-        "englisch",
-        "irisch",
-        "amerikanisch",
-        "russisch",
-        "ukrainisch",
-        "rumänisch",
-        "bulgarisch",
-        "griechisch",
-        "syrisch",
-        "afghanisch",
-        "irakisch",
-        "iranisch",
-        "kroatisch",
-        "serbisch",
-        "bosnisch",
-        "albanisch",
-        "kosovarisch",
-        "ungarisch",
-        "tschechisch",
-        "slowakisch",
-        "portugiesisch",
-        "brasilianisch",
-        "chinesisch",
-        "japanisch",
-        "indisch",
-        "pakistanisch",
-        "nigerianisch",
-        "ghanaisch",
-        "kenianisch",
-        "eritreisch",
-        "somalisch",
-        "marokkanisch",
-        "tunesisch",
-        "algerisch",
-        "ägyptisch",
-        "libanesisch",
-        "vietnamesisch",
-        "thailändisch",
-        "philippinisch",
-        "dänisch",
-        "schwedisch",
-        "norwegisch",
-        "finnisch",
-        "litauisch",
-        "lettisch",
-        "estnisch",
-        "kurdisch"
-    };
+    private static final Set<String> GERMAN_STEMS = WordLists.lower("nationality-stems-de.txt");
 
     /** People nouns that name a nationality by themselves ("Italienerin", "Nigerians", "a Pole"). */
-    private static final Set<String> NATIONALITY_NOUNS = Set.of(
-            "deutscher",
-            "deutsche",
-            "österreicher",
-            "österreicherin",
-            "schweizerin",
-            "franzose",
-            "französin",
-            "italiener",
-            "italienerin",
-            "spanier",
-            "spanierin",
-            "türke",
-            "türkin",
-            "niederländer",
-            "niederländerin",
-            "brite",
-            "britin",
-            "amerikaner",
-            "amerikanerin",
-            "russe",
-            "russin",
-            "ukrainer",
-            "ukrainerin",
-            "rumäne",
-            "rumänin",
-            "grieche",
-            "griechin",
-            "syrer",
-            "syrerin",
-            "afghane",
-            "afghanin",
-            "kroate",
-            "kroatin",
-            "serbe",
-            "serbin",
-            "polin",
-            "portugiese",
-            "portugiesin",
-            "chinesin",
-            "inder",
-            "inderin",
-            "nigerianer",
-            "nigerianerin",
-            "brits",
-            "americans",
-            "germans",
-            "italians",
-            "nigerians",
-            "indians",
-            "canadians",
-            "mexicans",
-            "brazilians",
-            "ukrainians",
-            "russians",
-            "syrians",
-            "afghans",
-            "pakistanis",
-            "turks",
-            "spaniards",
-            "frenchman",
-            "frenchwoman",
-            "englishman",
-            "englishwoman",
-            "irishman",
-            "irishwoman",
-            "scotsman",
-            "scotswoman",
-            "dutchman",
-            "dutchwoman",
-            "welshman",
-            "welshwoman",
-            "swede",
-            "swedes",
-            "dane",
-            "danes",
-            "finn",
-            "finns",
-            "pole",
-            "poles",
-            "turk",
-            "greeks",
-            "kenyans",
-            "ghanaians",
-            "filipinos");
+    private static final Set<String> NATIONALITY_NOUNS = WordLists.lower("nationality-nouns.txt");
 
     static final Set<String> NATIONALITIES = nationalities();
 
@@ -382,129 +115,10 @@ final class ContextualDetector {
     }
 
     /** Words right before a nationality that make it one ("I am", "she's a", "nationality:"). */
-    private static final Set<String> BEING = Set.of(
-            "am",
-            "m",
-            "re",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "being",
-            "been",
-            "he's",
-            "she's",
-            "they're",
-            "we're",
-            "as",
-            "nationality",
-            "citizenship",
-            "citizen",
-            "bin",
-            "ist",
-            "sind",
-            "war",
-            "waren",
-            "bist",
-            "staatsangehörigkeit",
-            "nationalität",
-            "staatsbürgerschaft",
-            "herkunft",
-            "nationalité",
-            "nacionalidad",
-            "nazionalità",
-            "nationaliteit",
-            "obywatelstwo",
-            "narodowość",
-            "half",
-            "born");
+    private static final Set<String> BEING = WordLists.lower("nationality-cues-before.txt");
 
     /** People nouns after a nationality adjective ("a German citizen", "polnische Staatsbürgerin"). */
-    private static final Set<String> PEOPLE = Set.of(
-            "citizen",
-            "citizens",
-            "national",
-            "nationals",
-            "nationality",
-            "passport",
-            "passports",
-            "woman",
-            "women",
-            "man",
-            "men",
-            "lady",
-            "guy",
-            "girl",
-            "boy",
-            "family",
-            "families",
-            "customer",
-            "customers",
-            "client",
-            "clients",
-            "student",
-            "students",
-            "resident",
-            "residents",
-            "tourist",
-            "tourists",
-            "parents",
-            "mother",
-            "father",
-            "wife",
-            "husband",
-            "couple",
-            "neighbour",
-            "neighbours",
-            "neighbor",
-            "neighbors",
-            "colleague",
-            "immigrant",
-            "immigrants",
-            "expat",
-            "expats",
-            "descent",
-            "origin",
-            "roots",
-            "heritage",
-            "background",
-            "people",
-            "patient",
-            "patients",
-            "applicant",
-            "employee",
-            "worker",
-            "workers",
-            "refugee",
-            "refugees",
-            "staatsbürger",
-            "staatsbürgerin",
-            "staatsangehörigkeit",
-            "staatsangehöriger",
-            "staatsangehörige",
-            "abstammung",
-            "herkunft",
-            "kunde",
-            "kundin",
-            "familie",
-            "mitbürger",
-            "mitbürgerin",
-            "frau",
-            "mann",
-            "pass",
-            "reisepass",
-            "wurzeln",
-            "eltern",
-            "mutter",
-            "vater",
-            "bürger",
-            "bürgerin",
-            "patientin",
-            "flüchtling",
-            "studentin",
-            "arbeitnehmer",
-            "arbeitnehmerin");
+    private static final Set<String> PEOPLE = WordLists.lower("nationality-people-nouns.txt");
 
     private static void nationality(Tokens tokens, int i, String lower, List<Candidate> out) {
         if (nextIsCapitalizedWord(tokens, i) && !lowerAt(tokens, i + 1, PEOPLE)) {
@@ -534,147 +148,17 @@ final class ContextualDetector {
         return false;
     }
 
-    private static final Set<String> ARTICLES =
-            Set.of("a", "an", "the", "ein", "eine", "einer", "der", "die", "das", "of", "by", "from");
-    private static final Set<String> HEDGES = Set.of(
-            "devout",
-            "practising",
-            "practicing",
-            "strict",
-            "observant",
-            "born",
-            "proud",
-            "fellow",
-            "also",
-            "not",
-            "now",
-            "still",
-            "originally",
-            "fully",
-            "gläubiger",
-            "gläubige",
-            "überzeugter",
-            "überzeugte",
-            "auch",
-            "nicht",
-            "praktizierender",
-            "praktizierende");
+    private static final Set<String> ARTICLES = WordLists.lower("group-articles.txt");
+    private static final Set<String> HEDGES = WordLists.lower("group-hedges.txt");
 
     // ---- religions ----
 
-    static final Set<String> RELIGIONS = Set.of(
-            "muslim",
-            "muslims",
-            "moslem",
-            "christian",
-            "christians",
-            "catholic",
-            "catholics",
-            "protestant",
-            "protestants",
-            "jewish",
-            "jew",
-            "jews",
-            "hindu",
-            "hindus",
-            "buddhist",
-            "buddhists",
-            "sikh",
-            "sikhs",
-            "atheist",
-            "atheists",
-            "agnostic",
-            "mormon",
-            "mormons",
-            "evangelical",
-            "anglican",
-            "lutheran",
-            "methodist",
-            "baptist",
-            "quaker",
-            "orthodox",
-            "islam",
-            "islamic",
-            "judaism",
-            "christianity",
-            "hinduism",
-            "buddhism",
-            "sikhism",
-            "muslima",
-            "muslimin",
-            "muslime",
-            "christin",
-            "christen",
-            "katholisch",
-            "katholische",
-            "katholischer",
-            "katholischen",
-            "katholik",
-            "katholikin",
-            "evangelisch",
-            "evangelische",
-            "evangelischer",
-            "evangelischen",
-            "protestantisch",
-            "jüdisch",
-            "jüdische",
-            "jüdischer",
-            "jüdischen",
-            "jude",
-            "jüdin",
-            "juden",
-            "hinduistisch",
-            "buddhistisch",
-            "buddhistin",
-            "atheistin",
-            "konfessionslos",
-            "islamisch",
-            "islamische",
-            "islamischen",
-            "muslimisch",
-            "muslimische",
-            "muslimischen",
-            "orthodoxe",
-            "orthodoxen");
+    static final Set<String> RELIGIONS = WordLists.lower("religions.txt");
 
     /** Religion words that are also names or ordinary words: they need a cue ("Christian", "orthodox"). */
-    private static final Set<String> AMBIGUOUS_RELIGIONS = Set.of(
-            "christian", "orthodox", "baptist", "evangelical", "agnostic", "christen", "orthodoxe", "orthodoxen");
+    private static final Set<String> AMBIGUOUS_RELIGIONS = WordLists.lower("religions-ambiguous.txt");
 
-    private static final Set<String> RELIGION_NOUNS = Set.of(
-            "faith",
-            "church",
-            "community",
-            "family",
-            "families",
-            "woman",
-            "man",
-            "parents",
-            "values",
-            "school",
-            "believer",
-            "believers",
-            "congregation",
-            "prayer",
-            "holidays",
-            "holiday",
-            "festival",
-            "religion",
-            "upbringing",
-            "background",
-            "glaube",
-            "glauben",
-            "gemeinde",
-            "kirche",
-            "familie",
-            "konfession",
-            "feiertag",
-            "feiertage",
-            "women",
-            "men",
-            "customer",
-            "patient",
-            "colleague");
+    private static final Set<String> RELIGION_NOUNS = WordLists.lower("religion-nouns.txt");
 
     private static void religion(Tokens tokens, int i, String lower, List<Candidate> out) {
         if (nextIsCapitalizedWord(tokens, i) && !lowerAt(tokens, i + 1, RELIGION_NOUNS)) {
@@ -693,101 +177,17 @@ final class ContextualDetector {
         out.add(new Candidate(PiiType.RELIGION, tokens.start(i), tokens.end(i), 0.6, Evidence.CONTEXT));
     }
 
-    private static final Set<String> RELIGION_CUES = Set.of(
-            "religion",
-            "faith",
-            "devout",
-            "practising",
-            "practicing",
-            "converted",
-            "convert",
-            "religion:",
-            "konfession",
-            "religionszugehörigkeit",
-            "glaube",
-            "confession",
-            "religión",
-            "religione",
-            "geloof",
-            "wyznanie",
-            "observant",
-            "strict");
+    private static final Set<String> RELIGION_CUES = WordLists.lower("religion-cues.txt");
 
     // ---- political groups ----
 
     /** Party abbreviations, exactly as written (upper case): no cue needed. */
-    private static final Set<String> PARTY_ABBREVIATIONS = Set.of(
-            "SPD", "CDU", "CSU", "AfD", "FDP", "BSW", "ÖVP", "FPÖ", "SPÖ", "NEOS", "SNP", "UKIP", "DUP", "PSOE", "PiS",
-            "VVD", "PVV", "CDA", "SVP", "MoDem", "KPD", "NPD");
+    private static final Set<String> PARTY_ABBREVIATIONS = WordLists.exact("party-abbreviations.txt");
 
     /** Party names that are ordinary words too ("labour costs", "conservative estimate"): need a cue. */
-    private static final Set<String> PARTY_WORDS = Set.of(
-            "labour",
-            "tory",
-            "tories",
-            "conservatives",
-            "democrats",
-            "republicans",
-            "democrat",
-            "republican",
-            "libdems",
-            "greens",
-            "grünen",
-            "linke",
-            "linken",
-            "communist",
-            "communists",
-            "socialist",
-            "socialists",
-            "kommunist",
-            "kommunistin",
-            "sozialist",
-            "sozialistin");
+    private static final Set<String> PARTY_WORDS = WordLists.lower("party-words.txt");
 
-    private static final Set<String> POLITICAL_CUES = Set.of(
-            "vote",
-            "votes",
-            "voted",
-            "voting",
-            "voter",
-            "voters",
-            "party",
-            "member",
-            "members",
-            "membership",
-            "joined",
-            "supporter",
-            "supporters",
-            "supports",
-            "campaign",
-            "campaigned",
-            "campaigns",
-            "elected",
-            "election",
-            "candidate",
-            "mp",
-            "councillor",
-            "politics",
-            "political",
-            "activist",
-            "wählt",
-            "wähle",
-            "gewählt",
-            "wählen",
-            "wähler",
-            "wählerin",
-            "partei",
-            "mitglied",
-            "mitglieder",
-            "parteimitglied",
-            "wahl",
-            "wahlkampf",
-            "kandidat",
-            "kandidatin",
-            "aktivist",
-            "aktivistin",
-            "registered",
-            "lifelong");
+    private static final Set<String> POLITICAL_CUES = WordLists.lower("political-cues.txt");
 
     private static void political(Tokens tokens, int i, String lower, List<Candidate> out) {
         String word = tokens.word(i);
@@ -839,10 +239,23 @@ final class ContextualDetector {
                 tokens.isCapitalized(i) || tokens.length(i) <= 3 && Character.isUpperCase(tokens.first(i));
         boolean name = tokens.isCapitalized(i + 1)
                 || lowerText && known(tokens.lower(i + 1, 24))
-                || lowerAt(tokens, i + 1, NameDetector.TITLES) && i + 2 < tokens.count() && tokens.isCapitalized(i + 2);
+                || lowerAt(tokens, i + 1, NameDetector.TITLES) && i + 2 < tokens.count() && tokens.isCapitalized(i + 2)
+                || particlesThenName(tokens, i + 1);
         if ((capitalised || lowerText) && name && !NerStopWords.contains(tokens.lower(i + 1, 24) + "")) {
             out.add(new Candidate(PiiType.TITLE, tokens.start(i), tokens.end(i), 0.6, Evidence.CONTEXT));
         }
+    }
+
+    /** "Mr van den Berg", "Frau von Aschenbach": lower-case particles, then a capitalised name. */
+    private static boolean particlesThenName(Tokens tokens, int k) {
+        int p = k;
+        while (p < tokens.count()
+                && p < k + 2
+                && Character.isLowerCase(tokens.first(p))
+                && lowerAt(tokens, p, Gazetteer.PARTICLES)) {
+            p++;
+        }
+        return p > k && p < tokens.count() && tokens.isCapitalized(p);
     }
 
     private static boolean known(String lower) {
@@ -932,44 +345,7 @@ final class ContextualDetector {
         return y >= 1900 && y <= 2100;
     }
 
-    private static final Set<String> DATE_CUES = Set.of(
-            "on",
-            "since",
-            "from",
-            "until",
-            "till",
-            "by",
-            "before",
-            "after",
-            "dated",
-            "born",
-            "date",
-            "am",
-            "seit",
-            "vom",
-            "bis",
-            "ab",
-            "zum",
-            "geboren",
-            "datum",
-            "le",
-            "du",
-            "depuis",
-            "el",
-            "desde",
-            "il",
-            "dal",
-            "op",
-            "sinds",
-            "per",
-            "due",
-            "expires",
-            "expired",
-            "valid",
-            "appointment",
-            "termin",
-            "birthday",
-            "geburtstag");
+    private static final Set<String> DATE_CUES = WordLists.lower("date-cues.txt");
 
     /** "on 12/03/2021", "seit 01.02.2019": a numeric date after a date word (not a bare number run). */
     private static void numberDate(Tokens tokens, int i, List<Candidate> out) {
@@ -1050,13 +426,11 @@ final class ContextualDetector {
         out.add(new Candidate(PiiType.DATE_TIME, tokens.start(i), tokens.end(last), 0.6, Evidence.PATTERN));
     }
 
-    private static final Set<String> TIME_CUES =
-            Set.of("at", "um", "from", "until", "till", "by", "before", "after", "ab", "bis", "gegen", "à", "alle");
+    private static final Set<String> TIME_CUES = WordLists.lower("time-cues.txt");
 
     // ---- postal codes ----
 
-    private static final Set<String> ZIP_CUES = Set.of(
-            "zip", "zipcode", "zip-code", "postcode", "post-code", "plz", "postleitzahl", "cap", "cp", "postcode:");
+    private static final Set<String> ZIP_CUES = WordLists.lower("zip-cues.txt");
 
     /** "zip 94103", "postcode SW1A 1AA", "PLZ: 10435", "postal code 1016 GV" (the word "code" after "postal"). */
     private static void zip(Tokens tokens, int i, List<Candidate> out) {
@@ -1111,8 +485,7 @@ final class ContextualDetector {
         }
     }
 
-    private static final Set<String> ZIP_FILLERS =
-            Set.of("code", "is", "ist", "lautet", "number", "no", "nr", "my", "meine", "the", "postal", ":", "-");
+    private static final Set<String> ZIP_FILLERS = WordLists.lower("zip-fillers.txt");
 
     private static boolean isUpperLetters(String w) {
         for (int k = 0; k < w.length(); k++) {
@@ -1164,11 +537,7 @@ final class ContextualDetector {
     // ---- domains and user names ----
 
     /** Top-level domains common in European and English text; no file suffixes ("md", "py", "sh", "rs"). */
-    private static final Set<String> TLDS = Set.of(
-            "com", "org", "net", "edu", "gov", "io", "co", "uk", "de", "fr", "es", "it", "nl", "pl", "be", "at", "ch",
-            "eu", "info", "biz", "me", "app", "dev", "ie", "pt", "se", "dk", "no", "fi", "cz", "us", "ca", "au", "nz",
-            "in", "online", "shop", "store", "tech", "xyz", "ai", "lu", "gr", "hu", "ro", "sk", "si", "hr", "bg", "lt",
-            "lv", "ee", "tv", "site", "cloud", "email", "gmbh", "berlin", "london", "nrw", "bayern");
+    private static final Set<String> TLDS = WordLists.lower("tlds.txt");
 
     private static void domain(Tokens tokens, int i, String lower, List<Candidate> out) {
         if (lower.indexOf('@') >= 0 || lower.indexOf("://") >= 0 || lower.startsWith("www.")) {
@@ -1230,24 +599,7 @@ final class ContextualDetector {
         }
     }
 
-    private static final Set<String> USER_CUES = Set.of(
-            "username",
-            "user",
-            "login",
-            "handle",
-            "benutzername",
-            "benutzer",
-            "nutzername",
-            "nickname",
-            "gamertag",
-            "user-id",
-            "userid",
-            "accountname",
-            "pseudo",
-            "usuario",
-            "utente",
-            "gebruikersnaam",
-            "login-name");
+    private static final Set<String> USER_CUES = WordLists.lower("username-cues.txt");
 
     /** "username: anna_k", "my login is jdoe", "Benutzername lautet mmustermann". */
     private static void username(Tokens tokens, int i, List<Candidate> out) {

@@ -1,17 +1,11 @@
 package dev.lethe.classifier.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Given and family names shipped as class-path resources (read once, at class initialisation: the only
- * resource reading the library does). A few thousand entries: well under a megabyte of heap.
+ * Given and family names shipped as class-path resources (read once, at class initialisation, through
+ * {@link WordLists}). A few thousand entries: well under a megabyte of heap.
  */
 final class Gazetteer {
 
@@ -59,22 +53,12 @@ final class Gazetteer {
 
     private static Set<String> load(String resource) {
         Set<String> words = new HashSet<>();
-        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.startsWith("#")) {
-                    for (String word : line.strip().split("\\s+")) {
-                        if (!word.isEmpty() && !PARTICLES.contains(word)) {
-                            words.add(word);
-                        }
-                    }
+        for (String line : WordLists.lines(resource)) {
+            for (String word : line.split("\\s+")) {
+                if (!PARTICLES.contains(word)) {
+                    words.add(word);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read class-path resource " + resource, e);
         }
         return Set.copyOf(words);
     }

@@ -64,6 +64,31 @@ final class NerDetector {
         if (first > last || !hasLetter(tokens, first, last) || !plausible(tokens, first, last, address)) {
             return;
         }
+        if (type == PiiType.PERSON_NAME && PersonSpans.afterArticle(tokens, first)) {
+            return; // "The Nova Blender", "my Galaxy": people take no article
+        }
+        int start = tokens.start(first);
+        int particles = address || type == PiiType.ORGANIZATION ? first : PersonSpans.particlesBefore(tokens, first);
+        if (particles < first) {
+            // "Mr van den Berg", "Bram van den Berg": the tagger left the particles (and the given name) out
+            Candidate given = PersonSpans.personEndingAt(out, tokens, particles - 1);
+            if (given != null || PersonSpans.title(tokens, particles - 1)) {
+                if (given != null) {
+                    out.remove(given);
+                    score = Math.max(score, given.score);
+                }
+                start = given != null ? given.start : tokens.start(particles);
+                first = particles;
+                type = PiiType.PERSON_NAME;
+            }
+        }
+        if (type == PiiType.PERSON_NAME
+                && cased
+                && start == tokens.start(first)
+                && PersonSpans.givenNameBefore(tokens, first)) {
+            first--; // "Chidi Janssen": the tagger kept only the family name
+            start = tokens.start(first);
+        }
         boolean known = false;
         for (int i = first; i <= last && !known; i++) {
             known = known(tokens, i);
@@ -93,7 +118,7 @@ final class NerDetector {
         if (lone && !known) {
             support -= LONE_WORD_PENALTY;
         }
-        out.add(new Candidate(type, tokens.start(first), tokens.end(last), support, Evidence.MODEL));
+        out.add(new Candidate(type, start, tokens.end(last), support, Evidence.MODEL));
     }
 
     /**
@@ -240,103 +265,9 @@ final class NerDetector {
         return false;
     }
 
-    private static final Set<String> LONE_CUES_BEFORE = Set.of(
-            "to",
-            "from",
-            "in",
-            "at",
-            "near",
-            "with",
-            "by",
-            "for",
-            "and",
-            "or",
-            "call",
-            "ring",
-            "phone",
-            "ask",
-            "tell",
-            "told",
-            "asked",
-            "contact",
-            "named",
-            "called",
-            "customer",
-            "colleague",
-            "agent",
-            "manager",
-            "partner",
-            "husband",
-            "wife",
-            "son",
-            "daughter",
-            "mother",
-            "father",
-            "friend",
-            "neighbour",
-            "neighbor",
-            "cc",
-            "via",
-            "nach",
-            "aus",
-            "bei",
-            "von",
-            "mit",
-            "an",
-            "für",
-            "und",
-            "kunde",
-            "kundin",
-            "kollege",
-            "kollegin",
-            "à",
-            "de",
-            "en",
-            "a",
-            "naar",
-            "uit",
-            "met",
-            "w",
-            "z",
-            "per",
-            "between",
-            "visited",
-            "visit",
-            "moved",
-            "left",
-            "about",
-            "thank",
-            "meet",
-            "saw",
-            "emailed",
-            "texted",
-            "messaged",
-            "pinged");
+    private static final Set<String> LONE_CUES_BEFORE = WordLists.lower("lone-name-cues-before.txt");
 
-    private static final Set<String> LONE_CUES_AFTER = Set.of(
-            "says",
-            "said",
-            "wrote",
-            "asked",
-            "called",
-            "will",
-            "is",
-            "was",
-            "has",
-            "had",
-            "and",
-            "from",
-            "sagt",
-            "schreibt",
-            "hat",
-            "ist",
-            "und",
-            "wants",
-            "needs",
-            "confirmed",
-            "reported",
-            "replied",
-            "thinks");
+    private static final Set<String> LONE_CUES_AFTER = WordLists.lower("lone-name-cues-after.txt");
 
     private static boolean callsSomeone(Tokens tokens, int first, int last) {
         for (int i = first; i <= last; i++) {
@@ -348,28 +279,7 @@ final class NerDetector {
         return false;
     }
 
-    private static final Set<String> GREETINGS = Set.of(
-            "dear",
-            "hi",
-            "hello",
-            "hey",
-            "thanks",
-            "thank",
-            "cheers",
-            "regards",
-            "liebe",
-            "lieber",
-            "hallo",
-            "bonjour",
-            "hola",
-            "ciao",
-            "gentile",
-            "geachte",
-            "beste",
-            "estimado",
-            "estimada",
-            "cher",
-            "chère");
+    private static final Set<String> GREETINGS = WordLists.lower("greetings.txt");
 
     /**
      * Extends an address by a town after a comma that closes the sentence or clause ("91 Willow Lane,
@@ -447,7 +357,7 @@ final class NerDetector {
     }
 
     /** Shouted text ("PLEASE CALL ME") says nothing by its capitals. */
-    private static boolean mostlyUpper(String text) {
+    static boolean mostlyUpper(String text) {
         int upper = 0;
         int lower = 0;
         for (int k = 0; k < text.length(); k++) {

@@ -35,78 +35,11 @@ final class NerLexicon {
     static final int BITS = 20;
 
     /** Words that often come right before a place ("moved to", "based in", "from"). */
-    private static final Set<String> PLACE_CUES = Set.of(
-            "in", "to", "from", "near", "at", "nach", "aus", "bei", "im", "à", "en", "a", "da", "naar", "uit", "w",
-            "z");
+    private static final Set<String> PLACE_CUES = WordLists.lower("place-cues.txt");
     /** Words that often come right before or after a person ("call", "dear", "thanks", "spoke with"). */
-    private static final Set<String> PERSON_CUES = Set.of(
-            "dear",
-            "hi",
-            "hello",
-            "hey",
-            "thanks",
-            "call",
-            "contact",
-            "ask",
-            "tell",
-            "with",
-            "by",
-            "name",
-            "named",
-            "called",
-            "liebe",
-            "lieber",
-            "hallo",
-            "bonjour",
-            "hola",
-            "ciao",
-            "beste",
-            "regards",
-            "cheers",
-            "said",
-            "says",
-            "wrote",
-            "from",
-            "cc",
-            "customer",
-            "agent",
-            "colleague",
-            "manager");
+    private static final Set<String> PERSON_CUES = WordLists.lower("person-cues.txt");
 
-    private static final Set<String> ORG_SUFFIXES = Set.of(
-            "inc",
-            "ltd",
-            "llc",
-            "gmbh",
-            "ag",
-            "corp",
-            "co",
-            "plc",
-            "sa",
-            "sarl",
-            "srl",
-            "spa",
-            "bv",
-            "nv",
-            "kg",
-            "group",
-            "bank",
-            "university",
-            "universität",
-            "hospital",
-            "klinikum",
-            "school",
-            "college",
-            "club",
-            "foundation",
-            "partners",
-            "associates",
-            "solutions",
-            "systems",
-            "technologies",
-            "holdings",
-            "consulting",
-            "services");
+    private static final Set<String> ORG_SUFFIXES = WordLists.lower("org-suffixes.txt");
 
     private NerLexicon() {}
 

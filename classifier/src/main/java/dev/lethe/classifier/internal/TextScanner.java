@@ -55,6 +55,8 @@ final class TextScanner {
         // after context scoring: the tagger has weighed the words around its spans already
         if (tokens.count() >= NerDetector.MIN_TOKENS && hasLetter(text)) {
             NerDetector.detect(tokens, out);
+            OrganizationDetector.detect(tokens, out); // after the tagger: it corrects the tagger's spans
+            PlaceCorrections.apply(tokens, out);
         }
         return out;
     }

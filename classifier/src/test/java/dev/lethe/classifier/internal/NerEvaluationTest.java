@@ -51,16 +51,16 @@ class NerEvaluationTest {
         System.out.println(report);
 
         // floors a little under the figures of the shipped model (see classifier/README.md)
-        assertThat(f2(counts.get("ANY"))).as("type-agnostic F2").isGreaterThanOrEqualTo(0.92);
+        assertThat(f2(counts.get("ANY"))).as("type-agnostic F2").isGreaterThanOrEqualTo(0.95);
         assertThat(precision(counts.get("ANY"))).as("type-agnostic precision").isGreaterThanOrEqualTo(0.97);
         assertThat(f2(counts.get("PERSON"))).as("PERSON F2").isGreaterThanOrEqualTo(0.9);
         assertThat(recall(counts.get("PERSON"))).as("PERSON recall").isGreaterThanOrEqualTo(0.9);
-        assertThat(precision(counts.get("PERSON"))).as("PERSON precision").isGreaterThanOrEqualTo(0.92);
+        assertThat(precision(counts.get("PERSON"))).as("PERSON precision").isGreaterThanOrEqualTo(0.95);
         assertThat(f2(counts.get("ADDRESS"))).as("ADDRESS F2").isGreaterThanOrEqualTo(0.9);
         assertThat(recall(counts.get("ADDRESS"))).as("ADDRESS recall").isGreaterThanOrEqualTo(0.9);
         assertThat(precision(counts.get("ADDRESS"))).as("ADDRESS precision").isGreaterThanOrEqualTo(0.95);
-        assertThat(f2(counts.get("LOCATION"))).as("LOCATION F2").isGreaterThanOrEqualTo(0.76);
-        assertThat(f2(counts.get("ORGANIZATION"))).as("ORGANIZATION F2").isGreaterThanOrEqualTo(0.66);
+        assertThat(f2(counts.get("LOCATION"))).as("LOCATION F2").isGreaterThanOrEqualTo(0.92);
+        assertThat(f2(counts.get("ORGANIZATION"))).as("ORGANIZATION F2").isGreaterThanOrEqualTo(0.93);
         assertThat(f2(counts.get("PHONE"))).as("PHONE F2").isGreaterThanOrEqualTo(0.95);
         assertThat(f2(counts.get("AGE"))).as("AGE F2").isGreaterThanOrEqualTo(0.9);
     }
@@ -76,8 +76,9 @@ class NerEvaluationTest {
         Files.writeString(Path.of("target/ner-errors-de.txt"), errors(classifier, corpus));
         Files.writeString(Path.of("target/ner-eval-corpus-de.jsonl"), jsonLines(classifier, corpus));
         System.out.println(report);
-        // a small set, reported rather than tuned for: only the type-agnostic precision has a floor
+        // a small set, reported rather than tuned for: floors for the type-agnostic precision and organisations
         assertThat(precision(counts.get("ANY"))).as("type-agnostic precision").isGreaterThanOrEqualTo(0.8);
+        assertThat(f2(counts.get("ORGANIZATION"))).as("ORGANIZATION F2").isGreaterThanOrEqualTo(0.9);
     }
 
     /** Token counts per type: [tp, fp, fn]; key "ANY" is type-agnostic. */
