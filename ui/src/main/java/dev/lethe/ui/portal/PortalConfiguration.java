@@ -8,6 +8,7 @@ import dev.lethe.ui.signals.SecuritySignals;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
+import dev.lethe.workflows.request.IdentitySealing;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestStore;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ class PortalConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    PortalIdentityFields portalIdentityFields(PortalProperties properties, MessageSource messages) {
+        return new PortalIdentityFields(properties, messages);
+    }
+
+    @Bean
     RateLimits portalRateLimits(RateLimiter limiter) {
         return new RateLimits(limiter);
     }
@@ -60,8 +66,14 @@ class PortalConfiguration implements WebMvcConfigurer {
             Vault vault,
             DSLContext dsl,
             PortalMail mail,
-            PortalProperties properties) {
-        return new PortalRequests(tenants, management, store, vault, dsl, mail, properties, Clock.systemUTC());
+            PortalProperties properties,
+            PortalAgents agents) {
+        return new PortalRequests(tenants, management, store, vault, dsl, mail, properties, agents, Clock.systemUTC());
+    }
+
+    @Bean
+    PortalAgents portalAgents(DSLContext dsl, IdentitySealing sealing, AuditTrail audit) {
+        return new PortalAgents(dsl, sealing, audit);
     }
 
     @Bean

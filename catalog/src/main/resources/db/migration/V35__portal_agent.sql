@@ -1,0 +1,34 @@
+-- An authorized agent's part of a request filed on the portal: the agent's name and what authorizes them
+-- (sealed together, as JSON) and, when given, their proof document (a PDF, PNG or JPEG, sniffed by its
+-- content, at most 2 MiB, sealed). Both are personal data: each is sealed as a request's subject is (a data
+-- key of its own wrapped by the KMS, tenant and a row id of its own bound as associated data, so neither
+-- opens as the subject or as the other). Only the media type and size of the proof are in clear, for the
+-- officer's page. The officer's downloads of the proof are counted here and audited.
+create table portal_agent (
+    tenant_id          uuid        not null,
+    request_id         uuid        not null,
+    details            bytea       not null,
+    details_key        bytea       not null,
+    details_kek        integer     not null,
+    proof              bytea,
+    proof_key          bytea,
+    proof_kek          integer,
+    proof_type         text,
+    proof_size         integer,
+    proof_downloads    integer     not null default 0,
+    created_at         timestamptz not null default now(),
+    primary key (tenant_id, request_id),
+    constraint portal_agent_request foreign key (tenant_id, request_id) references request (tenant_id, id),
+    constraint portal_agent_proof check (
+        (proof is null and proof_key is null and proof_kek is null and proof_type is null and proof_size is null)
+        or (proof is not null and proof_key is not null and proof_kek is not null
+            and proof_type in ('application/pdf', 'image/png', 'image/jpeg')
+            and proof_size between 1 and 2097152))
+);
+
+alter table portal_agent enable row level security;
+create policy tenant_isolation on portal_agent
+    using (tenant_id = lethe_tenant()) with check (tenant_id = lethe_tenant());
+
+grant select, insert, update on portal_agent to lethe_app;
+
