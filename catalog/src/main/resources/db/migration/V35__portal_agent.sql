@@ -32,3 +32,10 @@ create policy tenant_isolation on portal_agent
 
 grant select, insert, update on portal_agent to lethe_app;
 
+-- The download code's mail also carries a link (a 256-bit secret, kept only as its SHA-256) whose page asks
+-- for a press of a button; that POST grants the download as the right code does. It lives and dies with the
+-- download code it was sent with.
+alter table portal_request
+    add column download_link_hash bytea,
+    add constraint portal_request_download_link
+        check (download_link_hash is null or download_code_hash is not null);

@@ -94,10 +94,27 @@ class PortalLinkController {
             PortalRequests.LinkState state,
             HttpServletRequest http,
             Model model) {
+        return page(tenant, token, secret, state, false, properties, http, model);
+    }
+
+    /**
+     * The page of a magic link, the verification's or ({@code download}) the download's: in state {@code USABLE}
+     * a button that POSTs to the link's own address, else why the link does not work.
+     */
+    static String page(
+            Tenant tenant,
+            String token,
+            String secret,
+            PortalRequests.LinkState state,
+            boolean download,
+            PortalProperties properties,
+            HttpServletRequest http,
+            Model model) {
         PortalShell.fill(tenant, properties, http, model);
         model.addAttribute("token", token);
         model.addAttribute("secret", secret);
         model.addAttribute("state", state.name());
+        model.addAttribute("download", download);
         model.addAttribute("minutes", properties.codeValidity().toMinutes());
         return "portal/link";
     }

@@ -356,8 +356,12 @@ class PortalRequests {
                 && row.getLinkHash() != null
                 && row.getCodeHash() != null
                 && row.getCodeExpiresAt().toInstant().isAfter(now)
-                && TOKEN.matcher(secret).matches()
-                && MessageDigest.isEqual(row.getLinkHash(), sha256(secret));
+                && secretMatches(row.getLinkHash(), secret);
+    }
+
+    /** Whether {@code secret} is the magic link's secret whose SHA-256 is {@code hash} (compared in constant time). */
+    static boolean secretMatches(byte[] hash, String secret) {
+        return hash != null && TOKEN.matcher(secret).matches() && MessageDigest.isEqual(hash, sha256(secret));
     }
 
     private String linkUrl(Tenant tenant, String token, String link) {
@@ -464,7 +468,8 @@ class PortalRequests {
         return properties.codeValidity().toMinutes();
     }
 
-    private static String token() {
+    /** 256 random bits, URL-safe: a status token or a magic link's secret. */
+    static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
