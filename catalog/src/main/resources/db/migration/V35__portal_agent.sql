@@ -39,3 +39,24 @@ alter table portal_request
     add column download_link_hash bytea,
     add constraint portal_request_download_link
         check (download_link_hash is null or download_code_hash is not null);
+
+-- A tenant's portal limits as an ADMIN set them (PUT /api/v1/portal/limits/{tenant}): they hold from the next
+-- request on, over lethe.portal.tenants.<slug>.limits.* and lethe.portal.limits.* (the defaults). No row: the
+-- configured limits.
+create table portal_limits (
+    tenant_id                 uuid        primary key references tenant (id),
+    submissions_per_address   integer     not null check (submissions_per_address between 1 and 1000000),
+    submissions_per_identity  integer     not null check (submissions_per_identity between 1 and 1000000),
+    code_sends_per_address    integer     not null check (code_sends_per_address between 1 and 1000000),
+    code_sends_per_identity   integer     not null check (code_sends_per_identity between 1 and 1000000),
+    code_attempts_per_address integer     not null check (code_attempts_per_address between 1 and 1000000),
+    window_seconds            integer     not null check (window_seconds between 1 and 604800),
+    updated_at                timestamptz not null default now(),
+    updated_by                text        not null
+);
+
+alter table portal_limits enable row level security;
+create policy tenant_isolation on portal_limits
+    using (tenant_id = lethe_tenant()) with check (tenant_id = lethe_tenant());
+
+grant select, insert, update, delete on portal_limits to lethe_app;

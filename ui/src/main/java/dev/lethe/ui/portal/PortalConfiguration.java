@@ -49,8 +49,14 @@ class PortalConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    PortalGuard portalGuard(RateLimiter limiter, PortalProperties properties, PortalAbuseProperties abuse) {
-        return new PortalGuard(limiter, properties, abuse, Clock.systemUTC());
+    PortalGuard portalGuard(
+            RateLimiter limiter, PortalProperties properties, PortalAbuseProperties abuse, PortalLimits stored) {
+        return new PortalGuard(limiter, properties, abuse, Clock.systemUTC(), stored::stored);
+    }
+
+    @Bean
+    PortalLimits portalLimits(DSLContext dsl, AuditTrail audit) {
+        return new PortalLimits(dsl, audit);
     }
 
     @Bean

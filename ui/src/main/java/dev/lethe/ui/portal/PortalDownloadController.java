@@ -59,18 +59,21 @@ class PortalDownloadController {
     private final PortalProperties properties;
     private final RateLimits limits;
     private final MeterRegistry meters;
+    private final PortalGuard guard;
 
     PortalDownloadController(
             PortalRequests requests,
             PortalDownloads downloads,
             PortalProperties properties,
             RateLimits limits,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            PortalGuard guard) {
         this.requests = requests;
         this.downloads = downloads;
         this.properties = properties;
         this.limits = limits;
         this.meters = meters;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -93,7 +96,7 @@ class PortalDownloadController {
         if (!downloads.offered(tenant, token)) {
             throw new PortalController.NotFound();
         }
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("send-address", http.getRemoteAddr(), limit.codeSendsPerAddress(), limit.window());
         boolean sent = downloads.sendCode(
                 tenant,
@@ -122,7 +125,7 @@ class PortalDownloadController {
         if (!downloads.offered(tenant, token)) {
             throw new PortalController.NotFound();
         }
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
         String trimmed = code.strip();
         PortalDownloads.Redemption outcome = downloads
@@ -180,7 +183,7 @@ class PortalDownloadController {
         if (!downloads.offered(tenant, token)) {
             throw new PortalController.NotFound();
         }
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
         PortalDownloads.Redemption outcome =
                 downloads.redeemLink(tenant, token, secret).orElseThrow(PortalController.NotFound::new);

@@ -30,13 +30,19 @@ class PortalLinkController {
     private final PortalProperties properties;
     private final RateLimits limits;
     private final MeterRegistry meters;
+    private final PortalGuard guard;
 
     PortalLinkController(
-            PortalRequests requests, PortalProperties properties, RateLimits limits, MeterRegistry meters) {
+            PortalRequests requests,
+            PortalProperties properties,
+            RateLimits limits,
+            MeterRegistry meters,
+            PortalGuard guard) {
         this.requests = requests;
         this.properties = properties;
         this.limits = limits;
         this.meters = meters;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -66,7 +72,7 @@ class PortalLinkController {
             Model model) {
         Tenant tenant = tenant(slug);
         requests.linkState(tenant, token, secret).orElseThrow(PortalController.NotFound::new);
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
         String statusUrl = PortalShell.baseUrl(properties) + "/privacy/" + tenant.slug() + "/status/" + token;
         PortalRequests.Verification outcome = requests.verifyLink(
