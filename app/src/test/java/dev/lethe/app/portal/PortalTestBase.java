@@ -114,6 +114,16 @@ abstract class PortalTestBase extends AppIntegrationTest {
         // A tenant with limits of its own (its slug is fixed per test run: tests create it), and signal
         // thresholds a test reaches in a few requests.
         registry.add("lethe.portal.tenants." + OWN_LIMITS_SLUG + ".limits.submissions-per-address", () -> "2");
+        // A tenant whose form asks for a customer number (required, checked), a loyalty card and a member id
+        // (optional, labelled here), instead of the phone number.
+        String identities = "lethe.portal.tenants." + IDENTITIES_SLUG + ".identities.";
+        registry.add(identities + "customer-number.max-length", () -> "8");
+        registry.add(identities + "customer-number.pattern", () -> "[A-Z]{2}[0-9]{6}");
+        registry.add(identities + "customer-number.required", () -> "true");
+        registry.add(identities + "loyalty-card.max-length", () -> "16");
+        registry.add(identities + "member-id.max-length", () -> "12");
+        registry.add(identities + "member-id.label.en", () -> "Club member number");
+        registry.add(identities + "member-id.label.de", () -> "Mitgliedsnummer im Club");
         registry.add("lethe.portal.signals.code-sends-per-address", () -> "3");
         registry.add("lethe.portal.signals.code-sends-per-identity", () -> "3");
         registry.add("lethe.portal.signals.failed-codes-per-address", () -> "3");
@@ -122,6 +132,9 @@ abstract class PortalTestBase extends AppIntegrationTest {
 
     /** The slug of the tenant whose {@code submissions-per-address} is 2 instead of the context's 4. */
     static final String OWN_LIMITS_SLUG = dev.lethe.infra.testing.UniqueNames.of("portal-own-limits");
+
+    /** The slug of the tenant whose form asks for a customer number, a loyalty card and a member id. */
+    static final String IDENTITIES_SLUG = dev.lethe.infra.testing.UniqueNames.of("portal-identities");
 
     /** The mails received for {@code to}, oldest first. */
     static List<MimeMessage> mailsTo(String to) {

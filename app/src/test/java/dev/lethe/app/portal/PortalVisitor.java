@@ -142,6 +142,45 @@ final class PortalVisitor {
         }
     }
 
+    /**
+     * Posts the form as {@code multipart/form-data}, as a browser posts a form with a file: the fields, the CSRF
+     * token of the last page read, the solution of its challenge if it had one, and one file part ({@code file} null: none) with the name and type given.
+     */
+    HttpResponse<String> postMultipart(
+            String path, Map<String, String> fields, String fileField, String fileName, String type, byte[] file) {
+        String boundary = "----lethe-test-" + Long.toHexString(System.nanoTime());
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (challenge != null && !all.containsKey("challenge")) {
+            all.put("challenge", challenge);
+            all.put("challengeSolution", solve(challenge));
+        }
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        all.forEach((name, value) -> write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
+        if (file != null) {
+            write(
+                    body,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                            + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+            body.writeBytes(file);
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

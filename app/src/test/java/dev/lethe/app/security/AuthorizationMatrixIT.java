@@ -234,6 +234,10 @@ class AuthorizationMatrixIT extends AppIntegrationTest {
         tenant("YYNYNY", "POST", "/api/v1/retention-policies" + ID + "/preview", null),
         tenant("YYNYYY", "GET", "/api/v1/retention/schedule", null),
         tenant("YYNNNY", "PUT", "/api/v1/retention/schedule", EMPTY),
+        // A tenant's portal limits: ADMIN only (an unknown tenant's slug: 404 for those allowed).
+        tenant("YNNNYY", "GET", "/api/v1/portal/limits/no-such-tenant", null),
+        tenant("YNNNNY", "PUT", "/api/v1/portal/limits/no-such-tenant", EMPTY),
+        tenant("YNNNNY", "DELETE", "/api/v1/portal/limits/no-such-tenant", null),
         // People's accounts: ADMIN only (reading with the read scope, inviting and changing with write).
         tenant("YNNNYY", "GET", "/api/v1/users", null),
         tenant("YNNNYY", "GET", "/api/v1/users" + ID, null),

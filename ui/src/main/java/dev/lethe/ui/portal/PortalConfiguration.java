@@ -9,6 +9,7 @@ import dev.lethe.ui.signals.SignalBursts;
 import dev.lethe.vault.Vault;
 import dev.lethe.workflows.packages.RequestPackages;
 import dev.lethe.workflows.receipt.Receipts;
+import dev.lethe.workflows.request.IdentitySealing;
 import dev.lethe.workflows.request.RequestManagement;
 import dev.lethe.workflows.request.RequestStore;
 import java.nio.file.Path;
@@ -39,13 +40,24 @@ class PortalConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    PortalIdentityFields portalIdentityFields(PortalProperties properties, MessageSource messages) {
+        return new PortalIdentityFields(properties, messages);
+    }
+
+    @Bean
     RateLimits portalRateLimits(RateLimiter limiter) {
         return new RateLimits(limiter);
     }
 
     @Bean
-    PortalGuard portalGuard(RateLimiter limiter, PortalProperties properties, PortalAbuseProperties abuse) {
-        return new PortalGuard(limiter, properties, abuse, Clock.systemUTC());
+    PortalGuard portalGuard(
+            RateLimiter limiter, PortalProperties properties, PortalAbuseProperties abuse, PortalLimits stored) {
+        return new PortalGuard(limiter, properties, abuse, Clock.systemUTC(), stored::stored);
+    }
+
+    @Bean
+    PortalLimits portalLimits(DSLContext dsl, AuditTrail audit) {
+        return new PortalLimits(dsl, audit);
     }
 
     @Bean
@@ -62,8 +74,14 @@ class PortalConfiguration implements WebMvcConfigurer {
             Vault vault,
             DSLContext dsl,
             PortalMail mail,
-            PortalProperties properties) {
-        return new PortalRequests(tenants, management, store, vault, dsl, mail, properties, Clock.systemUTC());
+            PortalProperties properties,
+            PortalAgents agents) {
+        return new PortalRequests(tenants, management, store, vault, dsl, mail, properties, agents, Clock.systemUTC());
+    }
+
+    @Bean
+    PortalAgents portalAgents(DSLContext dsl, IdentitySealing sealing, AuditTrail audit) {
+        return new PortalAgents(dsl, sealing, audit);
     }
 
     @Bean

@@ -11,6 +11,8 @@ import dev.lethe.workflows.request.RequestType;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -58,6 +61,7 @@ class PortalController {
     private final PortalErasureNotices erasures;
     private final PortalGuard guard;
     private final PortalSignals signals;
+    private final PortalIdentityFields identities;
 
     PortalController(
             PortalRequests requests,
@@ -68,7 +72,8 @@ class PortalController {
             PortalDownloads downloads,
             PortalErasureNotices erasures,
             PortalGuard guard,
-            PortalSignals signals) {
+            PortalSignals signals,
+            PortalIdentityFields identities) {
         this.requests = requests;
         this.properties = properties;
         this.limits = limits;
@@ -78,6 +83,7 @@ class PortalController {
         this.erasures = erasures;
         this.guard = guard;
         this.signals = signals;
+        this.identities = identities;
     }
 
     @GetMapping
@@ -99,12 +105,14 @@ class PortalController {
             @PathVariable("tenant") String slug,
             @PathVariable("type") String typeName,
             @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String phone,
             @RequestParam(defaultValue = "") String correctionOf,
             @RequestParam(defaultValue = "") String correction,
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "false") boolean agent,
             @RequestParam(defaultValue = "false") boolean declaration,
+            @RequestParam(defaultValue = "") String agentName,
+            @RequestParam(defaultValue = "") String agentRelation,
+            @RequestParam(required = false) MultipartFile proof,
             @RequestParam(defaultValue = "") String challenge,
             @RequestParam(defaultValue = "") String challengeSolution,
             HttpServletRequest http,
@@ -114,11 +122,22 @@ class PortalController {
         RequestType type = type(typeName);
         PortalProperties.Limits limit = guard.limits(tenant);
         String address = http.getRemoteAddr();
-        PortalForm form = new PortalForm(email, phone, correctionOf, correction, purpose, agent, declaration);
+        PortalForm form = new PortalForm(
+                email,
+                identities.posted(tenant.slug(), http),
+                correctionOf,
+                correction,
+                purpose,
+                agent,
+                declaration,
+                agentName,
+                agentRelation);
         Map<String, String> problems = form.problems(
                 type,
                 type == RequestType.RECTIFICATION ? codes(tenant, TermKind.DATA_CATEGORY) : Set.of(),
-                type == RequestType.OBJECTION ? codes(tenant, TermKind.PURPOSE) : Set.of());
+                type == RequestType.OBJECTION ? codes(tenant, TermKind.PURPOSE) : Set.of(),
+                identities.accepted(tenant.slug()));
+        PortalAgents.Proof uploaded = form.agent() ? proof(proof, problems) : null;
         String checked = problems.isEmpty() ? form.email() : null;
         if (checked != null) {
             signals.filedFor(tenant.id(), address, guard.identityBucket(tenant, checked));
@@ -145,7 +164,7 @@ class PortalController {
         limits.take(
                 "send-address", RateLimits.address(tenant.id(), address), limit.codeSendsPerAddress(), limit.window());
         limits.take("send-identity", identity, limit.codeSendsPerIdentity(), limit.window());
-        PortalRequests.Filed filed = requests.file(tenant, type, form, locale(http), organisation(tenant));
+        PortalRequests.Filed filed = requests.file(tenant, type, form, uploaded, locale(http), organisation(tenant));
         meters.counter("lethe.portal.filed", "type", type.name()).increment();
         signals.codeSent(tenant.id(), address, guard.identityBucket(tenant, form.email()));
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + filed.token();
@@ -260,6 +279,32 @@ class PortalController {
         return "redirect:/privacy/" + tenant.slug() + "/verify/" + token + "?sent";
     }
 
+    /**
+     * The agent's proof document, when one was uploaded: at most {@link PortalAgents#PROOF_MAX} bytes and a PDF,
+     * PNG or JPEG by its content (its name and declared type are not believed); else a problem of the field.
+     */
+    private static PortalAgents.Proof proof(MultipartFile file, Map<String, String> problems) {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        if (file.getSize() > PortalAgents.PROOF_MAX) {
+            problems.put("proof", "portal.error.proof.large");
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the proof document could not be read", e);
+        }
+        var type = PortalAgents.sniff(bytes);
+        if (type.isEmpty()) {
+            problems.put("proof", "portal.error.proof.type");
+            return null;
+        }
+        return new PortalAgents.Proof(type.get(), bytes);
+    }
+
     /** A resend without the solved challenge it needed; carries the e-mail address to ask the next one for. */
     private static final class ChallengeRefused extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -303,6 +348,7 @@ class PortalController {
         model.addAttribute("type", type.name().toLowerCase(Locale.ROOT));
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
+        model.addAttribute("identities", identities.inputs(tenant.slug(), form, problems, locale(http)));
         if (type == RequestType.RECTIFICATION) {
             model.addAttribute("categories", terms(tenant, TermKind.DATA_CATEGORY));
         }

@@ -59,18 +59,21 @@ class PortalDownloadController {
     private final PortalProperties properties;
     private final RateLimits limits;
     private final MeterRegistry meters;
+    private final PortalGuard guard;
 
     PortalDownloadController(
             PortalRequests requests,
             PortalDownloads downloads,
             PortalProperties properties,
             RateLimits limits,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            PortalGuard guard) {
         this.requests = requests;
         this.downloads = downloads;
         this.properties = properties;
         this.limits = limits;
         this.meters = meters;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -93,11 +96,12 @@ class PortalDownloadController {
         if (!downloads.offered(tenant, token)) {
             throw new PortalController.NotFound();
         }
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("send-address", http.getRemoteAddr(), limit.codeSendsPerAddress(), limit.window());
         boolean sent = downloads.sendCode(
                 tenant,
                 token,
+                PortalShell.baseUrl(properties),
                 RequestContextUtils.getLocale(http),
                 PortalShell.organisation(tenant, properties),
                 email -> limits.take(
@@ -121,17 +125,13 @@ class PortalDownloadController {
         if (!downloads.offered(tenant, token)) {
             throw new PortalController.NotFound();
         }
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
         String trimmed = code.strip();
         PortalDownloads.Redemption outcome = downloads
                 .redeem(tenant, token, trimmed.length() > 6 ? "" : trimmed)
                 .orElseThrow(PortalController.NotFound::new);
-        meters.counter(
-                        "lethe.portal.downloads",
-                        "outcome",
-                        outcome.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT))
-                .increment();
+        meters.counter("lethe.portal.downloads", "outcome", outcome(outcome)).increment();
         return switch (outcome) {
             case PortalDownloads.Redemption.Granted granted -> zip(granted.stored(), downloads.open(granted.stored()));
             case PortalDownloads.Redemption.Wrong wrong ->
@@ -139,6 +139,87 @@ class PortalDownloadController {
             case PortalDownloads.Redemption.Expired expired ->
                 throw new Refused(tenant, token, 410, "portal.download.expired");
         };
+    }
+
+    /**
+     * The link in the download code's mail. Opening it hands nothing over (mail scanners open links): it shows a
+     * button that POSTs here, with the page's CSRF token.
+     */
+    @GetMapping("/link/{secret}")
+    String linkPage(
+            @PathVariable("tenant") String slug,
+            @PathVariable String token,
+            @PathVariable String secret,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            Model model) {
+        Tenant tenant = tenant(slug);
+        if (!downloads.offered(tenant, token)) {
+            throw new PortalController.NotFound();
+        }
+        boolean works = downloads.linkWorks(tenant, token, secret);
+        if (!works) {
+            response.setStatus(410);
+        }
+        return PortalLinkController.page(
+                tenant,
+                token,
+                secret,
+                works ? PortalRequests.LinkState.USABLE : PortalRequests.LinkState.DEAD,
+                true,
+                properties,
+                http,
+                model);
+    }
+
+    /** The button behind the download link: the package, once, as the right code would give it. */
+    @PostMapping("/link/{secret}")
+    ResponseEntity<StreamingResponseBody> linkDownload(
+            @PathVariable("tenant") String slug,
+            @PathVariable String token,
+            @PathVariable String secret,
+            HttpServletRequest http) {
+        Tenant tenant = tenant(slug);
+        if (!downloads.offered(tenant, token)) {
+            throw new PortalController.NotFound();
+        }
+        PortalProperties.Limits limit = guard.limits(tenant);
+        limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
+        PortalDownloads.Redemption outcome =
+                downloads.redeemLink(tenant, token, secret).orElseThrow(PortalController.NotFound::new);
+        meters.counter("lethe.portal.links", "outcome", "DOWNLOAD_" + outcome(outcome))
+                .increment();
+        if (outcome instanceof PortalDownloads.Redemption.Granted granted) {
+            return zip(granted.stored(), downloads.open(granted.stored()));
+        }
+        throw new DeadLink(tenant, token, secret);
+    }
+
+    /** A download link that does not work (any more): 410 and its page. */
+    static final class DeadLink extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Tenant tenant;
+        private final String token;
+        private final String secret;
+
+        DeadLink(Tenant tenant, String token, String secret) {
+            super("dead download link", null, false, false);
+            this.tenant = tenant;
+            this.token = token;
+            this.secret = secret;
+        }
+    }
+
+    @ExceptionHandler(DeadLink.class)
+    String deadLink(DeadLink dead, HttpServletRequest http, HttpServletResponse response, Model model) {
+        response.setStatus(410);
+        return PortalLinkController.page(
+                dead.tenant, dead.token, dead.secret, PortalRequests.LinkState.DEAD, true, properties, http, model);
+    }
+
+    private static String outcome(PortalDownloads.Redemption outcome) {
+        return outcome.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
     }
 
     @ExceptionHandler(Refused.class)

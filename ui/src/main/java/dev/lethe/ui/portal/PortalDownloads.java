@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -101,7 +102,8 @@ class PortalDownloads {
      * Mails a new download code to the request's e-mail address (earlier ones stop working); false when no
      * download is offered. {@code limit} is given the address before anything changes, and throws to refuse.
      */
-    boolean sendCode(Tenant tenant, String token, Locale locale, String organisation, Consumer<String> limit) {
+    boolean sendCode(
+            Tenant tenant, String token, String baseUrl, Locale locale, String organisation, Consumer<String> limit) {
         Optional<PortalRequestRecord> offered =
                 row(tenant, token).filter(row -> stored(tenant, row).isPresent());
         if (offered.isEmpty()) {
@@ -113,6 +115,7 @@ class PortalDownloads {
                 .orElseThrow();
         limit.accept(email);
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        String link = PortalRequests.token();
         TenantContext.runAs(
                 tenant.id(),
                 () -> dsl.update(PORTAL_REQUEST)
@@ -120,23 +123,78 @@ class PortalDownloads {
                         .set(
                                 PORTAL_REQUEST.DOWNLOAD_CODE_EXPIRES_AT,
                                 time(clock.instant().plus(properties.codeValidity())))
+                        .set(PORTAL_REQUEST.DOWNLOAD_LINK_HASH, PortalRequests.sha256(link))
                         .set(PORTAL_REQUEST.DOWNLOAD_CODE_ATTEMPTS, 0)
                         .set(PORTAL_REQUEST.DOWNLOAD_CODES_SENT, PORTAL_REQUEST.DOWNLOAD_CODES_SENT.plus(1))
                         .where(PORTAL_REQUEST.TENANT_ID.eq(tenant.id()))
                         .and(PORTAL_REQUEST.REQUEST_ID.eq(requestId))
                         .execute());
         mail.sendDownloadCode(
-                email, organisation, code, properties.codeValidity().toMinutes(), locale);
+                email,
+                organisation,
+                code,
+                properties.codeValidity().toMinutes(),
+                baseUrl + "/privacy/" + tenant.slug() + "/download/" + token + "/link/" + link,
+                locale);
         return true;
     }
 
     /**
      * Checks a download code. The right one is cleared, counted and audited in one transaction, and its
-     * package returned for the caller to stream; a wrong one counts an attempt.
+     * package returned for the caller to stream; a wrong one counts an attempt, and the last allowed one uses
+     * the code (and its link) up.
      *
      * @return empty when the token names no request whose download is offered
      */
     Optional<Redemption> redeem(Tenant tenant, String token, String code) {
+        return grant(tenant, token, (row, now) -> {
+            boolean right = CODE.matcher(code).matches()
+                    && MessageDigest.isEqual(
+                            row.getDownloadCodeHash().getBytes(StandardCharsets.US_ASCII),
+                            codeHash(tenant.id(), row.getRequestId(), code).getBytes(StandardCharsets.US_ASCII));
+            if (right) {
+                return true;
+            }
+            row.setDownloadCodeAttempts(row.getDownloadCodeAttempts() + 1);
+            if (row.getDownloadCodeAttempts() >= properties.codeAttempts()) {
+                clearCode(row);
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Grants the download by the link mailed with the download code, as the right code would: once, while that
+     * code works. A wrong secret is {@code Expired} (the link does not work), not an attempt: 256 random bits are
+     * not guessed.
+     *
+     * @return empty when the token names no request whose download is offered
+     */
+    Optional<Redemption> redeemLink(Tenant tenant, String token, String secret) {
+        return grant(
+                tenant,
+                token,
+                (row, now) -> PortalRequests.secretMatches(row.getDownloadLinkHash(), secret) ? Boolean.TRUE : null);
+    }
+
+    /** Whether the download link would grant the download now, changing nothing (a mail scanner's GET). */
+    boolean linkWorks(Tenant tenant, String token, String secret) {
+        Instant now = clock.instant();
+        return row(tenant, token)
+                .filter(row -> row.getDownloadCodeHash() != null
+                        && row.getDownloadCodeExpiresAt().toInstant().isAfter(now)
+                        && PortalRequests.secretMatches(row.getDownloadLinkHash(), secret))
+                .isPresent();
+    }
+
+    /**
+     * Checks a code or link of a download offered, its row locked: {@code check} answers true (granted: the code
+     * and link are cleared, the download counted and audited, the package returned), false (wrong: what the check
+     * changed is stored) or null (the link does not work: nothing changes). No code waiting, or one past its
+     * validity, is {@code Expired}.
+     */
+    private Optional<Redemption> grant(
+            Tenant tenant, String token, BiFunction<PortalRequestRecord, Instant, Boolean> check) {
         if (!PortalRequests.TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
@@ -161,22 +219,15 @@ class PortalDownloads {
                             || !row.getDownloadCodeExpiresAt().toInstant().isAfter(now)) {
                         return Optional.<Redemption>of(new Redemption.Expired());
                     }
-                    boolean right = CODE.matcher(code).matches()
-                            && MessageDigest.isEqual(
-                                    row.getDownloadCodeHash().getBytes(StandardCharsets.US_ASCII),
-                                    codeHash(tenant.id(), row.getRequestId(), code)
-                                            .getBytes(StandardCharsets.US_ASCII));
-                    if (!right) {
-                        row.setDownloadCodeAttempts(row.getDownloadCodeAttempts() + 1);
-                        if (row.getDownloadCodeAttempts() >= properties.codeAttempts()) {
-                            row.setDownloadCodeHash(null);
-                            row.setDownloadCodeExpiresAt(null);
-                        }
+                    Boolean granted = check.apply(row, now);
+                    if (granted == null) {
+                        return Optional.<Redemption>of(new Redemption.Expired());
+                    }
+                    if (!granted) {
                         row.store();
                         return Optional.<Redemption>of(new Redemption.Wrong());
                     }
-                    row.setDownloadCodeHash(null);
-                    row.setDownloadCodeExpiresAt(null);
+                    clearCode(row);
                     row.setDownloads(row.getDownloads() + 1);
                     row.store();
                     audit.append(new AuditEvent(
@@ -190,6 +241,13 @@ class PortalDownloads {
                                     "downloads", Integer.toString(row.getDownloads()))));
                     return Optional.<Redemption>of(new Redemption.Granted(stored.get()));
                 }));
+    }
+
+    /** A download code used or used up takes its link along. */
+    private static void clearCode(PortalRequestRecord row) {
+        row.setDownloadCodeHash(null);
+        row.setDownloadCodeExpiresAt(null);
+        row.setDownloadLinkHash(null);
     }
 
     /** The package's bytes; the caller closes the stream. */

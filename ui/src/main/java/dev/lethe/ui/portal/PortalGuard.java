@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Which limits hold for a tenant ({@link PortalAbuseProperties#limitsOf}), and whether a form must carry a
@@ -29,18 +31,33 @@ final class PortalGuard {
     private final PortalProperties properties;
     private final PortalAbuseProperties abuse;
     private final Clock clock;
+    private final Function<UUID, Optional<PortalProperties.Limits>> stored;
     private volatile ProofOfWork work;
 
     PortalGuard(RateLimiter limiter, PortalProperties properties, PortalAbuseProperties abuse, Clock clock) {
+        this(limiter, properties, abuse, clock, tenant -> Optional.empty());
+    }
+
+    /** {@code stored}: the limits an ADMIN set for a tenant ({@link PortalLimits#stored}), read on every call. */
+    PortalGuard(
+            RateLimiter limiter,
+            PortalProperties properties,
+            PortalAbuseProperties abuse,
+            Clock clock,
+            Function<UUID, Optional<PortalProperties.Limits>> stored) {
         this.limiter = limiter;
         this.properties = properties;
         this.abuse = abuse;
         this.clock = clock;
+        this.stored = stored;
     }
 
-    /** The tenant's limits: {@code lethe.portal.tenants.<slug>.limits.*} over {@code lethe.portal.limits.*}. */
+    /**
+     * The tenant's limits: those an ADMIN set ({@code PUT /api/v1/portal/limits/{tenant}}), else {@code
+     * lethe.portal.tenants.<slug>.limits.*} over {@code lethe.portal.limits.*}.
+     */
     PortalProperties.Limits limits(Tenant tenant) {
-        return abuse.limitsOf(tenant.slug(), properties.limits());
+        return stored.apply(tenant.id()).orElseGet(() -> abuse.limitsOf(tenant.slug(), properties.limits()));
     }
 
     /** The name of the identity's code-send bucket: how signals name an identity (a keyed hash). */

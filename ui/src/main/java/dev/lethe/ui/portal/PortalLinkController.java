@@ -30,13 +30,19 @@ class PortalLinkController {
     private final PortalProperties properties;
     private final RateLimits limits;
     private final MeterRegistry meters;
+    private final PortalGuard guard;
 
     PortalLinkController(
-            PortalRequests requests, PortalProperties properties, RateLimits limits, MeterRegistry meters) {
+            PortalRequests requests,
+            PortalProperties properties,
+            RateLimits limits,
+            MeterRegistry meters,
+            PortalGuard guard) {
         this.requests = requests;
         this.properties = properties;
         this.limits = limits;
         this.meters = meters;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -66,7 +72,7 @@ class PortalLinkController {
             Model model) {
         Tenant tenant = tenant(slug);
         requests.linkState(tenant, token, secret).orElseThrow(PortalController.NotFound::new);
-        PortalProperties.Limits limit = properties.limits();
+        PortalProperties.Limits limit = guard.limits(tenant);
         limits.take("try-address", http.getRemoteAddr(), limit.codeAttemptsPerAddress(), limit.window());
         String statusUrl = PortalShell.baseUrl(properties) + "/privacy/" + tenant.slug() + "/status/" + token;
         PortalRequests.Verification outcome = requests.verifyLink(
@@ -94,10 +100,27 @@ class PortalLinkController {
             PortalRequests.LinkState state,
             HttpServletRequest http,
             Model model) {
+        return page(tenant, token, secret, state, false, properties, http, model);
+    }
+
+    /**
+     * The page of a magic link, the verification's or ({@code download}) the download's: in state {@code USABLE}
+     * a button that POSTs to the link's own address, else why the link does not work.
+     */
+    static String page(
+            Tenant tenant,
+            String token,
+            String secret,
+            PortalRequests.LinkState state,
+            boolean download,
+            PortalProperties properties,
+            HttpServletRequest http,
+            Model model) {
         PortalShell.fill(tenant, properties, http, model);
         model.addAttribute("token", token);
         model.addAttribute("secret", secret);
         model.addAttribute("state", state.name());
+        model.addAttribute("download", download);
         model.addAttribute("minutes", properties.codeValidity().toMinutes());
         return "portal/link";
     }

@@ -52,12 +52,13 @@ class PortalMail {
                         "portal.mail.code.body", new Object[] {organisation, code, validMinutes, link}, locale));
     }
 
-    void sendDownloadCode(String to, String organisation, String code, long validMinutes, Locale locale) {
+    /** The download code, and the link that grants the download as the code does (after a press of a button). */
+    void sendDownloadCode(String to, String organisation, String code, long validMinutes, String link, Locale locale) {
         send(
                 to,
                 messages.getMessage("portal.mail.download.subject", new Object[] {organisation}, locale),
                 messages.getMessage(
-                        "portal.mail.download.body", new Object[] {organisation, code, validMinutes}, locale));
+                        "portal.mail.download.body", new Object[] {organisation, code, validMinutes, link}, locale));
     }
 
     void sendStatusLink(String to, String organisation, String statusUrl, Locale locale) {

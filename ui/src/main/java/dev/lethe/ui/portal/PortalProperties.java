@@ -1,7 +1,12 @@
 package dev.lethe.ui.portal;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -40,12 +45,25 @@ public record PortalProperties(
      * @param privacyNoticeUrl a link to its privacy notice (http or https; empty: none shown)
      * @param regulation the regulation requests filed on the page fall under (its deadlines apply;
      *     empty: GDPR)
+     * @param identities the identities the form asks for besides the e-mail address, by type name
+     *     ({@code phone}, {@code customer-number}...), in the form's order; none configured: the phone
+     *     number, optional
      */
     public record Page(
             @DefaultValue("") String name,
             @DefaultValue("") String contact,
             @DefaultValue("") String privacyNoticeUrl,
-            @DefaultValue("") String regulation) {
+            @DefaultValue("") String regulation,
+            Map<String, Identity> identities) {
+
+        public Page {
+            identities = identities == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
+        }
+
+        /** The identities the form asks for: the configured ones, or the optional phone number. */
+        public Map<String, Identity> identitiesOrDefault() {
+            return identities.isEmpty() ? Map.of(Identity.PHONE, Identity.phone()) : identities;
+        }
 
         /** The regulation, GDPR unless one is configured. */
         public String regulationOrDefault() {
@@ -60,7 +78,66 @@ public record PortalProperties(
                     blank(other.name) ? name : other.name,
                     blank(other.contact) ? contact : other.contact,
                     blank(other.privacyNoticeUrl) ? privacyNoticeUrl : other.privacyNoticeUrl,
-                    blank(other.regulation) ? regulation : other.regulation);
+                    blank(other.regulation) ? regulation : other.regulation,
+                    other.identities.isEmpty() ? identities : other.identities);
+        }
+    }
+
+    /**
+     * An identity a tenant's form asks for besides the e-mail address (which it always asks for: the code
+     * goes to it). Stored with the request as identity type {@code <name>} with {@code -} as {@code _}
+     * ({@code customer-number} → {@code customer_number}), for the connectors to find the subject by; never
+     * looked up when filed.
+     *
+     * @param maxLength at most this many characters (1 to 256)
+     * @param pattern a regular expression the whole value must match; empty: any text without control
+     *     characters
+     * @param required whether the form is refused without it
+     * @param label the field's label by language ({@code en}, {@code de}, {@code fr}), for a type the message
+     *     bundles do not name ({@code portal.identity.<name>}); the bundles' label wins for its language only
+     *     when none is configured for it
+     */
+    public record Identity(
+            @DefaultValue("64") int maxLength,
+            @DefaultValue("") String pattern,
+            @DefaultValue("false") boolean required,
+            Map<String, String> label) {
+
+        /** The identity a page without configured ones asks for. */
+        public static final String PHONE = "phone";
+
+        /** Names of form fields the portal's forms use already: no identity may take one. */
+        static final Set<String> RESERVED =
+                Set.of("email", "correction", "purpose", "agent", "declaration", "challenge", "lang", "proof", "code");
+
+        private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+        public Identity {
+            label = label == null ? Map.of() : Map.copyOf(label);
+            if (maxLength < 1 || maxLength > 256) {
+                throw new IllegalArgumentException("identities.*.max-length must be between 1 and 256");
+            }
+            if (pattern.length() > 500) {
+                throw new IllegalArgumentException("identities.*.pattern may have at most 500 characters");
+            }
+            Pattern.compile(pattern);
+        }
+
+        /** The optional phone number: digits, spaces and {@code + ( ) - . /}, at most 32 characters. */
+        static Identity phone() {
+            return new Identity(32, "\\+?[0-9][0-9 ()./-]{4,31}", false, Map.of());
+        }
+
+        /** The identity type the request keeps the value under. */
+        public static String type(String name) {
+            return name.replace('-', '_');
+        }
+
+        static void checkName(String name, String property) {
+            if (!NAME.matcher(name).matches() || RESERVED.contains(name) || name.endsWith("-")) {
+                throw new IllegalArgumentException(property + ": '" + name + "' is not an identity name: lower case"
+                        + " letters, digits and '-', at most 40, not one of " + new TreeSet<>(RESERVED));
+            }
         }
     }
 
@@ -157,6 +234,14 @@ public record PortalProperties(
             }
         }
         checkUrl(page.privacyNoticeUrl(), "lethe.portal.page.privacy-notice-url");
+        page.identities().keySet().forEach(name -> Identity.checkName(name, "lethe.portal.page.identities"));
+        tenants.forEach((slug, override) -> {
+            if (override != null) {
+                override.identities()
+                        .keySet()
+                        .forEach(name -> Identity.checkName(name, "lethe.portal.tenants." + slug + ".identities"));
+            }
+        });
         tenants.forEach((slug, override) -> checkUrl(
                 override == null ? "" : override.privacyNoticeUrl(),
                 "lethe.portal.tenants." + slug + ".privacy-notice-url"));

@@ -94,6 +94,7 @@ class PortalRequests {
     private final DSLContext dsl;
     private final PortalMail mail;
     private final PortalProperties properties;
+    private final PortalAgents agents;
     private final Clock clock;
 
     PortalRequests(
@@ -104,6 +105,7 @@ class PortalRequests {
             DSLContext dsl,
             PortalMail mail,
             PortalProperties properties,
+            PortalAgents agents,
             Clock clock) {
         this.tenants = tenants;
         this.management = management;
@@ -112,6 +114,7 @@ class PortalRequests {
         this.dsl = dsl;
         this.mail = mail;
         this.properties = properties;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -120,11 +123,18 @@ class PortalRequests {
     }
 
     /**
-     * Files the request and sends its code. The form is valid (checked by the caller).
+     * Files the request and sends its code. The form is valid (checked by the caller); an agent's name,
+     * authority and {@code proof} (null when none was uploaded) are kept with it.
      *
      * @throws PortalMail.Unavailable when no code could be sent (the request then expires unverified)
      */
-    Filed file(Tenant tenant, RequestType type, PortalForm form, Locale locale, String organisation) {
+    Filed file(
+            Tenant tenant,
+            RequestType type,
+            PortalForm form,
+            PortalAgents.Proof proof,
+            Locale locale,
+            String organisation) {
         if (!mail.configured()) {
             throw new PortalMail.Unavailable("lethe.portal.mail.host is not set", null);
         }
@@ -155,6 +165,9 @@ class PortalRequests {
                     .set(PORTAL_REQUEST.CREATED_AT, time(now))
                     .set(PORTAL_REQUEST.EXPIRES_AT, time(now.plus(properties.unverifiedExpiry())))
                     .execute();
+            if (form.agent()) {
+                agents.record(tenant.id(), filed.id(), form.agentName(), form.agentRelation(), proof);
+            }
         });
         mail.sendCode(
                 form.identities().get("email").orElseThrow(),
@@ -343,8 +356,12 @@ class PortalRequests {
                 && row.getLinkHash() != null
                 && row.getCodeHash() != null
                 && row.getCodeExpiresAt().toInstant().isAfter(now)
-                && TOKEN.matcher(secret).matches()
-                && MessageDigest.isEqual(row.getLinkHash(), sha256(secret));
+                && secretMatches(row.getLinkHash(), secret);
+    }
+
+    /** Whether {@code secret} is the magic link's secret whose SHA-256 is {@code hash} (compared in constant time). */
+    static boolean secretMatches(byte[] hash, String secret) {
+        return hash != null && TOKEN.matcher(secret).matches() && MessageDigest.isEqual(hash, sha256(secret));
     }
 
     private String linkUrl(Tenant tenant, String token, String link) {
@@ -451,7 +468,8 @@ class PortalRequests {
         return properties.codeValidity().toMinutes();
     }
 
-    private static String token() {
+    /** 256 random bits, URL-safe: a status token or a magic link's secret. */
+    static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -8,6 +8,7 @@ import dev.lethe.catalog.change.NotFoundException;
 import dev.lethe.ui.api.Caller;
 import dev.lethe.ui.connectors.callback.ManualTasks;
 import dev.lethe.ui.connectors.callback.PendingProblem;
+import dev.lethe.ui.portal.PortalAgents;
 import dev.lethe.ui.shell.PageAccess;
 import dev.lethe.ui.shell.WebPage;
 import dev.lethe.workflows.packages.RequestPackages;
@@ -53,18 +54,21 @@ class RequestPageActions {
     private final RequestPackages packages;
     private final Receipts receipts;
     private final RequestPageModel pages;
+    private final PortalAgents agents;
 
     RequestPageActions(
             RequestManagement requests,
             ManualTasks tasks,
             RequestPackages packages,
             Receipts receipts,
-            RequestPageModel pages) {
+            RequestPageModel pages,
+            PortalAgents agents) {
         this.requests = requests;
         this.tasks = tasks;
         this.packages = packages;
         this.receipts = receipts;
         this.pages = pages;
+        this.agents = agents;
     }
 
     @PostMapping("/requests/{id}/approve")
@@ -168,6 +172,31 @@ class RequestPageActions {
         var zip = packages.open(stored);
         packages.recordDownload(stored, officer.actor());
         return RequestEvidenceController.zip(stored, zip);
+    }
+
+    /**
+     * The proof of authority an agent uploaded on the portal, for the officer to check; audited. Sent as an
+     * attachment with the type its content was sniffed as, and under a sandbox policy, so that even a file
+     * that passed as an image never runs as a page of Lethe's.
+     */
+    @GetMapping("/requests/{id}/agent-proof")
+    @PageAccess(read = {Role.PRIVACY_OFFICER, Role.ADMIN})
+    ResponseEntity<byte[]> agentProof(Authentication auth, @PathVariable UUID id) {
+        Editor officer = Caller.editor(auth, Caller.PRIVACY_WRITERS);
+        PortalAgents.Proof proof = agents.download(officer.tenantId(), id, officer.actor())
+                .orElseThrow(() -> new NotFoundException("agent's proof of request " + id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(proof.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(proof.fileName())
+                                .build()
+                                .toString())
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(proof.bytes());
     }
 
     /** The signed receipt document, for {@code ./lethe receipt verify}. */

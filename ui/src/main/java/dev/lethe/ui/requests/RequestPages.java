@@ -4,6 +4,7 @@ import dev.lethe.catalog.apikey.Role;
 import dev.lethe.catalog.change.Editor;
 import dev.lethe.catalog.change.InvalidInputException;
 import dev.lethe.ui.api.Caller;
+import dev.lethe.ui.portal.PortalAgents;
 import dev.lethe.ui.shell.PageAccess;
 import dev.lethe.ui.shell.WebPage;
 import dev.lethe.workflows.request.Deadlines;
@@ -37,11 +38,13 @@ class RequestPages {
     private final RequestManagement requests;
     private final RequestPageModel pages;
     private final Deadlines deadlines;
+    private final PortalAgents agents;
 
-    RequestPages(RequestManagement requests, RequestPageModel pages, Deadlines deadlines) {
+    RequestPages(RequestManagement requests, RequestPageModel pages, Deadlines deadlines, PortalAgents agents) {
         this.requests = requests;
         this.pages = pages;
         this.deadlines = deadlines;
+        this.agents = agents;
     }
 
     @GetMapping("/requests/new")
@@ -82,7 +85,12 @@ class RequestPages {
     private String show(Authentication auth, UUID id, Model model, boolean withHistory, String view) {
         Editor viewer = Caller.editor(auth, RequestController.READERS);
         model.addAttribute("page", pages.page(viewer.tenantId(), id, viewer.by(), withHistory));
-        model.addAttribute("canWrite", canWrite(auth));
+        boolean canWrite = canWrite(auth);
+        model.addAttribute("canWrite", canWrite);
+        if (withHistory && canWrite) {
+            // The agent's name and authority are for the officer who checks them, not for auditors.
+            agents.of(viewer.tenantId(), id).ifPresent(agent -> model.addAttribute("agent", agent));
+        }
         return view;
     }
 

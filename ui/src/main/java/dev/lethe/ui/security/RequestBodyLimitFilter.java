@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,13 +26,29 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final String CALLBACKS = "/api/v1/callbacks/";
 
+    /**
+     * The portal's filing form, which may carry an authorized agent's proof document (at most 2 MiB, checked by
+     * the portal with a message beside the field): {@code POST /privacy/{tenant}/new/{type}}.
+     */
+    static final Pattern PORTAL_FILING = Pattern.compile("/privacy/[^/]{1,63}/new/[a-z]{1,20}");
+
+    /** The largest filing on the portal: a proof document of 2 MiB and the form's fields, as multipart. */
+    static final long PORTAL_FILING_LIMIT = 3L * 1024 * 1024;
+
     private final long limit;
+    private final boolean portal;
 
     RequestBodyLimitFilter(long limit) {
+        this(limit, false);
+    }
+
+    /** {@code portal}: the portal's filing form may be up to {@link #PORTAL_FILING_LIMIT} (when that is more). */
+    RequestBodyLimitFilter(long limit, boolean portal) {
         if (limit < 1 || limit > Integer.MAX_VALUE - 1) {
             throw new IllegalArgumentException("a request body limit is 1 byte to 2 GiB: " + limit);
         }
         this.limit = limit;
+        this.portal = portal;
     }
 
     @Override
@@ -42,18 +59,19 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long allowed = limitOf(request);
         long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            tooLarge(response);
+        if (declared > allowed) {
+            tooLarge(response, allowed);
             return;
         }
         if (declared >= 0 || !hasBody(request)) {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) limit + 1);
-        if (body.length > limit) {
-            tooLarge(response);
+        byte[] body = request.getInputStream().readNBytes((int) allowed + 1);
+        if (body.length > allowed) {
+            tooLarge(response, allowed);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
@@ -63,7 +81,19 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         return request.getHeader("Transfer-Encoding") != null;
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private long limitOf(HttpServletRequest request) {
+        if (portal
+                && "POST".equals(request.getMethod())
+                && PORTAL_FILING
+                        .matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length()))
+                        .matches()) {
+            return Math.max(limit, PORTAL_FILING_LIMIT);
+        }
+        return limit;
+    }
+
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close");
         ProblemResponses.write(
                 response, 413, "Content Too Large", "The request body is larger than " + limit + " bytes.");

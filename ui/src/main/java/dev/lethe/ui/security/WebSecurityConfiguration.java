@@ -86,9 +86,10 @@ class WebSecurityConfiguration {
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         RateLimitFilter.perPrincipal(rateLimiter, rateLimits, meters), AuthorizationFilter.class)
-                // Form posts have the API's body limit (413) before anything (CSRF included) reads them.
+                // Form posts have the API's body limit (413) before anything (CSRF included) reads them; the
+                // portal's filing form, which may carry an agent's proof document, up to 3 MiB.
                 .addFilterBefore(
-                        new RequestBodyLimitFilter(bodyLimits.maxRequestBody().toBytes()),
+                        new RequestBodyLimitFilter(bodyLimits.maxRequestBody().toBytes(), true),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),

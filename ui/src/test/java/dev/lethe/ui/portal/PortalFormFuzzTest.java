@@ -32,8 +32,8 @@ class PortalFormFuzzTest {
 
     private static final Set<String> CATEGORIES = Set.of("contact.address", "contact.email");
     private static final Set<String> PURPOSES = Set.of("marketing", "analytics.profiling");
-    private static final Set<String> FIELDS =
-            Set.of("email", "phone", "correctionOf", "correction", "purpose", "declaration");
+    private static final Set<String> FIELDS = Set.of(
+            "email", "phone", "correctionOf", "correction", "purpose", "declaration", "agentName", "agentRelation");
     private static final Properties[] MESSAGES = {
         messages("messages.properties"), messages("messages_de.properties"), messages("messages_fr.properties")
     };
@@ -68,7 +68,7 @@ class PortalFormFuzzTest {
 
         var form = new PortalForm(email, phone, correctionOf, correction, purpose, agent, declaration);
         Map<String, String> problems = form.problems(type, CATEGORIES, PURPOSES);
-        assertThat(form.toString()).matches("PortalForm\\[phone (true|false), agent (true|false)]");
+        assertThat(form.toString()).matches("PortalForm\\[identities \\[(phone)?], agent (true|false)]");
         assertThat(problems.keySet()).isSubsetOf(FIELDS);
         for (String message : problems.values()) {
             for (Properties bundle : MESSAGES) {
@@ -83,6 +83,9 @@ class PortalFormFuzzTest {
             assertThat(form.identities().values())
                     .containsEntry("email", form.email().toLowerCase(Locale.ROOT));
             assertThat(!agent || declaration).isTrue();
+            assertThat(agent)
+                    .as("an agent must give a name, which this form lacks")
+                    .isFalse();
             if (type == RequestType.RECTIFICATION) {
                 assertThat(CATEGORIES).contains(form.correctionOf());
                 assertThat(form.correction()).isNotEmpty().hasSizeLessThanOrEqualTo(PortalForm.CORRECTION_MAX);

@@ -59,7 +59,59 @@ class PortalFormTest {
                 .containsOnlyKeys("purpose");
         assertThat(new PortalForm("ann@example.org", "", "", "", "", true, false)
                         .problems(RequestType.ACCESS, CATEGORIES, PURPOSES))
-                .containsOnlyKeys("declaration");
+                .containsOnlyKeys("declaration", "agentName", "agentRelation");
+    }
+
+    @Test
+    void anAgentGivesTheirNameAndAuthoritySizeLimited() {
+        PortalForm agent = new PortalForm(
+                "ann@example.org", Map.of(), "", "", "", true, true, "Bea Agent", "Mother; power of attorney");
+        assertThat(agent.problems(RequestType.ACCESS, CATEGORIES, PURPOSES)).isEmpty();
+        assertThat(agent.toString()).doesNotContain("Bea", "Mother");
+        PortalForm tooLong =
+                new PortalForm("ann@example.org", Map.of(), "", "", "", true, true, "B".repeat(201), "x".repeat(501));
+        assertThat(tooLong.problems(RequestType.ACCESS, CATEGORIES, PURPOSES))
+                .containsOnlyKeys("agentName", "agentRelation");
+        PortalForm notAnAgent = new PortalForm("ann@example.org", Map.of(), "", "", "", false, false, "", "");
+        assertThat(notAnAgent.problems(RequestType.ACCESS, CATEGORIES, PURPOSES))
+                .isEmpty();
+    }
+
+    @Test
+    void aTenantsIdentitiesAreCheckedByLengthFirstThenPattern() {
+        Map<String, PortalProperties.Identity> accepted = new java.util.LinkedHashMap<>();
+        accepted.put("customer-number", new PortalProperties.Identity(8, "[A-Z]{2}[0-9]{6}", true, Map.of()));
+        accepted.put("loyalty-card", new PortalProperties.Identity(16, "", false, Map.of()));
+        PortalForm none = new PortalForm("ann@example.org", Map.of(), "", "", "", false, false, "", "");
+        assertThat(none.problems(RequestType.ACCESS, CATEGORIES, PURPOSES, accepted))
+                .containsExactly(Map.entry("customer-number", "portal.error.identity.required"));
+        PortalForm wrong = new PortalForm(
+                "ann@example.org",
+                Map.of("customer-number", "ab123456", "loyalty-card", "1".repeat(17)),
+                "",
+                "",
+                "",
+                false,
+                false,
+                "",
+                "");
+        assertThat(wrong.problems(RequestType.ACCESS, CATEGORIES, PURPOSES, accepted))
+                .containsEntry("customer-number", "portal.error.identity.invalid")
+                .containsEntry("loyalty-card", "portal.error.identity.invalid");
+        PortalForm right = new PortalForm(
+                "ann@example.org",
+                Map.of("customer-number", " AB123456 ", "loyalty-card", ""),
+                "",
+                "",
+                "",
+                false,
+                false,
+                "",
+                "");
+        assertThat(right.problems(RequestType.ACCESS, CATEGORIES, PURPOSES, accepted))
+                .isEmpty();
+        assertThat(right.identities().values())
+                .isEqualTo(Map.of("email", "ann@example.org", "customer_number", "AB123456"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class PortalGuardTest {
 
     private static PortalProperties properties() {
         return new PortalProperties(
-                new PortalProperties.Page("", "", "", ""),
+                new PortalProperties.Page("", "", "", "", Map.of()),
                 Map.of(),
                 Duration.ofMinutes(10),
                 3,

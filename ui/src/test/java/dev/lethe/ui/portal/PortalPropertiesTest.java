@@ -23,13 +23,13 @@ class PortalPropertiesTest {
     @Test
     void aTenantsPageOverridesTheDefaultsFieldByField() {
         var properties = properties(
-                new PortalProperties.Page("", "privacy@example.org", "https://example.org/privacy", ""),
-                Map.of("shop", new PortalProperties.Page("Example Shop", "", "", "LGPD")),
+                new PortalProperties.Page("", "privacy@example.org", "https://example.org/privacy", "", Map.of()),
+                Map.of("shop", new PortalProperties.Page("Example Shop", "", "", "LGPD", Map.of())),
                 Duration.ofMinutes(10));
 
         assertThat(properties.pageOf("shop"))
                 .isEqualTo(new PortalProperties.Page(
-                        "Example Shop", "privacy@example.org", "https://example.org/privacy", "LGPD"));
+                        "Example Shop", "privacy@example.org", "https://example.org/privacy", "LGPD", Map.of()));
         assertThat(properties.pageOf("other").name()).isEmpty();
         assertThat(properties.pageOf("other").regulationOrDefault()).isEqualTo("GDPR");
     }
@@ -37,10 +37,38 @@ class PortalPropertiesTest {
     @Test
     void badSettingsFailNamingTheProperty() {
         assertThatThrownBy(() -> properties(
-                        new PortalProperties.Page("", "", "javascript:alert(1)", ""), Map.of(), Duration.ofMinutes(10)))
+                        new PortalProperties.Page("", "", "javascript:alert(1)", "", Map.of()),
+                        Map.of(),
+                        Duration.ofMinutes(10)))
                 .hasMessageContaining("lethe.portal.page.privacy-notice-url");
-        assertThatThrownBy(() -> properties(new PortalProperties.Page("", "", "", ""), Map.of(), Duration.ZERO))
+        assertThatThrownBy(
+                        () -> properties(new PortalProperties.Page("", "", "", "", Map.of()), Map.of(), Duration.ZERO))
                 .hasMessageContaining("lethe.portal.code-validity");
+    }
+
+    @Test
+    void aTenantsIdentitiesReplaceTheDefaultPhoneAndBadNamesFailNamingTheProperty() {
+        var card = new PortalProperties.Identity(16, "[0-9]+", false, Map.of("en", "Card"));
+        var properties = properties(
+                new PortalProperties.Page("", "", "", "", Map.of()),
+                Map.of("shop", new PortalProperties.Page("", "", "", "", Map.of("loyalty-card", card))),
+                Duration.ofMinutes(10));
+        assertThat(properties.pageOf("shop").identitiesOrDefault()).containsOnlyKeys("loyalty-card");
+        assertThat(properties.pageOf("other").identitiesOrDefault()).containsOnlyKeys("phone");
+        assertThat(PortalProperties.Identity.type("loyalty-card")).isEqualTo("loyalty_card");
+
+        for (String bad : new String[] {"email", "Customer", "card_no", "agent", "-x", "x-"}) {
+            assertThatThrownBy(() -> properties(
+                            new PortalProperties.Page("", "", "", "", Map.of()),
+                            Map.of("shop", new PortalProperties.Page("", "", "", "", Map.of(bad, card))),
+                            Duration.ofMinutes(10)))
+                    .as(bad)
+                    .hasMessageContaining("lethe.portal.tenants.shop.identities");
+        }
+        assertThatThrownBy(() -> new PortalProperties.Identity(0, "", false, Map.of()))
+                .hasMessageContaining("max-length");
+        assertThatThrownBy(() -> new PortalProperties.Identity(10, "[", false, Map.of()))
+                .isInstanceOf(java.util.regex.PatternSyntaxException.class);
     }
 
     @Test
