@@ -19,6 +19,7 @@ final class IngestWorkload {
      * subject and batch locates several records.
      */
     static final int SUBJECTS = Integer.getInteger("lethe.bench.subjects", 20_000);
+
     static final String SUBJECT_PATH = "$.customer.id";
 
     /** Contact data and names tokenized deterministically, cards format-preserving, the rest redacted. */
