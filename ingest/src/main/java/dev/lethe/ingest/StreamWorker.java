@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer of a stream's group. Per polled batch, in one Kafka transaction: publishes each record
  * protected to the target topic (or, when it can't be, to the dead-letter topic with the reason),
- * writes the batch's locator entries and waits for Elasticsearch to acknowledge them, and commits
- * the consumed offsets. If anything fails before the commit, the transaction is aborted and the
- * batch is read again after a growing pause: nothing is lost, and {@code read_committed} readers of
- * the target see nothing twice. An error that leaves the producer unusable stops the worker; the
+ * writes the batch's locator documents (one per subject and partition) and waits for Elasticsearch
+ * to acknowledge them, and commits the consumed offsets. If anything fails before the commit, the
+ * transaction is aborted and the batch is read again after a growing pause: nothing is lost, and
+ * {@code read_committed} readers of the target see nothing twice. An error that leaves the producer unusable stops the worker; the
  * runtime starts a fresh one, whose producer (same transactional id) fences this one.
  */
 public final class StreamWorker implements Runnable, AutoCloseable {
@@ -266,12 +266,12 @@ public final class StreamWorker implements Runnable, AutoCloseable {
 
     /** What a batch produced, counted only once it commits. */
     private static final class Batch {
-        final List<LocatorEntry> located = new ArrayList<>();
+        /** One locator document per subject and partition, however many of its records the batch holds. */
+        final LocatorBatch located = new LocatorBatch(Instant.now().toString());
+
         final List<FieldSighting> sightings = new ArrayList<>();
         final Map<TokenKind, Integer> tokenizations = new EnumMap<>(TokenKind.class);
         final long[] timestamps;
-        /** When ingest processed the batch's records, for their locator entries. */
-        final String seenAt = Instant.now().toString();
 
         int out;
         int deadLettered;
@@ -300,7 +300,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         if (clean.subjectHash() == null) {
             batch.withoutSubject++;
         } else {
-            batch.located.add(new LocatorEntry(
+            batch.located.add(
                     clean.subjectHash(),
                     stream.system(),
                     stream.dataset(),
@@ -309,8 +309,7 @@ public final class StreamWorker implements Runnable, AutoCloseable {
                     record.offset(),
                     keyText(clean.key()),
                     clean.categories(),
-                    Instant.ofEpochMilli(record.timestamp()).toString(),
-                    batch.seenAt));
+                    record.timestamp());
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.function.Function;
 
 /**
  * Answers "where is this subject's data" from the locator index: one aggregation over the subject's
- * entries, per system, dataset and topic, however many records there are. Thread-safe.
+ * documents, per system, dataset and topic, however many records there are. Reads both document
+ * shapes ({@link LocatorDocument}): a document without a count locates one record, one without a
+ * latest time has only its record time. Thread-safe.
  */
 public final class SubjectLocations {
 
@@ -67,10 +69,18 @@ public final class SubjectLocations {
                             system.key().stringValue(),
                             dataset.key().stringValue(),
                             topic.key().stringValue(),
-                            topic.docCount(),
+                            records(topic),
                             categories,
                             epochMillis(topic.aggregations().get("first").min().value()),
-                            epochMillis(topic.aggregations().get("last").max().value())));
+                            later(
+                                    epochMillis(topic.aggregations()
+                                            .get("last")
+                                            .max()
+                                            .value()),
+                                    epochMillis(topic.aggregations()
+                                            .get("lastOfMany")
+                                            .max()
+                                            .value()))));
                 }
             }
         }
@@ -81,6 +91,11 @@ public final class SubjectLocations {
         return topics.terms(terms("topic"))
                 .aggregations("first", first -> first.min(min -> min.field("recordTime")))
                 .aggregations("last", last -> last.max(max -> max.field("recordTime")))
+                .aggregations("lastOfMany", last -> last.max(max -> max.field("lastRecordTime")))
+                // A document without a count locates one record; counted this way rather than with a
+                // "missing" value, which an index made before the field existed does not map.
+                .aggregations("counted", counted -> counted.valueCount(count -> count.field("count")))
+                .aggregations("records", records -> records.sum(sum -> sum.field("count")))
                 .aggregations("categories", categories -> categories.terms(terms("categories")));
     }
 
@@ -90,6 +105,20 @@ public final class SubjectLocations {
 
     private static Instant epochMillis(Double value) {
         return value == null ? null : Instant.ofEpochMilli(value.longValue());
+    }
+
+    private static long records(StringTermsBucket topic) {
+        Double sum = topic.aggregations().get("records").sum().value();
+        Double counted = topic.aggregations().get("counted").valueCount().value();
+        return topic.docCount() - round(counted) + round(sum);
+    }
+
+    private static long round(Double value) {
+        return value == null ? 0 : Math.round(value);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     private static List<StringTermsBucket> buckets(Map<String, Aggregate> aggregations, String name) {

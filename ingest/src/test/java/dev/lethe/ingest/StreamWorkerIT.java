@@ -221,4 +221,97 @@ class StreamWorkerIT {
             thread.join(Duration.ofSeconds(30));
         }
     }
+
+    @Test
+    void aBatchWithSeveralRecordsPerSubjectWritesOneLocatorDocumentPerSubject() throws Exception {
+        ServiceEndpoints services = TestServices.endpoints();
+        String source = UniqueNames.of("visits.raw");
+        var stream = new StreamDefinition(
+                UniqueNames.of("visits"),
+                UniqueNames.of("tenant"),
+                source,
+                UniqueNames.of("visits.clean"),
+                "web",
+                "visits",
+                "$.customer.id",
+                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(source, 1, (short) 1),
+                            new NewTopic(stream.targetTopic(), 1, (short) 1),
+                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        List<String> customers = List.of("cust-1", "cust-2", "cust-1", "cust-1", "cust-2", "cust-1");
+        Map<String, List<Long>> offsets = new java.util.TreeMap<>();
+        // All of them in the topic before the worker starts: its first poll reads them as one batch.
+        try (var producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", services.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < customers.size(); i++) {
+                String customer = customers.get(i);
+                long offset = producer.send(new ProducerRecord<>(
+                                source,
+                                "v-" + i,
+                                "{\"customer\":{\"id\":\"" + customer + "\",\"email\":\"" + customer
+                                        + "@example.com\"}}"))
+                        .get()
+                        .offset();
+                offsets.computeIfAbsent(customer, c -> new java.util.ArrayList<>())
+                        .add(offset);
+            }
+        }
+        Vault vault = TestVaults.create(keys);
+        var elasticsearch = ElasticsearchClient.of(config -> config.host(services.elasticsearchUrl()));
+        var locator = new SubjectLocator(elasticsearch);
+        var worker = new StreamWorker(
+                stream,
+                0,
+                IngestSettings.defaults(services.kafkaBootstrapServers(), "it"),
+                new RecordProtector(PiiClassifier.create(), vault, DatasetFields.NONE),
+                locator,
+                DatasetFields.NONE,
+                new StreamMetrics(new SimpleMeterRegistry(), stream.name()));
+        Thread thread = Thread.ofPlatform().name("worker").start(worker);
+        try {
+            assertThat(CommittedRecords.read(stream.targetTopic(), customers.size(), Duration.ofSeconds(60)))
+                    .hasSize(customers.size());
+        } finally {
+            worker.close();
+            thread.join(Duration.ofSeconds(30));
+        }
+        String index = SubjectLocator.indexFor(stream.tenant());
+        elasticsearch.indices().refresh(refresh -> refresh.index(index));
+
+        assertThat(elasticsearch.count(count -> count.index(index)).count())
+                .as("documents, one per subject")
+                .isEqualTo(2);
+        assertThat(locator.written()).isEqualTo(new SubjectLocator.Written(2, customers.size()));
+        for (var customer : offsets.entrySet()) {
+            String hash = vault.subjectHash(stream.tenant(), customer.getKey()).hex();
+            var hits = elasticsearch
+                    .search(
+                            search -> search.index(index)
+                                    .query(query -> query.term(
+                                            term -> term.field("subjectHash").value(hash))),
+                            LocatorDocument.class)
+                    .hits()
+                    .hits();
+            assertThat(hits).singleElement().satisfies(hit -> {
+                assertThat(hit.source().count()).isEqualTo(customer.getValue().size());
+                assertThat(hit.source().entries())
+                        .extracting(LocatorEntry::offset)
+                        .containsExactlyElementsOf(customer.getValue());
+                assertThat(hit.source().entries())
+                        .allSatisfy(entry -> assertThat(entry.recordKey()).startsWith("v-"));
+                assertThat(hit.source().categories()).contains("contact.email");
+            });
+            assertThat(new SubjectLocations(elasticsearch).find(stream.tenant(), hash))
+                    .singleElement()
+                    .satisfies(location -> assertThat(location.records())
+                            .isEqualTo(customer.getValue().size()));
+        }
+    }
 }

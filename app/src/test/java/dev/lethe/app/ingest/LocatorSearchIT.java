@@ -117,6 +117,29 @@ class LocatorSearchIT extends AppIntegrationTest {
     }
 
     @Test
+    void perRecordDocumentsWrittenBeforeAggregationAreCountedWithTheAggregatedOnes() throws Exception {
+        String index = SubjectLocator.indexFor(tenantId);
+        for (LocatorEntry old : List.of(
+                entry(hash(SUBJECT), "shop", "orders", "orders.raw", 40, "2025-11-30T00:00:00Z", "contact.phone"),
+                entry(hash(SUBJECT), "shop", "orders", "orders.raw", 41, "2026-02-01T00:00:00Z", "contact.email"))) {
+            // As the release before wrote them: one document per record, under the record's position.
+            elasticsearch.index(put -> put.index(index).id(old.id()).document(old));
+        }
+        elasticsearch.indices().refresh(refresh -> refresh.index(index));
+
+        HttpResponse<String> response =
+                http(Role.PRIVACY_OFFICER).post("/api/v1/locator/search", Map.of("subject", SUBJECT));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode raw = location(CatalogHttp.body(response), "shop", "orders", "orders.raw");
+        assertThat(raw.get("records").asLong()).isEqualTo(5);
+        assertThat(raw.get("categories").toString())
+                .isEqualTo("[\"contact.email\",\"contact.phone\",\"financial.card\"]");
+        assertThat(raw.get("firstSeen").asString()).isEqualTo("2025-11-30T00:00:00Z");
+        assertThat(raw.get("lastSeen").asString()).isEqualTo("2026-03-01T10:00:00Z");
+    }
+
+    @Test
     void onlyPrivacyOfficersAndAdminsMayLookUpASubject() {
         Map<String, String> query = Map.of("subject", SUBJECT);
 

@@ -161,17 +161,22 @@ public final class IngestBench {
             createTopics(admin, stream.targetTopic());
             long start = System.nanoTime();
             Map<String, Long> cpuBefore = ProcessCpu.snapshot();
+            SubjectLocator.Written locatedBefore = locator.written();
             try (var pipeline = new PipelineRun(kafka, stream, processor, locator, workers, maxPoll)) {
                 double rate = pipeline.sustainedRate(records);
+                SubjectLocator.Written located = locator.written();
                 System.out.printf(
-                        "%s, %d worker(s): %,d records in %.1f s, sustained %,.0f records/s (load average %.1f)%n  %s%n",
+                        "%s, %d worker(s): %,d records in %.1f s, sustained %,.0f records/s (load average %.1f)%n  %s%n"
+                                + "  locator: %,d documents for %,d located records%n",
                         label,
                         workers,
                         records,
                         (System.nanoTime() - start) / 1e9,
                         rate,
                         loadAverage(),
-                        ProcessCpu.perRecord(cpuBefore, ProcessCpu.snapshot(), records));
+                        ProcessCpu.perRecord(cpuBefore, ProcessCpu.snapshot(), records),
+                        located.documents() - locatedBefore.documents(),
+                        located.records() - locatedBefore.records());
                 return rate;
             }
         }

@@ -13,7 +13,13 @@ import java.util.Random;
  */
 final class IngestWorkload {
 
-    static final int SUBJECTS = 20_000;
+    /**
+     * 20,000 by default: a subject rarely has two records in one batch. {@code -Dlethe.bench.subjects=N}
+     * makes them repeat (as a customer's events cluster in a session), where one locator document per
+     * subject and batch locates several records.
+     */
+    static final int SUBJECTS = Integer.getInteger("lethe.bench.subjects", 20_000);
+
     static final String SUBJECT_PATH = "$.customer.id";
 
     /** Contact data and names tokenized deterministically, cards format-preserving, the rest redacted. */

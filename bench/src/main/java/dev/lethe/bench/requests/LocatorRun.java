@@ -3,6 +3,7 @@ package dev.lethe.bench.requests;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import dev.lethe.ingest.LocatorDocument;
 import dev.lethe.ingest.LocatorEntry;
 import dev.lethe.ingest.SubjectLocator;
 import java.io.IOException;
@@ -84,14 +85,16 @@ final class LocatorRun {
         String index = SubjectLocator.indexFor(tenant);
         client.indices().refresh(refresh -> refresh.index(index));
         double indexSeconds = (System.nanoTime() - start) / 1e9;
-        long written = client.count(count -> count.index(index)).count();
+        long documents = client.count(count -> count.index(index)).count();
+        long written = locator.written().records();
         long bytes = client.indices()
                 .stats(stats -> stats.index(index))
                 .all()
                 .total()
                 .store()
                 .sizeInBytes();
-        System.out.printf("locator: %,d entries indexed in %.1f s%n", written, indexSeconds);
+        System.out.printf(
+                "locator: %,d entries indexed in %.1f s, as %,d documents%n", written, indexSeconds, documents);
 
         var random = new SplittableRandom(7);
         int warmUp = Math.max(10, locates / 10);
@@ -103,7 +106,7 @@ final class LocatorRun {
             long t0 = System.nanoTime();
             int hits = locate(index, hash(subject));
             long t1 = System.nanoTime();
-            client.get(get -> get.index(index).id(id(subject)), LocatorEntry.class);
+            client.get(get -> get.index(index).id(id(subject)), LocatorDocument.class);
             long t2 = System.nanoTime();
             if (i >= warmUp) {
                 locate.add((t1 - t0) / 1e6);
@@ -122,13 +125,16 @@ final class LocatorRun {
                 found);
     }
 
-    /** Every entry of one subject, page by page, as the Kafka connector's {@code LocatorEntries} reads them. */
+    /**
+     * Every entry of one subject, page by page, as the Kafka connector's {@code LocatorEntries} reads them
+     * (documents of either shape; the count is of records).
+     */
     private int locate(String index, String subjectHash) throws IOException {
         int total = 0;
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
         while (true) {
             var from = after;
-            SearchResponse<LocatorEntry> page = client.search(
+            SearchResponse<LocatorDocument> page = client.search(
                     search -> {
                         search.index(index)
                                 .ignoreUnavailable(true)
@@ -144,9 +150,9 @@ final class LocatorRun {
                         }
                         return search;
                     },
-                    LocatorEntry.class);
+                    LocatorDocument.class);
             var hits = page.hits().hits();
-            total += hits.size();
+            total += hits.stream().mapToInt(hit -> hit.source().size()).sum();
             if (hits.size() < PAGE) {
                 return total;
             }
@@ -179,9 +185,12 @@ final class LocatorRun {
         return entries;
     }
 
-    /** The id of entry {@code n} (the first entry of subject {@code n} when {@code n < subjects}). */
+    /**
+     * The id of the document holding entry {@code n} when it is the first of its subject in its batch,
+     * topic and partition (as the first entry of subject {@code n} is, when {@code n < subjects}).
+     */
     private static String id(long n) {
-        return topic(n) + "-" + partition(n) + "-" + n;
+        return LocatorDocument.id(topic(n), partition(n), n);
     }
 
     private static String topic(long n) {
