@@ -4,8 +4,15 @@ import org.bouncycastle.crypto.fpe.FPEFF1Engine;
 import org.bouncycastle.crypto.params.FPEParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-/** FF1 (NIST SP 800-38G) as Bouncy Castle publishes it; symbols are numerals {@code 0..radix-1}. */
+/**
+ * FF1 (NIST SP 800-38G) as Bouncy Castle publishes it, over the JDK's AES ({@link JceAes}); symbols are
+ * numerals {@code 0..radix-1}.
+ */
 final class Ff1 {
+
+    /** One AES per thread: a cipher instance is costly to look up, re-keying it is not. */
+    private static final ThreadLocal<JceAes> AES = ThreadLocal.withInitial(JceAes::new);
+
     private Ff1() {}
 
     static byte[] encrypt(byte[] key, int radix, byte[] tweak, byte[] symbols) {
@@ -19,7 +26,7 @@ final class Ff1 {
     /** Transforms the first {@code length} symbols; the rest are copied unchanged. */
     static byte[] apply(boolean encrypt, byte[] key, int radix, byte[] tweak, byte[] symbols, int length) {
         // A new engine per call: FPEFF1Engine keeps per-call state and is not thread-safe.
-        FPEFF1Engine engine = new FPEFF1Engine();
+        FPEFF1Engine engine = new FPEFF1Engine(AES.get());
         engine.init(encrypt, new FPEParameters(new KeyParameter(key), radix, tweak));
         byte[] out = symbols.clone();
         engine.processBlock(symbols, 0, length, out, 0);
