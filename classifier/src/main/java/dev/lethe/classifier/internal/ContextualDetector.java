@@ -171,7 +171,7 @@ final class ContextualDetector {
         if (AMBIGUOUS_RELIGIONS.contains(lower) && !cue) {
             return;
         }
-        if (lower.equals("christian") && i > 0 && tokens.isCapitalized(i - 1) && !sentenceStart(tokens, i - 1)) {
+        if (lower.equals("christian") && i > 0 && tokens.isCapitalized(i - 1) && !tokens.startsSentence(i - 1)) {
             return; // "Anna Christian"
         }
         out.add(new Candidate(PiiType.RELIGION, tokens.start(i), tokens.end(i), 0.6, Evidence.CONTEXT));
@@ -654,18 +654,5 @@ final class ContextualDetector {
 
     private static boolean nextIsCapitalizedWord(Tokens tokens, int i) {
         return i + 1 < tokens.count() && tokens.adjacent(i, 1) && tokens.isCapitalized(i + 1);
-    }
-
-    private static boolean sentenceStart(Tokens tokens, int i) {
-        if (i == 0) {
-            return true;
-        }
-        for (int k = tokens.end(i - 1); k < tokens.start(i); k++) {
-            char c = tokens.text.charAt(k);
-            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 }

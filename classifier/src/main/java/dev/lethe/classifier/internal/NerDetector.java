@@ -53,7 +53,7 @@ final class NerDetector {
         boolean address = type == PiiType.POSTAL_ADDRESS;
         // a span that began the sentence stays "sentence-initial" after trimming ("Ihre Steuernummer"),
         // unless what was trimmed calls someone ("Thanks again Tobias", "Dear Okonkwo")
-        boolean startsSentence = sentenceStart(tokens, first) && !callsSomeone(tokens, first, last);
+        boolean startsSentence = tokens.startsSentence(first) && !callsSomeone(tokens, first, last);
         int spanFirst = first;
         while (first <= last && (cased && lowerEdge(tokens, first, address) || edgeWord(tokens, first, type))) {
             first++;
@@ -97,7 +97,7 @@ final class NerDetector {
         // without capitals, or for a sentence's first word ("Llámame al ...", "Appelez le ..."), the
         // tagger's guess about a word no list knows is too often wrong
         boolean trimmedStart = startsSentence && first != spanFirst;
-        if (!address && !known && (!cased || lone && (trimmedStart || sentenceStart(tokens, first)))) {
+        if (!address && !known && (!cased || lone && (trimmedStart || tokens.startsSentence(first)))) {
             return;
         }
         if (address) {
@@ -317,19 +317,6 @@ final class NerDetector {
     private static boolean isMonth(Tokens tokens, int i) {
         String lower = tokens.lower(i, 12);
         return lower != null && PhraseDetector.MONTHS.contains(lower);
-    }
-
-    private static boolean sentenceStart(Tokens tokens, int i) {
-        if (i == 0) {
-            return true;
-        }
-        for (int k = tokens.end(i - 1); k < tokens.start(i); k++) {
-            char c = tokens.text.charAt(k);
-            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether a word list knows the word as a name or place, or a title stands before it. */

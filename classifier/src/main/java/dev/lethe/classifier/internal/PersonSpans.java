@@ -80,20 +80,7 @@ final class PersonSpans {
         // an unknown word needs four letters: "rufen Sie Jörg Wiesenthal" ("Sie", "Ihr", "Wir")
         return Gazetteer.isGivenName(lower)
                 || Gazetteer.isWideGivenName(lower)
-                || lower.length() >= 4 && !sentenceStart(tokens, k);
-    }
-
-    private static boolean sentenceStart(Tokens tokens, int i) {
-        if (i == 0) {
-            return true;
-        }
-        for (int k = tokens.end(i - 1); k < tokens.start(i); k++) {
-            char c = tokens.text.charAt(k);
-            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
+                || lower.length() >= 4 && !tokens.startsSentence(k);
     }
 
     private static boolean particle(Tokens tokens, int i) {

@@ -158,6 +158,20 @@ final class Tokens {
         return lower;
     }
 
+    /** Whether token {@code i} begins a sentence: the first token, or one after a full stop, !, ?, : or a line break. */
+    boolean startsSentence(int i) {
+        if (i == 0) {
+            return true;
+        }
+        for (int k = ends[i - 1]; k < starts[i]; k++) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the token is a capitalised word: an upper-case letter followed by lower-case letters. */
     boolean isCapitalized(int i) {
         int s = starts[i];
