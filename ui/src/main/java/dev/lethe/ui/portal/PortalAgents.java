@@ -186,11 +186,12 @@ public class PortalAgents {
     }
 
     /** The row id the details are sealed under: not the request's, so they never open as its subject. */
-    private static UUID detailsRow(UUID requestId) {
+    public static UUID detailsRow(UUID requestId) {
         return UUID.nameUUIDFromBytes(("portal-agent:" + requestId).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static UUID proofRow(UUID requestId) {
+    /** The row id the proof is sealed under (KEK rotation re-wraps its data key with it). */
+    public static UUID proofRow(UUID requestId) {
         return UUID.nameUUIDFromBytes(("portal-agent-proof:" + requestId).getBytes(StandardCharsets.US_ASCII));
     }
 }
