@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -186,9 +185,9 @@ public final class RecordProtector implements RecordProcessor {
          * letters they would read as: {@code 0xFF} before a card number made it part of a word, and the
          * number went through (JsonRecordFuzzTest, crash-403a9a11). A consumer decoding the key as UTF-8
          * reads it otherwise (several bytes become one character), and a detector weighing the words
-         * around a number may then decide differently: what that view finds is protected too, at every
-         * place its bytes stand (crash-a77e1599), letters beyond ASCII included (crash-621ded4c: an
-         * address with an accented letter in its domain).
+         * around a number may then decide differently: what that view finds is protected too, in the bytes
+         * it was decoded from and wherever else they stand (crash-a77e1599), letters beyond ASCII included
+         * (crash-621ded4c: an address with an accented letter in its domain).
          */
         private byte[] protectBinaryKey(byte[] key) {
             String text = new String(key, StandardCharsets.ISO_8859_1);
@@ -199,19 +198,17 @@ public final class RecordProtector implements RecordProcessor {
                 }
             }
             List<Finding> findings = new ArrayList<>(classifier.scanText(new String(scanned)));
-            String asUtf8 = new String(key, StandardCharsets.UTF_8);
-            for (Finding finding : classifier.scanText(asUtf8)) {
-                String span = asUtf8.substring(finding.start(), finding.end());
-                if (span.isEmpty()) {
-                    continue;
-                }
-                Matcher places = inLatin1View(span).matcher(text);
-                while (places.find()) {
+            Utf8View asUtf8 = Utf8View.of(key);
+            for (Finding finding : classifier.scanText(asUtf8.text())) {
+                // Its bytes, wherever else they stand too: the same value elsewhere in the key may have
+                // had no telling words around it.
+                String bytes = text.substring(asUtf8.byteOffset(finding.start()), asUtf8.byteOffset(finding.end()));
+                for (int at = bytes.isEmpty() ? -1 : text.indexOf(bytes); at >= 0; at = text.indexOf(bytes, at + 1)) {
                     findings.add(new Finding(
                             finding.type(),
                             finding.path(),
-                            places.start(),
-                            places.end(),
+                            at,
+                            at + bytes.length(),
                             finding.score(),
                             finding.evidence(),
                             finding.special()));
@@ -221,28 +218,6 @@ public final class RecordProtector implements RecordProcessor {
             return findings.isEmpty()
                     ? key
                     : replaceFindings(text, findings, KEY_PATH, "").getBytes(StandardCharsets.ISO_8859_1);
-        }
-
-        /**
-         * The bytes a span of the UTF-8 view came from, as the Latin-1 view shows them: each character's
-         * UTF-8 encoding, and for a replacement character (bytes that were not UTF-8) one to four bytes
-         * beyond ASCII, as the decoder replaces each malformed sequence of them by one.
-         */
-        private static Pattern inLatin1View(String span) {
-            var pattern = new StringBuilder();
-            var literal = new StringBuilder();
-            span.codePoints().forEach(codePoint -> {
-                if (codePoint == '\uFFFD') {
-                    pattern.append(Pattern.quote(literal.toString())).append("[\\x80-\\xFF]{1,4}");
-                    literal.setLength(0);
-                } else {
-                    literal.append(new String(
-                            Character.toString(codePoint).getBytes(StandardCharsets.UTF_8),
-                            StandardCharsets.ISO_8859_1));
-                }
-            });
-            return Pattern.compile(
-                    pattern.append(Pattern.quote(literal.toString())).toString());
         }
 
         /** A member name with its personal data tokenized like a value's (redacted as {@code [redacted]}). */

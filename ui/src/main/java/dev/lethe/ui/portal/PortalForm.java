@@ -1,6 +1,7 @@
 package dev.lethe.ui.portal;
 
 import dev.lethe.connectors.spi.Identities;
+import dev.lethe.ui.limits.BoundedRegex;
 import dev.lethe.workflows.request.RequestType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -161,12 +163,16 @@ record PortalForm(
         return problems;
     }
 
+    /** The configured identities' patterns, compiled once (as many as the configuration names). */
+    private static final Map<String, BoundedRegex> PATTERNS = new ConcurrentHashMap<>();
+
     private static boolean accepts(PortalProperties.Identity identity, String value) {
         // The length first: the configured pattern only ever sees a value of bounded size.
         return value.length() <= identity.maxLength()
                 && !CONTROL.matcher(value).find()
                 && (identity.pattern().isEmpty()
-                        || Pattern.compile(identity.pattern()).matcher(value).matches());
+                        || PATTERNS.computeIfAbsent(identity.pattern(), BoundedRegex::compile)
+                                .matches(value));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lethe.ui.portal;
 
+import dev.lethe.ui.limits.BoundedRegex;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -117,10 +118,11 @@ public record PortalProperties(
             if (maxLength < 1 || maxLength > 256) {
                 throw new IllegalArgumentException("identities.*.max-length must be between 1 and 256");
             }
-            if (pattern.length() > 500) {
-                throw new IllegalArgumentException("identities.*.pattern may have at most 500 characters");
+            if (pattern.length() > BoundedRegex.MAX_PATTERN_LENGTH) {
+                throw new IllegalArgumentException(
+                        "identities.*.pattern may have at most " + BoundedRegex.MAX_PATTERN_LENGTH + " characters");
             }
-            Pattern.compile(pattern);
+            BoundedRegex.compile(pattern);
         }
 
         /** The optional phone number: digits, spaces and {@code + ( ) - . /}, at most 32 characters. */
