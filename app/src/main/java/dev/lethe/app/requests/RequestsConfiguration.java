@@ -40,12 +40,6 @@ class RequestsConfiguration {
         return new SealedKeyRotation(dsl, new Sealing(kms, RequestSealing.LABEL), "request_subject");
     }
 
-    /** An authorized agent's sealed details and proof (the portal's) follow the KEK too. */
-    @Bean
-    PortalAgentRotation portalAgentRotation(DSLContext dsl, Kms kms) {
-        return new PortalAgentRotation(dsl, new Sealing(kms, RequestSealing.LABEL));
-    }
-
     /** Each regulation's due span, extension and reminder lead times (the workflow's timers read them too). */
     @Bean
     Deadlines requestDeadlines(RequestsProperties properties) {

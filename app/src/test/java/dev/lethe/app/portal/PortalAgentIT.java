@@ -4,7 +4,6 @@ import static dev.lethe.catalog.jooq.Tables.PORTAL_AGENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.app.catalog.CatalogHttp;
 import dev.lethe.app.web.People;
 import dev.lethe.app.web.WebClient;
 import dev.lethe.catalog.apikey.Role;
@@ -112,7 +111,15 @@ class PortalAgentIT extends PortalTestBase {
     void theOfficerSeesTheAgentAndDownloadsTheSealedProofAndAnotherTenantsOfficerCannot() {
         String email = email();
         Map<String, String> fields = agentFields(email);
-        UUID request = fileAndVerifyWithProof(email, fields);
+        visitor.get(form());
+        HttpResponse<String> filed = visitor.postMultipart(form(), fields, "proof", "scan.txt", "text/plain", PDF);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+        String token = tokenOf(filed);
+        UUID request = requestOf(token);
+        String verify = "/privacy/" + tenant.slug() + "/verify/" + token;
+        visitor.get(verify);
+        assertThat(visitor.post(verify, Map.of("code", awaitCode(email, 1))).statusCode())
+                .isEqualTo(302);
 
         String atRest = owner().fetchSingle("select p::text from portal_agent p where p.request_id = ?", request)
                 .get(0, String.class);
@@ -160,39 +167,5 @@ class PortalAgentIT extends PortalTestBase {
         assertThat(audrey.get("/requests/" + request).body())
                 .as("the agent's name is for the officers who check it")
                 .doesNotContain(fields.get("agentName"));
-    }
-
-    @Test
-    void theKekRotatesAndTheAgentsNameAndProofStillOpenUnderTheNewVersion() {
-        String email = email();
-        Map<String, String> fields = agentFields(email);
-        UUID request = fileAndVerifyWithProof(email, fields);
-
-        HttpResponse<String> rotated = new CatalogHttp(port, ADMIN_KEY).post("/api/v1/vault/kek/rotate", Map.of());
-
-        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        int newVersion = CatalogHttp.body(rotated).get("newVersion").asInt();
-        assertThat(owner().fetch("select * from lethe_portal_agent_kek_versions()")
-                        .getValues(0, Integer.class))
-                .as("every agent's details and proof re-wrapped under the new KEK")
-                .containsExactly(newVersion);
-        WebClient olga = People.signIn(port, people().create(tenant, "Olga Officer", Role.PRIVACY_OFFICER));
-        assertThat(olga.get("/requests/" + request).body()).contains(fields.get("agentName"));
-        assertThat(olga.get("/requests/" + request + "/agent-proof").body())
-                .isEqualTo(new String(PDF, StandardCharsets.US_ASCII));
-    }
-
-    /** Files a request as an agent with the PDF as proof and verifies it; returns the request's id. */
-    private UUID fileAndVerifyWithProof(String email, Map<String, String> fields) {
-        visitor.get(form());
-        HttpResponse<String> filed = visitor.postMultipart(form(), fields, "proof", "scan.txt", "text/plain", PDF);
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
-        String token = tokenOf(filed);
-        UUID request = requestOf(token);
-        String verify = "/privacy/" + tenant.slug() + "/verify/" + token;
-        visitor.get(verify);
-        assertThat(visitor.post(verify, Map.of("code", awaitCode(email, 1))).statusCode())
-                .isEqualTo(302);
-        return request;
     }
 }

@@ -186,12 +186,11 @@ public class PortalAgents {
     }
 
     /** The row id the details are sealed under: not the request's, so they never open as its subject. */
-    public static UUID detailsRow(UUID requestId) {
+    private static UUID detailsRow(UUID requestId) {
         return UUID.nameUUIDFromBytes(("portal-agent:" + requestId).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The row id the proof is sealed under (KEK rotation re-wraps its data key with it). */
-    public static UUID proofRow(UUID requestId) {
+    private static UUID proofRow(UUID requestId) {
         return UUID.nameUUIDFromBytes(("portal-agent-proof:" + requestId).getBytes(StandardCharsets.US_ASCII));
     }
 }
