@@ -144,6 +144,11 @@ public final class RequestStore implements RequestLedger {
                     .fetchOptional()
                     .orElse(null);
             String previous = system == null ? null : system.getState();
+            if (SystemState.SKIPPED.name().equals(previous)) {
+                // An officer left the system out while a step on it was in flight: their decision stands
+                // over the step's late result (which could otherwise turn it into a retryable failure).
+                return null;
+            }
             if (system == null) {
                 system = tx.newRecord(REQUEST_SYSTEM);
                 system.setTenantId(tenantId);

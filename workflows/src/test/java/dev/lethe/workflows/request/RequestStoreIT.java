@@ -269,6 +269,18 @@ class RequestStoreIT {
         assertThat(SIGNALS).contains("changed " + id);
         assertThatThrownBy(() -> as(() -> management.retrySystem(approver, id, shop)))
                 .isInstanceOf(ConflictException.class);
+
+        // The step on the shop was in flight when the officer skipped it: its late failure changes nothing.
+        as(() -> store.recordSystem(
+                tenant,
+                id,
+                new SystemProgress(shop, null, "shop", "webhook", SystemState.FAILED, -1, "timeout", null, 2)));
+        assertThat(as(() -> management.find(tenant, id)).orElseThrow().systems())
+                .filteredOn(s -> s.progress().connectionId().equals(shop))
+                .singleElement()
+                .satisfies(s -> assertThat(s.progress().state()).isEqualTo(SystemState.SKIPPED));
+        assertThatThrownBy(() -> as(() -> management.retrySystem(approver, id, shop)))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
