@@ -46,14 +46,7 @@ class StreamWorkerIT {
                 "orders",
                 "$.customer.id",
                 new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(source, 2, (short) 1),
-                            new NewTopic(stream.targetTopic(), 2, (short) 1),
-                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        createTopics(services, stream, 2);
         try (var producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", services.kafkaBootstrapServers()),
                 new StringSerializer(),
@@ -132,14 +125,7 @@ class StreamWorkerIT {
                 "subscribers",
                 "$.list.id",
                 new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(source, 1, (short) 1),
-                            new NewTopic(stream.targetTopic(), 1, (short) 1),
-                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        createTopics(services, stream, 1);
         String address = "anna.keyed@example.com";
         String deep = "{\"list\":{\"id\":\"l-2\"},\"x\":" + "{\"y\":".repeat(100) + "{\"" + address + "\":1}"
                 + "}".repeat(101);
@@ -235,14 +221,7 @@ class StreamWorkerIT {
                 "visits",
                 "$.customer.id",
                 new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(source, 1, (short) 1),
-                            new NewTopic(stream.targetTopic(), 1, (short) 1),
-                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        createTopics(services, stream, 1);
         List<String> customers = List.of("cust-1", "cust-2", "cust-1", "cust-1", "cust-2", "cust-1");
         Map<String, List<Long>> offsets = new java.util.TreeMap<>();
         // All of them in the topic before the worker starts: its first poll reads them as one batch.
@@ -312,6 +291,19 @@ class StreamWorkerIT {
                     .singleElement()
                     .satisfies(location -> assertThat(location.records())
                             .isEqualTo(customer.getValue().size()));
+        }
+    }
+
+    /** The stream's source and target topics with {@code partitions} each, and its dead-letter topic. */
+    private static void createTopics(ServiceEndpoints services, StreamDefinition stream, int partitions)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", services.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(stream.sourceTopic(), partitions, (short) 1),
+                            new NewTopic(stream.targetTopic(), partitions, (short) 1),
+                            new NewTopic(stream.deadLetterTopic(), 1, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 }
