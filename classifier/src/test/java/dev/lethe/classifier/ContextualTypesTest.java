@@ -1,22 +1,14 @@
 package dev.lethe.classifier;
 
+import static dev.lethe.classifier.FoundInText.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nationalities, religious and political groups, titles, dates and times, postal codes, domains and handles. */
 class ContextualTypesTest {
-
-    private static final PiiClassifier CLASSIFIER = PiiClassifier.create();
-
-    private static List<String> found(String text) {
-        return CLASSIFIER.scanText(text).stream()
-                .map(f -> f.type() + "[" + text.substring(f.start(), f.end()) + "]")
-                .toList();
-    }
 
     @ParameterizedTest
     @CsvSource(

@@ -1,8 +1,8 @@
 package dev.lethe.classifier;
 
+import static dev.lethe.classifier.FoundInText.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,14 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * English and German. The names here are not in the tagger's training or evaluation lists.
  */
 class OrganizationsTest {
-
-    private static final PiiClassifier CLASSIFIER = PiiClassifier.create();
-
-    private static List<String> found(String text) {
-        return CLASSIFIER.scanText(text).stream()
-                .map(f -> f.type() + "[" + text.substring(f.start(), f.end()) + "]")
-                .toList();
-    }
 
     @ParameterizedTest
     @CsvSource(

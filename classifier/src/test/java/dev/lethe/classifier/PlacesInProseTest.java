@@ -1,8 +1,8 @@
 package dev.lethe.classifier;
 
+import static dev.lethe.classifier.FoundInText.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,14 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and particles the tagger left out, and products after an article.
  */
 class PlacesInProseTest {
-
-    private static final PiiClassifier CLASSIFIER = PiiClassifier.create();
-
-    private static List<String> found(String text) {
-        return CLASSIFIER.scanText(text).stream()
-                .map(f -> f.type() + "[" + text.substring(f.start(), f.end()) + "]")
-                .toList();
-    }
 
     @ParameterizedTest
     @CsvSource(
