@@ -14,6 +14,13 @@ import java.util.Objects;
  *     aborting it (what read_committed readers wait at worst when a process dies for good); it
  *     must exceed the time one batch takes
  * @param maxPollRecords the largest batch, hence transaction
+ * @param fetchMinBytes how many bytes of new records the broker gathers before it answers a worker's fetch
+ *     (Kafka's {@code fetch.min.bytes}), at most {@code fetchMaxWait} long: at a moderate rate a worker then
+ *     commits a few larger transactions instead of one per handful of records. Every transaction costs
+ *     the broker a dozen requests and log writes and the locator one bulk request, whatever its size; on a
+ *     busy machine that per-batch work is what made the latency's tail (see {@code bench/results/ingest.md})
+ * @param fetchMaxWait the longest the broker holds a fetch for {@code fetchMinBytes}: the most a record
+ *     waits for company when the stream is quiet
  * @param clientProperties Kafka client settings every worker's consumer and producer start from: the
  *     connection's security ({@code security.protocol}, {@code ssl.*}, {@code sasl.*}); the worker's own
  *     settings (bootstrap servers, transactions, isolation) win over them
@@ -23,7 +30,12 @@ public record IngestSettings(
         String instanceId,
         Duration transactionTimeout,
         int maxPollRecords,
+        int fetchMinBytes,
+        Duration fetchMaxWait,
         Map<String, Object> clientProperties) {
+
+    public static final int DEFAULT_FETCH_MIN_BYTES = 256 * 1024;
+    public static final Duration DEFAULT_FETCH_MAX_WAIT = Duration.ofMillis(50);
 
     public IngestSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -34,11 +46,25 @@ public record IngestSettings(
         if (maxPollRecords < 1) {
             throw new IllegalArgumentException("maxPollRecords must be at least 1");
         }
+        if (fetchMinBytes < 1) {
+            throw new IllegalArgumentException("fetchMinBytes must be at least 1");
+        }
+        Objects.requireNonNull(fetchMaxWait, "fetchMaxWait");
+        if (fetchMaxWait.isNegative() || fetchMaxWait.compareTo(Duration.ofSeconds(5)) > 0) {
+            throw new IllegalArgumentException("fetchMaxWait must be between 0 and 5 seconds");
+        }
     }
 
-    /** Settings for a plaintext connection (no client security properties). */
+    /** Settings for a plaintext connection (no client security properties), batches gathered as by default. */
     public IngestSettings(String bootstrapServers, String instanceId, Duration transactionTimeout, int maxPollRecords) {
-        this(bootstrapServers, instanceId, transactionTimeout, maxPollRecords, Map.of());
+        this(
+                bootstrapServers,
+                instanceId,
+                transactionTimeout,
+                maxPollRecords,
+                DEFAULT_FETCH_MIN_BYTES,
+                DEFAULT_FETCH_MAX_WAIT,
+                Map.of());
     }
 
     public static IngestSettings defaults(String bootstrapServers, String instanceId) {

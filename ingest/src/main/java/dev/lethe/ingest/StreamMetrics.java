@@ -2,6 +2,7 @@ package dev.lethe.ingest;
 
 import dev.lethe.vault.TokenKind;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * (never with anything from a record): {@code lethe.ingest.records} by outcome, {@code
  * lethe.ingest.records.without.subject}, {@code
  * lethe.ingest.batches} by outcome, {@code lethe.ingest.tokenizations} by kind, the end-to-end
- * {@code lethe.ingest.latency} (source record's timestamp to commit) and {@code lethe.ingest.lag}.
+ * {@code lethe.ingest.latency} (source record's timestamp to commit), {@code lethe.ingest.batch.time} by
+ * phase (where a batch's time goes: {@code process}, {@code locator}, {@code commit}), {@code
+ * lethe.ingest.batch.records} (batch sizes) and {@code lethe.ingest.lag}.
  * Shared by the stream's workers; thread-safe.
  */
 public final class StreamMetrics implements AutoCloseable {
@@ -33,6 +36,8 @@ public final class StreamMetrics implements AutoCloseable {
     private final Counter committed;
     private final Counter aborted;
     private final Timer latency;
+    private final Map<BatchPhase, Timer> phases = new EnumMap<>(BatchPhase.class);
+    private final DistributionSummary batchRecords;
     private final Map<TokenKind, Counter> tokenizations = new EnumMap<>(TokenKind.class);
     private final Map<Integer, Long> lagByWorker = new ConcurrentHashMap<>();
     private final List<Meter> meters = new ArrayList<>();
@@ -55,6 +60,21 @@ public final class StreamMetrics implements AutoCloseable {
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry));
+        for (BatchPhase phase : BatchPhase.values()) {
+            phases.put(
+                    phase,
+                    register(Timer.builder("lethe.ingest.batch.time")
+                            .description("Time of one phase of a batch: process its records, write its locator"
+                                    + " documents, commit its transaction")
+                            .tag("stream", stream)
+                            .tag("phase", phase.tag)
+                            .publishPercentiles(0.5, 0.99)
+                            .register(registry)));
+        }
+        batchRecords = register(DistributionSummary.builder("lethe.ingest.batch.records")
+                .description("Source records per batch (transaction)")
+                .tag("stream", stream)
                 .register(registry));
         for (TokenKind kind : TokenKind.values()) {
             tokenizations.put(
@@ -102,11 +122,51 @@ public final class StreamMetrics implements AutoCloseable {
         this.deadLettered.increment(deadLettered);
         this.withoutSubject.increment(withoutSubject);
         committed.increment();
+        batchRecords.record(records);
         tokenized.forEach((kind, count) -> tokenizations.get(kind).increment(count));
         long now = System.currentTimeMillis();
         for (long timestamp : recordTimestamps) {
             latency.record(Math.max(0, now - timestamp), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The phases of a batch, in their order. */
+    enum BatchPhase {
+        PROCESS("process"),
+        LOCATOR("locator"),
+        COMMIT("commit");
+
+        private final String tag;
+
+        BatchPhase(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    void phase(BatchPhase phase, long nanos) {
+        phases.get(phase).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Where the batches' time went so far: per phase its median and 99th percentile (over the last
+     * minutes) and mean, and the mean batch size; for benches and status pages.
+     */
+    public String batchProfile() {
+        var text = new StringBuilder(String.format("mean batch %.0f records", batchRecords.mean()));
+        phases.forEach((phase, timer) -> {
+            double p50 = 0;
+            double p99 = 0;
+            for (ValueAtPercentile percentile : timer.takeSnapshot().percentileValues()) {
+                if (percentile.percentile() == 0.5) {
+                    p50 = percentile.value(TimeUnit.MILLISECONDS);
+                } else if (percentile.percentile() == 0.99) {
+                    p99 = percentile.value(TimeUnit.MILLISECONDS);
+                }
+            }
+            text.append(String.format(
+                    "; %s mean %.1f, p50 %.1f, p99 %.1f ms", phase.tag, timer.mean(TimeUnit.MILLISECONDS), p50, p99));
+        });
+        return text.toString();
     }
 
     void aborted() {

@@ -108,7 +108,10 @@ public final class StreamWorker implements Runnable, AutoCloseable {
                                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords())),
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, settings.fetchMinBytes(),
+                                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                                        (int) settings.fetchMaxWait().toMillis())),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(
@@ -196,12 +199,18 @@ public final class StreamWorker implements Runnable, AutoCloseable {
         producer.beginTransaction();
         var batch = new Batch(records.count());
         try {
+            long started = System.nanoTime();
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 process(record, batch);
             }
+            long processed = System.nanoTime();
             locator.write(stream.tenant(), batch.located);
+            long located = System.nanoTime();
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
+            metrics.phase(StreamMetrics.BatchPhase.PROCESS, processed - started);
+            metrics.phase(StreamMetrics.BatchPhase.LOCATOR, located - processed);
+            metrics.phase(StreamMetrics.BatchPhase.COMMIT, System.nanoTime() - located);
         } catch (ProducerFencedException
                 | InvalidProducerEpochException
                 | FencedInstanceIdException

@@ -294,6 +294,75 @@ class StreamWorkerIT {
         }
     }
 
+    @Test
+    void recordsArrivingOneByOneAreGatheredIntoFewTransactions() throws Exception {
+        ServiceEndpoints services = TestServices.endpoints();
+        String source = UniqueNames.of("clicks.raw");
+        var stream = new StreamDefinition(
+                UniqueNames.of("clicks"),
+                UniqueNames.of("tenant"),
+                source,
+                UniqueNames.of("clicks.clean"),
+                "web",
+                "clicks",
+                "$.customer.id",
+                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        createTopics(services, stream, 1);
+        // The broker holds a fetch until 1 MB is there or 3 s have passed: records sent over about a second
+        // arrive in one or two batches, where a fetch answered at the first byte would make one each.
+        var settings = new IngestSettings(
+                services.kafkaBootstrapServers(),
+                "it",
+                Duration.ofSeconds(30),
+                500,
+                1 << 20,
+                Duration.ofSeconds(3),
+                Map.of());
+        Vault vault = TestVaults.create(keys);
+        var elasticsearch = ElasticsearchClient.of(config -> config.host(services.elasticsearchUrl()));
+        var metrics = new StreamMetrics(new SimpleMeterRegistry(), stream.name());
+        var worker = new StreamWorker(
+                stream,
+                0,
+                settings,
+                new RecordProtector(PiiClassifier.create(), vault, DatasetFields.NONE),
+                new SubjectLocator(elasticsearch),
+                DatasetFields.NONE,
+                metrics);
+        Thread thread = Thread.ofPlatform().name("worker").start(worker);
+        try (var producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", services.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            // A first record, committed before the others are sent: the worker has joined and is fetching.
+            producer.send(new ProducerRecord<>(source, "c-0", click(0))).get();
+            CommittedRecords.read(stream.targetTopic(), 1, Duration.ofSeconds(60));
+            long batchesBefore = metrics.figures().batchesCommitted();
+            for (int i = 1; i <= 10; i++) {
+                producer.send(new ProducerRecord<>(source, "c-" + i, click(i))).get();
+                Thread.sleep(100);
+            }
+
+            assertThat(CommittedRecords.read(stream.targetTopic(), 11, Duration.ofSeconds(60)))
+                    .hasSize(11);
+            // The worker counts a batch just after its commit, which readers may see first.
+            for (int wait = 0; wait < 500 && metrics.figures().recordsIn() < 11; wait++) {
+                Thread.sleep(20);
+            }
+            assertThat(metrics.figures().batchesCommitted() - batchesBefore)
+                    .as("transactions for ten records sent 100 ms apart")
+                    .isBetween(1L, 3L);
+            assertThat(metrics.batchProfile()).contains("process", "locator", "commit");
+        } finally {
+            worker.close();
+            thread.join(Duration.ofSeconds(30));
+        }
+    }
+
+    private static String click(int i) {
+        return "{\"customer\":{\"id\":\"cust-" + i + "\",\"email\":\"c" + i + "@example.com\"}}";
+    }
+
     /** The stream's source and target topics with {@code partitions} each, and its dead-letter topic. */
     private static void createTopics(ServiceEndpoints services, StreamDefinition stream, int partitions)
             throws Exception {

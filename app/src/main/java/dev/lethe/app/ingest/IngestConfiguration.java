@@ -126,6 +126,8 @@ class IngestConfiguration {
                                         : defaultInstanceId(environment),
                                 properties.transactionTimeout(),
                                 properties.maxPollRecords(),
+                                (int) properties.fetchMinBytes().toBytes(),
+                                properties.fetchMaxWait(),
                                 connectionSecurity(kafkaAdmin.getConfigurationProperties())),
                         properties.reconcileInterval());
             }

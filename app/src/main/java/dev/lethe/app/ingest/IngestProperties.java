@@ -3,6 +3,7 @@ package dev.lethe.app.ingest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The ingest role of this process.
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     unique among them (default: host name and HTTP port); transactional ids derive from it
  * @param transactionTimeout how long Kafka waits for a dead process's open transaction
  * @param maxPollRecords the largest batch (one transaction)
+ * @param fetchMinBytes how much new data the broker gathers for a worker's next batch, waiting at most
+ *     {@code fetchMaxWait}: fewer, larger transactions at moderate rates (see {@code IngestSettings})
+ * @param fetchMaxWait the longest a record waits for that company when the stream is quiet
  * @param reconcileInterval how often this process compares its workers with the registry (changes
  *     made through this process's API apply at once)
  * @param topicPartitions partitions of topics created at registration ({@code createTopics=true})
@@ -27,6 +31,8 @@ public record IngestProperties(
         String instanceId,
         @DefaultValue("30s") Duration transactionTimeout,
         @DefaultValue("500") int maxPollRecords,
+        @DefaultValue("256KB") DataSize fetchMinBytes,
+        @DefaultValue("50ms") Duration fetchMaxWait,
         @DefaultValue("5s") Duration reconcileInterval,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("0") short topicReplicationFactor,
@@ -37,6 +43,12 @@ public record IngestProperties(
     public IngestProperties {
         if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
             throw new IllegalArgumentException("lethe.ingest.reconcile-interval must be positive");
+        }
+        if (fetchMinBytes.toBytes() < 1 || fetchMinBytes.toBytes() > 64L * 1024 * 1024) {
+            throw new IllegalArgumentException("lethe.ingest.fetch-min-bytes must be between 1B and 64MB");
+        }
+        if (fetchMaxWait.isNegative() || fetchMaxWait.compareTo(Duration.ofSeconds(5)) > 0) {
+            throw new IllegalArgumentException("lethe.ingest.fetch-max-wait must be between 0 and 5s");
         }
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("lethe.ingest.topic-partitions must be at least 1");

@@ -167,7 +167,7 @@ public final class IngestBench {
                 SubjectLocator.Written located = locator.written();
                 System.out.printf(
                         "%s, %d worker(s): %,d records in %.1f s, sustained %,.0f records/s (load average %.1f)%n  %s%n"
-                                + "  locator: %,d documents for %,d located records%n",
+                                + "  locator: %,d documents for %,d located records%n  batches: %s%n",
                         label,
                         workers,
                         records,
@@ -176,7 +176,8 @@ public final class IngestBench {
                         loadAverage(),
                         ProcessCpu.perRecord(cpuBefore, ProcessCpu.snapshot(), records),
                         located.documents() - locatedBefore.documents(),
-                        located.records() - locatedBefore.records());
+                        located.records() - locatedBefore.records(),
+                        pipeline.batchProfile());
                 return rate;
             }
         }
@@ -186,7 +187,10 @@ public final class IngestBench {
             StreamDefinition stream = stream(name, source);
             createTopics(admin, stream.targetTopic());
             try (var pipeline = new PipelineRun(kafka, stream, processor, locator, 1, maxPoll)) {
-                pipeline.sustainedRate(records);
+                // Printed: how fast this machine is right now, beside the figures that follow.
+                System.out.printf(
+                        "%s, 1 worker: %,.0f records/s (load average %.1f)%n",
+                        name, pipeline.sustainedRate(records), loadAverage());
             }
         }
 
@@ -201,9 +205,15 @@ public final class IngestBench {
                         latencySource,
                         stream.targetTopic(),
                         rate,
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(30));
-                System.out.printf("latency stream: %,d records committed%n", pipeline.committed());
+                        // Not 10 s: a paced stream makes the JIT compile the Kafka clients' paths anew (JFR: ~10 s
+                        // of C2 time in the first 20 s, Sender.sendProducerData alone 3 s), which a process that
+                        // runs for days pays once; the per-second worst latencies printed show that start too.
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30),
+                        pipeline::committed);
+                System.out.printf(
+                        "latency stream: %,d records committed%n  batches: %s%n",
+                        pipeline.committed(), pipeline.batchProfile());
                 return latencies;
             }
         }

@@ -19,7 +19,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * End-to-end latency at a fixed rate: a producer paced at {@code rate} records/s writes to the
  * source; a {@code read_committed} consumer of the target notes, for each record, the moment it
  * became visible minus the moment it was sent (the record timestamp, which the pipeline carries
- * over). Records sent during the warm-up are left out.
+ * over). Records sent during the warm-up are left out. The producer is a source application with the
+ * Kafka 4 client's default linger (5 ms; {@code -Dlethe.bench.source-linger-ms}) and lz4.
  */
 final class LatencyRun {
 
@@ -28,12 +29,24 @@ final class LatencyRun {
     private LatencyRun() {}
 
     static Latencies measure(
-            String bootstrapServers, String source, String target, int rate, Duration warmUp, Duration measured)
+            String bootstrapServers,
+            String source,
+            String target,
+            int rate,
+            Duration warmUp,
+            Duration measured,
+            java.util.function.LongSupplier committed)
             throws Exception {
         long measureFrom = System.currentTimeMillis() + warmUp.toMillis();
         long total = rate * (warmUp.toSeconds() + measured.toSeconds());
         long[] latencies = new long[(int) total];
         int[] count = {0};
+        long sendFrom = System.currentTimeMillis();
+        int seconds = (int) (warmUp.toSeconds() + measured.toSeconds()) + 1;
+        // The worst latency of the records sent in each second, warm-up included: where a tail comes from.
+        long[] worstBySecond = new long[seconds];
+        // What the pipeline had committed at the start of each second of sending.
+        long[] committedBySecond = new long[seconds];
         var receivedAll = new java.util.concurrent.atomic.AtomicLong();
         var stop = new AtomicBoolean();
         Thread reader = Thread.ofPlatform().name("latency-reader").start(() -> {
@@ -58,6 +71,8 @@ final class LatencyRun {
                     for (var record : consumer.poll(Duration.ofMillis(100))) {
                         long now = System.currentTimeMillis();
                         receivedAll.incrementAndGet();
+                        int second = (int) Math.min(seconds - 1, Math.max(0, (record.timestamp() - sendFrom) / 1000));
+                        worstBySecond[second] = Math.max(worstBySecond[second], now - record.timestamp());
                         if (record.timestamp() >= measureFrom && count[0] < latencies.length) {
                             latencies[count[0]++] = now - record.timestamp();
                         }
@@ -72,7 +87,7 @@ final class LatencyRun {
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
                         ProducerConfig.LINGER_MS_CONFIG,
-                        1,
+                        Integer.getInteger("lethe.bench.source-linger-ms", 5),
                         ProducerConfig.COMPRESSION_TYPE_CONFIG,
                         "lz4"),
                 new ByteArraySerializer(),
@@ -83,6 +98,9 @@ final class LatencyRun {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
+                }
+                if (i % rate == 0) {
+                    committedBySecond[(int) Math.min(seconds - 1, i / rate)] = committed.getAsLong();
                 }
                 // The producer stamps the record with the current time: the send time.
                 producer.send(new ProducerRecord<>(source, IngestWorkload.key(i), workload.next(i)));
@@ -97,6 +115,10 @@ final class LatencyRun {
         }
         stop.set(true);
         reader.join();
+        System.out.println("  worst latency (ms) of the records sent in each second, from the first: "
+                + Arrays.toString(worstBySecond));
+        System.out.println(
+                "  records the pipeline had committed at each second: " + Arrays.toString(committedBySecond));
         // The tail over time: a steady p99 is queueing, a p99 in one window only is a stall.
         int window = Math.max(1, count[0] / 6);
         for (int from = 0; from + window <= count[0]; from += window) {

@@ -29,7 +29,15 @@ final class PipelineRun implements AutoCloseable {
         metrics = new StreamMetrics(new SimpleMeterRegistry(), stream.name());
         // A batch on a machine at load 30 took longer than the default 30 s once: the broker aborted its
         // transaction and fenced the bench's only worker. The bench measures throughput, not that.
-        var settings = new IngestSettings(bootstrapServers, "bench", Duration.ofMinutes(2), maxPollRecords);
+        var settings = new IngestSettings(
+                bootstrapServers,
+                "bench",
+                Duration.ofMinutes(2),
+                maxPollRecords,
+                Integer.getInteger("lethe.bench.fetch-min-bytes", IngestSettings.DEFAULT_FETCH_MIN_BYTES),
+                Duration.ofMillis(Long.getLong(
+                        "lethe.bench.fetch-max-wait-ms", IngestSettings.DEFAULT_FETCH_MAX_WAIT.toMillis())),
+                java.util.Map.of());
         for (int i = 0; i < workerCount; i++) {
             var worker = new StreamWorker(stream, i, settings, processor, locator, DatasetFields.NONE, metrics);
             workers.add(worker);
@@ -40,6 +48,11 @@ final class PipelineRun implements AutoCloseable {
     /** Source records committed so far. */
     long committed() {
         return metrics.figures().recordsIn();
+    }
+
+    /** Where the batches' time went: {@link StreamMetrics#batchProfile()}. */
+    String batchProfile() {
+        return metrics.batchProfile();
     }
 
     /**
