@@ -88,7 +88,7 @@ final class ContextualDetector {
                 List.of(MONTHS_FOR_DATES, TITLES, NATIONALITIES, RELIGIONS, PARTY_WORDS, ZIP_CUES, USER_CUES)) {
             all.addAll(words);
         }
-        return Set.copyOf(all);
+        return WordLists.frozen(all);
     }
 
     // ---- nationalities ----
@@ -111,7 +111,7 @@ final class ContextualDetector {
                 all.add(stem + ending);
             }
         }
-        return Set.copyOf(all);
+        return WordLists.frozen(all);
     }
 
     /** Words right before a nationality that make it one ("I am", "she's a", "nationality:"). */
@@ -228,7 +228,7 @@ final class ContextualDetector {
         Set<String> all = new HashSet<>(NameDetector.TITLES);
         all.removeAll(Set.of("don", "m", "sr"));
         all.addAll(Set.of("herrn", "sir", "dame", "lord", "lady", "rev", "revd", "professor", "mx", "dott.ssa"));
-        return Set.copyOf(all);
+        return WordLists.frozen(all);
     }
 
     private static void title(Tokens tokens, int i, String lower, boolean lowerText, List<Candidate> out) {

@@ -60,6 +60,6 @@ final class Gazetteer {
                 }
             }
         }
-        return Set.copyOf(words);
+        return WordLists.frozen(words);
     }
 }

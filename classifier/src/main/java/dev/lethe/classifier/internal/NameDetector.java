@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class NameDetector {
 
-    static final Set<String> TITLES = Set.of(
+    static final Set<String> TITLES = WordLists.frozen(Set.of(
             "mr",
             "mrs",
             "ms",
@@ -40,7 +40,7 @@ final class NameDetector {
             "dhr",
             "mevr",
             "mevrouw",
-            "meneer");
+            "meneer"));
 
     private NameDetector() {}
 

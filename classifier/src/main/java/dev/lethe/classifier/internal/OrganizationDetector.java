@@ -154,7 +154,7 @@ final class OrganizationDetector {
                 heads.add(of ? entry.substring(0, entry.length() - 3) : entry);
             }
         }
-        return Set.copyOf(heads);
+        return WordLists.frozen(heads);
     }
 
     private static Set<String> anyHead() {
@@ -162,6 +162,6 @@ final class OrganizationDetector {
         all.addAll(LEGAL_FORMS);
         all.addAll(HEADS_FIRST);
         all.addAll(HEADS_FIRST_OF);
-        return Set.copyOf(all);
+        return WordLists.frozen(all);
     }
 }

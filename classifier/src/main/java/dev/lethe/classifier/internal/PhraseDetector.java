@@ -13,10 +13,11 @@ final class PhraseDetector {
 
     private static final Set<String> YEARS =
             Set.of("years", "year", "yrs", "jahre", "jahren", "jährig", "ans", "an", "años", "anos", "anni", "jaar");
-    private static final Set<String> AGE_BEFORE = Set.of("aged", "age", "alter", "âge", "edad", "età", "leeftijd");
-    private static final Set<String> GENDER_WORDS =
-            Set.of("gender", "sex", "geschlecht", "sexe", "genre", "sexo", "género", "genere", "sesso", "geslacht");
-    static final Set<String> GENDER_VALUES = Set.of(
+    private static final Set<String> AGE_BEFORE =
+            WordLists.frozen(Set.of("aged", "age", "alter", "âge", "edad", "età", "leeftijd"));
+    private static final Set<String> GENDER_WORDS = WordLists.frozen(
+            Set.of("gender", "sex", "geschlecht", "sexe", "genre", "sexo", "género", "genere", "sesso", "geslacht"));
+    static final Set<String> GENDER_VALUES = WordLists.frozen(Set.of(
             "m",
             "f",
             "w",
@@ -48,8 +49,8 @@ final class PhraseDetector {
             "femminile",
             "vrouw",
             "mannelijk",
-            "vrouwelijk");
-    private static final Set<String> PASSWORD_WORDS = Set.of(
+            "vrouwelijk"));
+    private static final Set<String> PASSWORD_WORDS = WordLists.frozen(Set.of(
             "password",
             "passwort",
             "kennwort",
@@ -60,8 +61,8 @@ final class PhraseDetector {
             "pwd",
             "passwd",
             "pass",
-            "pw");
-    static final Set<String> MONTHS = Set.of(
+            "pw"));
+    static final Set<String> MONTHS = WordLists.frozen(Set.of(
             "january",
             "february",
             "march",
@@ -137,7 +138,7 @@ final class PhraseDetector {
             "okt",
             "nov",
             "dec",
-            "dez");
+            "dez"));
 
     /** First characters of the words this detector looks at (ASCII only; others always pass). */
     private static final boolean[] FIRST_CHARS = new boolean[128];

@@ -10,8 +10,8 @@ import java.util.Set;
  */
 final class ValueShapes {
 
-    private static final Set<String> PLACEHOLDERS = Set.of(
-            "null", "none", "n/a", "na", "unknown", "test", "-", "tbd", "redacted", "***", "xxx", "true", "false");
+    private static final Set<String> PLACEHOLDERS = WordLists.frozen(Set.of(
+            "null", "none", "n/a", "na", "unknown", "test", "-", "tbd", "redacted", "***", "xxx", "true", "false"));
 
     private ValueShapes() {}
 

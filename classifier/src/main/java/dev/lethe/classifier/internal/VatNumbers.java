@@ -4,6 +4,8 @@ import static dev.lethe.classifier.internal.Checksums.digit;
 import static dev.lethe.classifier.internal.Checksums.number;
 import static dev.lethe.classifier.internal.Checksums.weightedSum;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,8 @@ final class VatNumbers {
     }
 
     // The bodies are short and anchored, so these patterns cannot backtrack badly.
-    private static final Map<String, Pattern> FORMATS = Map.ofEntries(
+    // A HashMap, not Map.ofEntries: looked up for every two capitals (see WordLists.frozen).
+    private static final Map<String, Pattern> FORMATS = Collections.unmodifiableMap(new HashMap<>(Map.ofEntries(
             Map.entry("AT", Pattern.compile("U\\d{8}")),
             Map.entry("BE", Pattern.compile("[01]\\d{9}")),
             Map.entry("BG", Pattern.compile("\\d{9,10}")),
@@ -49,7 +52,7 @@ final class VatNumbers {
             Map.entry("SE", Pattern.compile("\\d{10}01")),
             Map.entry("SI", Pattern.compile("\\d{8}")),
             Map.entry("SK", Pattern.compile("\\d{10}")),
-            Map.entry("XI", Pattern.compile("\\d{9}|\\d{12}")));
+            Map.entry("XI", Pattern.compile("\\d{9}|\\d{12}")))));
 
     private VatNumbers() {}
 
