@@ -153,20 +153,20 @@ public final class StreamMetrics implements AutoCloseable {
      */
     public String batchProfile() {
         var text = new StringBuilder(String.format("mean batch %.0f records", batchRecords.mean()));
-        phases.forEach((phase, timer) -> {
-            double p50 = 0;
-            double p99 = 0;
-            for (ValueAtPercentile percentile : timer.takeSnapshot().percentileValues()) {
-                if (percentile.percentile() == 0.5) {
-                    p50 = percentile.value(TimeUnit.MILLISECONDS);
-                } else if (percentile.percentile() == 0.99) {
-                    p99 = percentile.value(TimeUnit.MILLISECONDS);
-                }
-            }
-            text.append(String.format(
-                    "; %s mean %.1f, p50 %.1f, p99 %.1f ms", phase.tag, timer.mean(TimeUnit.MILLISECONDS), p50, p99));
-        });
+        phases.forEach((phase, timer) -> text.append(String.format(
+                "; %s mean %.1f, p50 %.1f, p99 %.1f ms",
+                phase.tag, timer.mean(TimeUnit.MILLISECONDS), millisAt(timer, 0.5), millisAt(timer, 0.99))));
         return text.toString();
+    }
+
+    /** A published percentile of the timer in milliseconds (0 before anything was recorded). */
+    private static double millisAt(Timer timer, double quantile) {
+        for (ValueAtPercentile percentile : timer.takeSnapshot().percentileValues()) {
+            if (percentile.percentile() == quantile) {
+                return percentile.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        return 0;
     }
 
     void aborted() {
@@ -188,15 +188,6 @@ public final class StreamMetrics implements AutoCloseable {
     public Figures figures() {
         Map<String, Long> byKind = new java.util.TreeMap<>();
         tokenizations.forEach((kind, counter) -> byKind.put(kind.name(), (long) counter.count()));
-        double p50 = 0;
-        double p99 = 0;
-        for (ValueAtPercentile percentile : latency.takeSnapshot().percentileValues()) {
-            if (percentile.percentile() == 0.5) {
-                p50 = percentile.value(TimeUnit.MILLISECONDS);
-            } else if (percentile.percentile() == 0.99) {
-                p99 = percentile.value(TimeUnit.MILLISECONDS);
-            }
-        }
         return new Figures(
                 (long) in.count(),
                 (long) out.count(),
@@ -205,8 +196,8 @@ public final class StreamMetrics implements AutoCloseable {
                 (long) committed.count(),
                 (long) aborted.count(),
                 (long) lag(),
-                p50,
-                p99,
+                millisAt(latency, 0.5),
+                millisAt(latency, 0.99),
                 byKind);
     }
 

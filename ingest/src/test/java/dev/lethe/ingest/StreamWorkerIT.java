@@ -36,16 +36,8 @@ class StreamWorkerIT {
     @Test
     void recordsAreProtectedOnceBadOnesDeadLetteredAndSubjectsLocated() throws Exception {
         ServiceEndpoints services = TestServices.endpoints();
-        String source = UniqueNames.of("orders.raw");
-        var stream = new StreamDefinition(
-                UniqueNames.of("orders"),
-                UniqueNames.of("tenant"),
-                source,
-                UniqueNames.of("orders.clean"),
-                "shop",
-                "orders",
-                "$.customer.id",
-                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        var stream = emailStream("orders", "shop", "$.customer.id");
+        String source = stream.sourceTopic();
         createTopics(services, stream, 2);
         try (var producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", services.kafkaBootstrapServers()),
@@ -115,16 +107,8 @@ class StreamWorkerIT {
     @Test
     void namesThatArePersonalDataLeaveIngestOnlyAsTokensAndNeverAsPaths() throws Exception {
         ServiceEndpoints services = TestServices.endpoints();
-        String source = UniqueNames.of("subscribers.raw");
-        var stream = new StreamDefinition(
-                UniqueNames.of("subscribers"),
-                UniqueNames.of("tenant"),
-                source,
-                UniqueNames.of("subscribers.clean"),
-                "newsletter",
-                "subscribers",
-                "$.list.id",
-                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        var stream = emailStream("subscribers", "newsletter", "$.list.id");
+        String source = stream.sourceTopic();
         createTopics(services, stream, 1);
         String address = "anna.keyed@example.com";
         String deep = "{\"list\":{\"id\":\"l-2\"},\"x\":" + "{\"y\":".repeat(100) + "{\"" + address + "\":1}"
@@ -211,16 +195,8 @@ class StreamWorkerIT {
     @Test
     void aBatchWithSeveralRecordsPerSubjectWritesOneLocatorDocumentPerSubject() throws Exception {
         ServiceEndpoints services = TestServices.endpoints();
-        String source = UniqueNames.of("visits.raw");
-        var stream = new StreamDefinition(
-                UniqueNames.of("visits"),
-                UniqueNames.of("tenant"),
-                source,
-                UniqueNames.of("visits.clean"),
-                "web",
-                "visits",
-                "$.customer.id",
-                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        var stream = emailStream("visits", "web", "$.customer.id");
+        String source = stream.sourceTopic();
         createTopics(services, stream, 1);
         List<String> customers = List.of("cust-1", "cust-2", "cust-1", "cust-1", "cust-2", "cust-1");
         Map<String, List<Long>> offsets = new java.util.TreeMap<>();
@@ -297,16 +273,8 @@ class StreamWorkerIT {
     @Test
     void recordsArrivingOneByOneAreGatheredIntoFewTransactions() throws Exception {
         ServiceEndpoints services = TestServices.endpoints();
-        String source = UniqueNames.of("clicks.raw");
-        var stream = new StreamDefinition(
-                UniqueNames.of("clicks"),
-                UniqueNames.of("tenant"),
-                source,
-                UniqueNames.of("clicks.clean"),
-                "web",
-                "clicks",
-                "$.customer.id",
-                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
+        var stream = emailStream("clicks", "web", "$.customer.id");
+        String source = stream.sourceTopic();
         createTopics(services, stream, 1);
         // The broker holds a fetch until 1 MB is there or 3 s have passed: records sent over about a second
         // arrive in one or two batches, where a fetch answered at the first byte would make one each.
@@ -361,6 +329,19 @@ class StreamWorkerIT {
 
     private static String click(int i) {
         return "{\"customer\":{\"id\":\"cust-" + i + "\",\"email\":\"c" + i + "@example.com\"}}";
+    }
+
+    /** A stream of a fresh tenant from {@code <dataset>.raw} to {@code <dataset>.clean} that tokenizes e-mail addresses. */
+    private static StreamDefinition emailStream(String dataset, String system, String subjectPath) {
+        return new StreamDefinition(
+                UniqueNames.of(dataset),
+                UniqueNames.of("tenant"),
+                UniqueNames.of(dataset + ".raw"),
+                UniqueNames.of(dataset + ".clean"),
+                system,
+                dataset,
+                subjectPath,
+                new ProtectionPolicy(Map.of("contact.email", TokenKind.DETERMINISTIC), TokenKind.REDACT));
     }
 
     /** The stream's source and target topics with {@code partitions} each, and its dead-letter topic. */
