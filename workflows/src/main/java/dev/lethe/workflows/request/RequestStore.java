@@ -1,5 +1,6 @@
 package dev.lethe.workflows.request;
 
+import static dev.lethe.catalog.jooq.Tables.PORTAL_AGENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_EVENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST_SYSTEM;
@@ -242,7 +243,8 @@ public final class RequestStore implements RequestLedger {
 
     /**
      * Erases the subject's identities of requests closed before {@code closedBefore} (Lethe's own retention):
-     * the sealed identities, the key that opens them and their keyed hashes. The request's type, status,
+     * the sealed identities, the key that opens them and their keyed hashes, and an authorized agent's
+     * sealed name, authority and proof (a portal filing's). The request's type, status,
      * outcome, timeline and receipt stay; its timeline says when. At most {@code limit} requests per call,
      * oldest first; a request erased already is not counted again.
      *
@@ -267,6 +269,10 @@ public final class RequestStore implements RequestLedger {
                     .and(REQUEST.TENANT_ID.eq(tenantId))
                     .returning(REQUEST.ID)
                     .fetch(REQUEST.ID);
+            tx.deleteFrom(PORTAL_AGENT)
+                    .where(PORTAL_AGENT.TENANT_ID.eq(tenantId))
+                    .and(PORTAL_AGENT.REQUEST_ID.in(erased))
+                    .execute();
             for (UUID id : erased) {
                 tx.insertInto(REQUEST_EVENT)
                         .set(REQUEST_EVENT.TENANT_ID, tenantId)

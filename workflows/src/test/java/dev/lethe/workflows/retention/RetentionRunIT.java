@@ -1,6 +1,7 @@
 package dev.lethe.workflows.retention;
 
 import static dev.lethe.catalog.jooq.Tables.AUDIT_ENTRY;
+import static dev.lethe.catalog.jooq.Tables.PORTAL_AGENT;
 import static dev.lethe.catalog.jooq.Tables.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,6 +181,8 @@ class RetentionRunIT {
         RetentionParts parts = parts(RetentionSettings.defaults());
         UUID oldRequest = closedRequest(OffsetDateTime.now(ZoneOffset.UTC).minusYears(4));
         UUID recentRequest = closedRequest(OffsetDateTime.now(ZoneOffset.UTC).minusYears(1));
+        filedByAgent(oldRequest);
+        filedByAgent(recentRequest);
         startWorker(parts);
         TemporalRetentionControl control = control();
 
@@ -228,6 +231,11 @@ class RetentionRunIT {
                         .where(REQUEST.ID.eq(recentRequest))
                         .fetchOne(REQUEST.IDENTITY_HASHES))
                 .hasSize(1);
+        // ... and the agent who filed it, with their proof, went with them.
+        assertThat(owner.fetchCount(PORTAL_AGENT, PORTAL_AGENT.REQUEST_ID.eq(oldRequest)))
+                .isZero();
+        assertThat(owner.fetchCount(PORTAL_AGENT, PORTAL_AGENT.REQUEST_ID.eq(recentRequest)))
+                .isEqualTo(1);
         assertThat(owner.select(AUDIT_ENTRY.ACTION)
                         .from(AUDIT_ENTRY)
                         .where(AUDIT_ENTRY.TENANT_ID.eq(tenant))
@@ -434,6 +442,22 @@ class RetentionRunIT {
                 .set(REQUEST.CLOSED_AT, closedAt)
                 .execute();
         return id;
+    }
+
+    /** The request was filed on the portal by an authorized agent, with a proof (sealed bytes stand in). */
+    private void filedByAgent(UUID requestId) {
+        owner.insertInto(PORTAL_AGENT)
+                .set(PORTAL_AGENT.TENANT_ID, tenant)
+                .set(PORTAL_AGENT.REQUEST_ID, requestId)
+                .set(PORTAL_AGENT.DETAILS, new byte[] {7, 8, 9})
+                .set(PORTAL_AGENT.DETAILS_KEY, new byte[] {10, 11})
+                .set(PORTAL_AGENT.DETAILS_KEK, 1)
+                .set(PORTAL_AGENT.PROOF, new byte[] {12, 13})
+                .set(PORTAL_AGENT.PROOF_KEY, new byte[] {14, 15})
+                .set(PORTAL_AGENT.PROOF_KEK, 1)
+                .set(PORTAL_AGENT.PROOF_TYPE, "application/pdf")
+                .set(PORTAL_AGENT.PROOF_SIZE, 2)
+                .execute();
     }
 
     private <T> T as(Supplier<T> work) {
