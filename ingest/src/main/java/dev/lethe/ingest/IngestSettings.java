@@ -36,6 +36,8 @@ public record IngestSettings(
 
     public static final int DEFAULT_FETCH_MIN_BYTES = 256 * 1024;
     public static final Duration DEFAULT_FETCH_MAX_WAIT = Duration.ofMillis(50);
+    public static final int MAX_FETCH_MIN_BYTES = 64 * 1024 * 1024;
+    public static final Duration MAX_FETCH_MAX_WAIT = Duration.ofSeconds(5);
 
     public IngestSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -46,13 +48,17 @@ public record IngestSettings(
         if (maxPollRecords < 1) {
             throw new IllegalArgumentException("maxPollRecords must be at least 1");
         }
-        if (fetchMinBytes < 1) {
-            throw new IllegalArgumentException("fetchMinBytes must be at least 1");
+        if (fetchMinBytes < 1 || fetchMinBytes > MAX_FETCH_MIN_BYTES) {
+            throw new IllegalArgumentException("fetchMinBytes must be between 1 and 64 MiB");
         }
-        Objects.requireNonNull(fetchMaxWait, "fetchMaxWait");
-        if (fetchMaxWait.isNegative() || fetchMaxWait.compareTo(Duration.ofSeconds(5)) > 0) {
+        if (!fetchMaxWaitAllowed(fetchMaxWait)) {
             throw new IllegalArgumentException("fetchMaxWait must be between 0 and 5 seconds");
         }
+    }
+
+    /** Whether a fetch may wait this long: 0 to {@link #MAX_FETCH_MAX_WAIT}. */
+    public static boolean fetchMaxWaitAllowed(Duration wait) {
+        return wait != null && !wait.isNegative() && wait.compareTo(MAX_FETCH_MAX_WAIT) <= 0;
     }
 
     /** Settings for a plaintext connection (no client security properties), batches gathered as by default. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,7 @@ public final class StreamMetrics implements AutoCloseable {
                             .description("Time of one phase of a batch: process its records, write its locator"
                                     + " documents, commit its transaction")
                             .tag("stream", stream)
-                            .tag("phase", phase.tag)
+                            .tag("phase", phase.tag())
                             .publishPercentiles(0.5, 0.99)
                             .register(registry)));
         }
@@ -132,14 +133,12 @@ public final class StreamMetrics implements AutoCloseable {
 
     /** The phases of a batch, in their order. */
     enum BatchPhase {
-        PROCESS("process"),
-        LOCATOR("locator"),
-        COMMIT("commit");
+        PROCESS,
+        LOCATOR,
+        COMMIT;
 
-        private final String tag;
-
-        BatchPhase(String tag) {
-            this.tag = tag;
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -149,13 +148,13 @@ public final class StreamMetrics implements AutoCloseable {
 
     /**
      * Where the batches' time went so far: per phase its median and 99th percentile (over the last
-     * minutes) and mean, and the mean batch size; for benches and status pages.
+     * minutes) and mean, and the mean batch size; for benches and tests.
      */
     public String batchProfile() {
         var text = new StringBuilder(String.format("mean batch %.0f records", batchRecords.mean()));
         phases.forEach((phase, timer) -> text.append(String.format(
                 "; %s mean %.1f, p50 %.1f, p99 %.1f ms",
-                phase.tag, timer.mean(TimeUnit.MILLISECONDS), millisAt(timer, 0.5), millisAt(timer, 0.99))));
+                phase.tag(), timer.mean(TimeUnit.MILLISECONDS), millisAt(timer, 0.5), millisAt(timer, 0.99))));
         return text.toString();
     }
 

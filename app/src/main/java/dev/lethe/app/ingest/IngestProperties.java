@@ -1,5 +1,6 @@
 package dev.lethe.app.ingest;
 
+import dev.lethe.ingest.IngestSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,10 +45,11 @@ public record IngestProperties(
         if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
             throw new IllegalArgumentException("lethe.ingest.reconcile-interval must be positive");
         }
-        if (fetchMinBytes.toBytes() < 1 || fetchMinBytes.toBytes() > 64L * 1024 * 1024) {
+        // Checked here too, so that a wrong value stops the start naming the property.
+        if (fetchMinBytes.toBytes() < 1 || fetchMinBytes.toBytes() > IngestSettings.MAX_FETCH_MIN_BYTES) {
             throw new IllegalArgumentException("lethe.ingest.fetch-min-bytes must be between 1B and 64MB");
         }
-        if (fetchMaxWait.isNegative() || fetchMaxWait.compareTo(Duration.ofSeconds(5)) > 0) {
+        if (!IngestSettings.fetchMaxWaitAllowed(fetchMaxWait)) {
             throw new IllegalArgumentException("lethe.ingest.fetch-max-wait must be between 0 and 5s");
         }
         if (topicPartitions < 1) {
